@@ -1,0 +1,10 @@
+import { teamContract } from './team'
+
+/** Every cloud function's contract, by function name. The app's client and the test harnesses read this. */
+export const contracts = {
+  team: teamContract,
+}
+
+export type Contracts = typeof contracts
+export type FunctionName = keyof Contracts
+export * from './action'

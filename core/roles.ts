@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+/** The four roles of PRODUCT.md; one person may hold several. */
+export const ROLES = ['admin', 'manager', 'operator', 'field'] as const
+export type Role = (typeof ROLES)[number]
+export const roleSchema = z.enum(ROLES)
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  manager: '主管/审核',
+  operator: '运营',
+  field: '一线/外勤',
+}
+
+export const DEPARTMENTS = ['marketing', 'tech', 'sales', 'other'] as const
+export type Department = (typeof DEPARTMENTS)[number]
+export const departmentSchema = z.enum(DEPARTMENTS)
+
+export const DEPARTMENT_LABELS: Record<Department, string> = {
+  marketing: '市场部',
+  tech: '技术部',
+  sales: '销售部',
+  other: '其他',
+}
+
+/**
+ * Who may call an action:
+ * - `signedIn`: any caller with an identity, member of a team or not (create/join a team, read own profile);
+ * - `member`: any active member of a team;
+ * - a list of roles: an active member holding at least one of them.
+ */
+export type Access = 'signedIn' | 'member' | readonly Role[]
+
+/**
+ * Whether a caller with `roles` (undefined when not a member of any team) passes `access`.
+ *
+ * @example
+ * allows(['admin'], ['field'])      // false
+ * allows('member', ['field'])       // true
+ * allows('member', undefined)       // false
+ * allows('signedIn', undefined)     // true
+ */
+export function allows(access: Access, roles: readonly Role[] | undefined): boolean {
+  if (access === 'signedIn') return true
+  if (!roles || roles.length === 0) return false
+  if (access === 'member') return true
+  return access.some((r) => roles.includes(r))
+}

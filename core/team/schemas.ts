@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { departmentSchema, roleSchema, type Department, type Role } from '../roles'
+
+/** Invite codes avoid look-alike characters (0/O, 1/I/L) so they can be read aloud. */
+export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+export const INVITE_CODE_LENGTH = 8
+export const INVITE_TTL_HOURS_DEFAULT = 48
+
+const personName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .describe('姓名')
+const teamName = z.string().trim().min(2).max(30).describe('团队名称')
+const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
+
+export const inviteCodeSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(new RegExp(`^[${INVITE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`), '应为 8 位邀请码'))
+  .describe('邀请码')
+
+export const createTeamInput = z
+  .object({
+    name: teamName,
+    memberName: personName,
+    department: departmentSchema.describe('部门'),
+  })
+  .strict()
+
+export const updateProfileInput = z
+  .object({
+    name: personName,
+    department: departmentSchema.describe('部门'),
+  })
+  .strict()
+
+export const createInviteInput = z
+  .object({
+    role: roleSchema.describe('角色'),
+    ttlHours: z.number().int().min(1).max(168).default(INVITE_TTL_HOURS_DEFAULT).describe('有效期（小时）'),
+  })
+  .strict()
+
+export const joinTeamInput = z
+  .object({
+    code: inviteCodeSchema,
+    name: personName,
+    department: departmentSchema.describe('部门'),
+  })
+  .strict()
+
+export const setMemberRolesInput = z
+  .object({
+    memberId: id('成员'),
+    roles: z
+      .array(roleSchema.describe('角色'))
+      .min(1)
+      .max(4)
+      .refine((r) => new Set(r).size === r.length, '不能重复')
+      .describe('角色'),
+    version: z.number().int().min(0).describe('版本'),
+  })
+  .strict()
+
+export const removeMemberInput = z.object({ memberId: id('成员') }).strict()
+export const revokeInviteInput = z.object({ code: inviteCodeSchema }).strict()
+export const emptyInput = z.object({}).strict()
+
+/** What a page receives about a member: no openid, dates as ISO strings. */
+export interface MemberView {
+  id: string
+  name: string
+  department: Department
+  roles: Role[]
+  joinedAt: string
+  version: number
+  isMe: boolean
+}
+
+export interface TeamView {
+  id: string
+  name: string
+  memberCount: number
+}
+
+export interface MeView {
+  member: MemberView | null
+  team: TeamView | null
+}
+
+export interface InviteView {
+  code: string
+  role: Role
+  expiresAt: string
+  createdByName: string
+}

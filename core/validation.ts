@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { AppError, type FieldError } from './errors'
+
+/**
+ * Turns zod issues into field errors whose messages name the field in Chinese.
+ * Field labels come from `.describe('标题')` on the schema, so the form and the
+ * function show the same words.
+ *
+ * @example
+ * const s = z.object({ title: z.string().min(1).describe('标题') }).strict()
+ * fieldErrors(s, s.safeParse({ title: '' }).error!)
+ * //=> [{ path: 'title', message: '标题：不能为空' }]
+ */
+export function fieldErrors(schema: z.ZodTypeAny, error: z.ZodError): FieldError[] {
+  const seen = new Set<string>()
+  const out: FieldError[] = []
+  for (const issue of error.issues) {
+    for (const fe of issueToFields(schema, issue)) {
+      const key = `${fe.path}|${fe.message}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      out.push(fe)
+    }
+  }
+  return out
+}
+
+/** Parses `input` or throws a VALIDATION AppError listing each bad field. */
+export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input)
+  if (r.success) return r.data
+  const fields = fieldErrors(schema, r.error)
+  const message = fields.length ? fields.map((f) => f.message).join('；') : '输入有误'
+  throw new AppError('VALIDATION', message, { fields })
+}
+
+function issueToFields(root: z.ZodTypeAny, issue: z.ZodIssue): FieldError[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => {
+      const path = [...issue.path, k].join('.')
+      return { path, message: `不支持的字段：${k}` }
+    })
+  }
+  const path = issue.path.join('.')
+  const label = labelAt(root, issue.path) ?? (path || '输入')
+  return [{ path, message: `${label}：${reason(issue)}` }]
+}
+
+/** Follows `path` through objects, arrays and wrappers, returning the nearest description. */
+export function labelAt(schema: z.ZodTypeAny, path: (string | number)[]): string | undefined {
+  let cur: z.ZodTypeAny | undefined = schema
+  let label: string | undefined
+  for (const seg of path) {
+    cur = unwrap(cur)
+    if (!cur) return label
+    if (cur instanceof z.ZodObject) cur = (cur.shape as Record<string, z.ZodTypeAny>)[String(seg)]
+    else if (cur instanceof z.ZodArray) cur = cur.element as z.ZodTypeAny
+    else if (cur instanceof z.ZodRecord) cur = cur.valueSchema as z.ZodTypeAny
+    else return label
+    const d = cur ? describeOf(cur) : undefined
+    if (d) label = typeof seg === 'number' ? `${label ?? ''}第${seg + 1}项` : d
+  }
+  return label
+}
+
+function describeOf(s: z.ZodTypeAny): string | undefined {
+  let cur: z.ZodTypeAny | undefined = s
+  while (cur) {
+    if (cur.description) return cur.description
+    const next: z.ZodTypeAny | undefined = innerOf(cur)
+    if (next === cur) break
+    cur = next
+  }
+  return undefined
+}
+
+function unwrap(s: z.ZodTypeAny | undefined): z.ZodTypeAny | undefined {
+  let cur = s
+  for (let i = 0; cur && i < 10; i++) {
+    const next = innerOf(cur)
+    if (!next || next === cur) break
+    cur = next
+  }
+  return cur
+}
+
+function innerOf(s: z.ZodTypeAny): z.ZodTypeAny | undefined {
+  if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) return s.unwrap() as z.ZodTypeAny
+  if (s instanceof z.ZodDefault) return s.removeDefault() as z.ZodTypeAny
+  if (s instanceof z.ZodEffects) return s.innerType() as z.ZodTypeAny
+  if (s instanceof z.ZodBranded) return s.unwrap() as z.ZodTypeAny
+  if (s instanceof z.ZodPipeline) return s._def.in as z.ZodTypeAny
+  return undefined
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  boolean: '是/否',
+  object: '对象',
+  array: '列表',
+  date: '日期',
+}
+
+function reason(issue: z.ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.received === 'undefined' || issue.received === 'null') return '必填'
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`
+    case 'too_small':
+      if (issue.type === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`
+      if (issue.type === 'array') return Number(issue.minimum) <= 1 ? '至少选择一项' : `至少 ${issue.minimum} 项`
+      return issue.inclusive ? `不能小于 ${issue.minimum}` : `必须大于 ${issue.minimum}`
+    case 'too_big':
+      if (issue.type === 'string') return `最多 ${issue.maximum} 个字`
+      if (issue.type === 'array') return `最多 ${issue.maximum} 项`
+      return issue.inclusive ? `不能大于 ${issue.maximum}` : `必须小于 ${issue.maximum}`
+    case 'invalid_enum_value':
+      return '不是可选的值'
+    case 'invalid_literal':
+      return '取值不正确'
+    case 'invalid_string':
+      return '格式不正确'
+    case 'not_multiple_of':
+      return `必须是 ${issue.multipleOf} 的倍数`
+    case 'not_finite':
+      return '必须是有限的数字'
+    case 'invalid_date':
+      return '日期不正确'
+    case 'invalid_union':
+    case 'invalid_union_discriminator':
+      return '取值不正确'
+    case 'custom':
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : '取值不正确'
+    default:
+      return '取值不正确'
+  }
+}
