@@ -6,9 +6,9 @@ import type { Access } from '../roles'
  * and (as a phantom type) what it returns. Declared once in core/ so the cloud
  * function implements it and the app's typed client is generated from it.
  */
-export interface ActionDef<I extends z.ZodTypeAny = z.ZodTypeAny, O = unknown> {
+export interface ActionDef<I extends z.ZodTypeAny = z.ZodTypeAny, O = unknown, A extends Access = Access> {
   readonly input: I
-  readonly access: Access
+  readonly access: A
   /** Writes need a client requestId (de-duplicated) and leave an audit record. */
   readonly write: boolean
   /** Short Chinese description, used in the audit log. */
@@ -24,11 +24,13 @@ export interface ActionDef<I extends z.ZodTypeAny = z.ZodTypeAny, O = unknown> {
  * const listMembers = action<MemberView[]>()({ input: z.object({}).strict(), access: 'member', write: false, summary: '查看成员' })
  */
 export function action<O>() {
-  return <I extends z.ZodTypeAny>(def: Omit<ActionDef<I, O>, '__output'>): ActionDef<I, O> => def
+  return <I extends z.ZodTypeAny, const A extends Access>(def: Omit<ActionDef<I, O, A>, '__output'>): ActionDef<I, O, A> =>
+    def
 }
 
-export type FunctionContract = Record<string, ActionDef>
+export type FunctionContract = Record<string, AnyDef>
 
-export type InputOf<A> = A extends ActionDef<infer I, unknown> ? z.input<I> : never
-export type ParsedInputOf<A> = A extends ActionDef<infer I, unknown> ? z.output<I> : never
-export type OutputOf<A> = A extends ActionDef<z.ZodTypeAny, infer O> ? O : never
+type AnyDef = ActionDef<z.ZodTypeAny, any, Access>
+export type InputOf<D> = D extends AnyDef ? z.input<D['input']> : never
+export type ParsedInputOf<D> = D extends AnyDef ? z.output<D['input']> : never
+export type OutputOf<D> = D extends ActionDef<z.ZodTypeAny, infer O, Access> ? O : never

@@ -1,0 +1,47 @@
+import type { Department, Role } from '../../core/roles'
+
+/** Fields every stored record carries (ARCHITECTURE.md "Data rules"). */
+export interface BaseRecord {
+  _id: string
+  teamId: string
+  createdAt: Date
+  updatedAt: Date
+  createdBy: string
+  version: number
+}
+
+export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
+  teamId: string // equal to _id, so team-scoped queries treat teams like everything else
+  name: string
+}
+
+export interface MemberRecord extends BaseRecord {
+  openid: string
+  name: string
+  department: Department
+  roles: Role[]
+  status: 'active' | 'removed'
+  joinedAt: Date
+}
+
+export interface InviteRecord extends BaseRecord {
+  role: Role
+  expiresAt: Date
+  status: 'open' | 'used' | 'revoked'
+  usedBy?: string
+  usedAt?: Date
+}
+
+export interface AuditRecord {
+  _id?: string
+  teamId: string
+  actorId: string
+  actorName: string
+  fn: string
+  action: string
+  summary: string
+  requestId: string
+  target?: string
+  detail?: Record<string, unknown>
+  at: Date
+}

@@ -1,0 +1,67 @@
+// The one place that knows wx-server-sdk's shapes; its bundled types are incomplete (TOOLCHAIN.md),
+// so the few casts live here and everything else uses these narrow interfaces.
+import cloud = require('wx-server-sdk')
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+
+export type Doc = Record<string, unknown> & { _id: string }
+export type Where = Record<string, unknown>
+
+export interface QueryLike {
+  where(q: Where): QueryLike
+  orderBy(field: string, dir: 'asc' | 'desc'): QueryLike
+  skip(n: number): QueryLike
+  limit(n: number): QueryLike
+  field(f: Record<string, boolean>): QueryLike
+  get(): Promise<{ data: Doc[] }>
+  count(): Promise<{ total: number }>
+  update(o: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface DocRefLike {
+  get(): Promise<{ data: Doc }>
+  set(o: { data: Record<string, unknown> }): Promise<unknown>
+  update(o: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface CollectionLike extends QueryLike {
+  doc(id: string): DocRefLike
+  add(o: { data: Record<string, unknown> }): Promise<{ _id: string }>
+}
+
+export interface DbLike {
+  collection(name: string): CollectionLike
+  command: Record<string, (...args: unknown[]) => unknown> & { and: (...a: unknown[]) => unknown }
+  serverDate(): unknown
+}
+
+export interface WXContext {
+  OPENID?: string
+  APPID?: string
+  UNIONID?: string
+}
+
+export function database(): DbLike {
+  return cloud.database() as unknown as DbLike
+}
+
+/** The caller's identity, from the platform only (never from the request body). */
+export function wxContext(): WXContext {
+  return cloud.getWXContext() as WXContext
+}
+
+/** CloudBase reports a duplicate _id with Mongo's E11000 text; the local cloud does the same. */
+export function isDuplicateKeyError(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : String((e as { errMsg?: string })?.errMsg ?? e)
+  return /duplicate|E11000|already exist/i.test(msg)
+}
+
+/** doc(id).get() on a missing document rejects; CloudBase words it "does not exist". */
+export function isNotFoundError(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : String((e as { errMsg?: string })?.errMsg ?? e)
+  return /not exist|DOCUMENT_NOT_EXIST|cannot find document/i.test(msg)
+}
+
+export { cloud }
