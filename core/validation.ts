@@ -103,7 +103,11 @@ const TYPE_NAMES: Record<string, string> = {
   date: '日期',
 }
 
+/** Messages written in Chinese in a schema win over the generic ones below. */
+const HAS_CHINESE = /[\u4e00-\u9fff]/
+
 function reason(issue: z.ZodIssue): string {
+  if (HAS_CHINESE.test(issue.message)) return issue.message
   switch (issue.code) {
     case 'invalid_type':
       if (issue.received === 'undefined' || issue.received === 'null') return '必填'
@@ -132,7 +136,7 @@ function reason(issue: z.ZodIssue): string {
     case 'invalid_union_discriminator':
       return '取值不正确'
     case 'custom':
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : '取值不正确'
+      return '取值不正确'
     default:
       return '取值不正确'
   }

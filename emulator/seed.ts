@@ -1,0 +1,51 @@
+// Seeds the demo team through the real cloud functions (the same code path a user takes), so the
+// demo data can never disagree with what the functions themselves would store.
+import type { Role } from '../core/roles'
+import type { Department } from '../core/roles'
+
+export interface SeedContext {
+  invoke(fn: string, event: Record<string, unknown>, openid: string): Promise<unknown>
+}
+
+interface DemoPerson {
+  openid: string
+  name: string
+  department: Department
+  role: Role
+}
+
+export const DEMO_TEAM_NAME = '集团品牌中心·视频号运营组'
+export const DEMO_ADMIN = { openid: 'demo_admin_wangmin', name: '王敏', department: 'marketing' as Department }
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { openid: 'demo_manager_chen', name: '陈静', department: 'marketing', role: 'manager' },
+  { openid: 'demo_operator_li', name: '李娜', department: 'marketing', role: 'operator' },
+  { openid: 'demo_operator_zhou', name: '周航', department: 'tech', role: 'operator' },
+  { openid: 'demo_field_zhao', name: '赵强', department: 'sales', role: 'field' },
+  { openid: 'demo_field_liu', name: '刘洋', department: 'sales', role: 'field' },
+]
+
+let seq = 0
+const rid = (label: string) => `seed-${label}-${Date.now().toString(36)}-${seq++}`
+
+async function call(ctx: SeedContext, openid: string, action: string, data: Record<string, unknown>) {
+  const res = (await ctx.invoke('team', { action, data, requestId: rid(action) }, openid)) as {
+    ok: boolean
+    data?: unknown
+    error?: { message: string }
+  }
+  if (!res.ok) throw new Error(`seed: team.${action} failed: ${res.error?.message}`)
+  return res.data
+}
+
+/** Creates the demo team: an admin and one or two members of every role. */
+export default async function seed(ctx: SeedContext): Promise<void> {
+  await call(ctx, DEMO_ADMIN.openid, 'createTeam', {
+    name: DEMO_TEAM_NAME,
+    memberName: DEMO_ADMIN.name,
+    department: DEMO_ADMIN.department,
+  })
+  for (const p of DEMO_PEOPLE) {
+    const invite = (await call(ctx, DEMO_ADMIN.openid, 'createInvite', { role: p.role })) as { code: string }
+    await call(ctx, p.openid, 'joinTeam', { code: invite.code, name: p.name, department: p.department })
+  }
+}
