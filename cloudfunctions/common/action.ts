@@ -81,7 +81,7 @@ async function dispatch(
   if (!allows(def.access, member?.roles)) {
     throw new AppError('FORBIDDEN', member ? '你的角色没有权限执行此操作' : '你还不是团队成员，请先创建或加入团队')
   }
-  const input = parseInput(def.input, env.data ?? {})
+  const input = parseInput(def.input, env.data === undefined ? {} : env.data)
   if (def.write && !env.requestId) {
     throw new AppError('VALIDATION', '请求编号：必填', { fields: [{ path: 'requestId', message: '请求编号：必填' }] })
   }

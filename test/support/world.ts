@@ -1,0 +1,67 @@
+// A small world for tests that go through the local cloud: team A with one member of each role,
+// team B with its own admin, and an outsider with no team. Built through the real functions.
+import type { Role } from '../../core/roles'
+import type { MemberView } from '../../core/team/schemas'
+import type { TestCloud } from './cloud'
+
+export type CallerKind = Role | 'outsider' | 'otherTeam' | 'anonymous'
+export const CALLER_KINDS: CallerKind[] = ['admin', 'manager', 'operator', 'field', 'outsider', 'otherTeam', 'anonymous']
+
+export interface World {
+  cloud: TestCloud
+  openid: Record<Exclude<CallerKind, 'anonymous'>, string> & { owner: string }
+  /** Member ids in team A by role (single-role members), plus the owner who created it. */
+  memberId: Record<Role | 'owner', string>
+  memberVersion: Record<Role | 'owner', number>
+  teamA: string
+  teamB: string
+  /** An open invite of team A. */
+  inviteCode: string
+}
+
+let n = 0
+const rid = () => `test-${Date.now().toString(36)}-${(n++).toString(36)}`
+
+export async function ok<T = unknown>(cloud: TestCloud, fn: string, openid: string, action: string, data: unknown = {}): Promise<T> {
+  const res = await cloud.call(fn, openid, { action, data, requestId: rid() })
+  if (!res.ok) throw new Error(`${fn}.${action} failed: ${res.error.code} ${res.error.message}`)
+  return res.data as T
+}
+
+export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> {
+  const id = (k: string) => `t_${k}_${tag}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60)
+  const openid = {
+    owner: id('owner'),
+    admin: id('admin'),
+    manager: id('manager'),
+    operator: id('operator'),
+    field: id('field'),
+    outsider: id('outsider'),
+    otherTeam: id('other'),
+  }
+  const me = await ok<{ team: { id: string }; member: { id: string } }>(cloud, 'team', openid.owner, 'createTeam', {
+    name: '测试团队甲',
+    memberName: '团队创建人',
+    department: 'marketing',
+  })
+  const roles: Role[] = ['admin', 'manager', 'operator', 'field']
+  for (const role of roles) {
+    const inv = await ok<{ code: string }>(cloud, 'team', openid.owner, 'createInvite', { role })
+    await ok(cloud, 'team', openid[role], 'joinTeam', { code: inv.code, name: `成员${role}`, department: 'sales' })
+  }
+  const other = await ok<{ team: { id: string } }>(cloud, 'team', openid.otherTeam, 'createTeam', {
+    name: '测试团队乙',
+    memberName: '乙队管理员',
+    department: 'tech',
+  })
+  const members = await ok<MemberView[]>(cloud, 'team', openid.owner, 'listMembers')
+  const byName = (name: string) => members.find((m) => m.name === name)!
+  const memberId = { owner: me.member.id } as World['memberId']
+  const memberVersion = { owner: 0 } as World['memberVersion']
+  for (const role of roles) {
+    memberId[role] = byName(`成员${role}`).id
+    memberVersion[role] = byName(`成员${role}`).version
+  }
+  const invite = await ok<{ code: string }>(cloud, 'team', openid.owner, 'createInvite', { role: 'operator' })
+  return { cloud, openid, memberId, memberVersion, teamA: me.team.id, teamB: other.team.id, inviteCode: invite.code }
+}
