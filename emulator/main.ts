@@ -1,0 +1,145 @@
+/**
+ * The local cloud, started from the command line (`tsx emulator/main.ts`) or from code
+ * (startEmulator: tests, benchmarks, scripts). Data lives in one folder: cloud.sqlite, files/, secret.
+ *
+ *   --port 8787 (PORT)  --host 127.0.0.1 (HOST)  --data ./.data (DATA_DIR)  --static dist/h5
+ *   --functions cloudfunctions  --no-timers  SEED=empty to skip seeding the demo team
+ */
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import { randomBytes } from 'crypto'
+import { Store } from './store'
+import { createServer, type LocalServer } from './server'
+
+export interface EmulatorOptions {
+  port?: number
+  host?: string
+  /** Data folder; ':memory:' keeps the database in memory (files then go to a temp folder). */
+  dataDir?: string
+  staticDir?: string
+  functionsDir?: string
+  /** Run timer triggers (default false; the CLI turns them on). */
+  timers?: boolean
+  /** Seed the demo team through emulator/seed.ts when the database has no teams (default false). */
+  seed?: boolean
+  /** Collections to create up front (CloudBase needs collections to exist before they are read). */
+  collections?: string[]
+  now?: () => Date
+}
+
+export interface Emulator {
+  url: string
+  port: number
+  store: Store
+  server: LocalServer
+  invoke(name: string, event: unknown, openid?: string): Promise<unknown>
+  close(): Promise<void>
+}
+
+const ROOT = path.resolve(__dirname, '..')
+
+function readSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  fs.writeFileSync(file, secret + '\n', { mode: 0o600 })
+  return secret
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const memory = opts.dataDir === ':memory:'
+  const dataDir = memory ? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-')) : path.resolve(opts.dataDir ?? '.data')
+  fs.mkdirSync(dataDir, { recursive: true })
+  const store = new Store(memory ? ':memory:' : path.join(dataDir, 'cloud.sqlite'))
+  for (const c of opts.collections ?? []) store.createCollection(c)
+  const server = createServer({
+    store,
+    filesDir: path.join(dataDir, 'files'),
+    functionsDir: opts.functionsDir ?? path.join(ROOT, 'cloudfunctions'),
+    staticDir: opts.staticDir,
+    host: opts.host,
+    secret: readSecret(dataDir),
+    now: opts.now,
+  })
+  const invoke = (name: string, event: unknown, openid = '') => server.invoke(name, event, openid)
+
+  if (opts.seed) await maybeSeed(store, invoke)
+  const { url, port } = await server.listen(opts.port ?? 0)
+  if (opts.timers) server.functions.startTimers()
+  store.resetStats()
+
+  let closed = false
+  return {
+    url,
+    port,
+    store,
+    server,
+    invoke,
+    async close() {
+      if (closed) return
+      closed = true
+      await server.close()
+      store.close()
+    },
+  }
+}
+
+/** Runs emulator/seed.ts (written with the app) once, on a database without teams. */
+async function maybeSeed(store: Store, invoke: Emulator['invoke']): Promise<void> {
+  if (process.env.SEED === 'empty') return
+  const seedFile = ['seed.ts', 'seed.js'].map((f) => path.join(__dirname, f)).find((f) => fs.existsSync(f))
+  if (!seedFile) return
+  if (store.hasCollection('teams') && store.count('teams', {}) > 0) return
+  const mod = require(seedFile) as { default?: (ctx: { invoke: typeof invoke }) => Promise<void> }
+  if (typeof mod.default !== 'function') return
+  await mod.default({ invoke: (fn, event, openid) => invoke(fn, event, openid) })
+}
+
+function parseArgs(argv: string[]): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {}
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (!a.startsWith('--')) continue
+    const [k, v] = a.slice(2).split('=', 2)
+    if (k.startsWith('no-')) out[k.slice(3)] = false
+    else if (v !== undefined) out[k] = v
+    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out[k] = argv[++i]
+    else out[k] = true
+  }
+  return out
+}
+
+async function cli(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const str = (k: string, env: string | undefined, def: string) => (typeof args[k] === 'string' ? (args[k] as string) : env ?? def)
+  const emulator = await startEmulator({
+    port: Number(str('port', process.env.PORT, '8787')),
+    host: str('host', process.env.HOST, '127.0.0.1'),
+    dataDir: str('data', process.env.DATA_DIR, './.data'),
+    staticDir: path.resolve(str('static', undefined, 'dist/h5')),
+    functionsDir: path.resolve(str('functions', undefined, path.join(ROOT, 'cloudfunctions'))),
+    timers: args.timers !== false,
+    seed: true,
+  })
+  console.log(`Channels Ops local cloud: ${emulator.url}`)
+  const stop = (signal: string) => {
+    console.log(`\n${signal}: closing the local cloud…`)
+    emulator.close().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e)
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGINT', () => stop('SIGINT'))
+  process.once('SIGTERM', () => stop('SIGTERM'))
+}
+
+if (require.main === module) {
+  cli().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,294 @@
+/**
+ * The local cloud's HTTP face (node:http): `POST /api/fn/<name>` runs a cloud function as the session's
+ * user, a few loopback-only developer endpoints, stored files, and the built H5 app.
+ */
+import fs from 'fs'
+import http from 'http'
+import path from 'path'
+import zlib from 'zlib'
+import { randomBytes } from 'crypto'
+import type { AddressInfo } from 'net'
+import { filePathOf, installLocalCloud, readOutbox } from './cloud'
+import { FunctionHost, FunctionNotFoundError } from './functions'
+import { OPENID_PATTERN, signToken, verifyToken } from './token'
+import type { Store } from './store'
+
+export interface ServerOptions {
+  store: Store
+  filesDir: string
+  functionsDir: string
+  staticDir?: string
+  /** Interface to bind; 127.0.0.1 unless said otherwise. */
+  host?: string
+  secret: string
+  now?: () => Date
+}
+
+export interface LocalServer {
+  listen(port?: number): Promise<{ url: string; port: number }>
+  close(): Promise<void>
+  invoke(name: string, event: unknown, openid?: string): Promise<unknown>
+  /** The request handler, for tests that need to fake a remote address. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): void
+  functions: FunctionHost
+  store: Store
+  secret: string
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+}
+const typeOf = (file: string) => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+const compressible = (type: string) => /^(text\/|application\/json|image\/svg)/.test(type)
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host)
+}
+export function isLoopbackAddress(addr: string | undefined): boolean {
+  if (!addr) return false
+  return addr === '::1' || /^127\./.test(addr) || /^::ffff:127\./.test(addr)
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export function createServer(opts: ServerOptions): LocalServer {
+  const host = opts.host ?? '127.0.0.1'
+  const now = opts.now ?? (() => new Date())
+  installLocalCloud({ store: opts.store, filesDir: opts.filesDir, now })
+  const functions = new FunctionHost({ functionsDir: opts.functionsDir, now })
+  const loopbackBound = isLoopbackHost(host)
+
+  const invoke = (name: string, event: unknown, openid = '') => functions.invoke(name, event, { OPENID: openid })
+
+  const requireLoopback = (req: http.IncomingMessage) => {
+    if (!loopbackBound || !isLoopbackAddress(req.socket.remoteAddress)) {
+      throw new HttpError(403, 'FORBIDDEN', '仅限本机访问')
+    }
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const p = url.pathname
+    const method = req.method ?? 'GET'
+
+    if (p.startsWith('/api/')) {
+      if (method === 'POST' && p.startsWith('/api/fn/')) {
+        const name = decodeURIComponent(p.slice('/api/fn/'.length))
+        if (!/^[A-Za-z0-9_-]+$/.test(name) || !functions.has(name)) {
+          return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数不存在：${name}` } })
+        }
+        const body = await readJson(req)
+        const auth = req.headers.authorization
+        const token = auth && /^Bearer\s+/i.test(auth) ? auth.replace(/^Bearer\s+/i, '').trim() : undefined
+        const openid = verifyToken(token, opts.secret, now()) ?? ''
+        const result = await invoke(name, body, openid)
+        return sendJson(res, 200, result ?? null)
+      }
+      if (method === 'POST' && p === '/api/session') {
+        requireLoopback(req)
+        const body = (await readJson(req)) as { openid?: unknown } | null
+        const openid = body && typeof body.openid === 'string' ? body.openid : ''
+        if (!OPENID_PATTERN.test(openid)) throw new HttpError(400, 'VALIDATION', 'openid 格式不正确')
+        return sendJson(res, 200, { token: signToken(openid, opts.secret, now()), openid })
+      }
+      if (method === 'POST' && p === '/api/session/new') {
+        requireLoopback(req)
+        await readJson(req)
+        const openid = `local_${randomBytes(12).toString('hex')}`
+        return sendJson(res, 200, { token: signToken(openid, opts.secret, now()), openid })
+      }
+      if (method === 'GET' && p === '/api/dev/identities') {
+        requireLoopback(req)
+        return sendJson(res, 200, devIdentities(opts.store))
+      }
+      if (method === 'GET' && p === '/api/outbox') {
+        requireLoopback(req)
+        return sendJson(res, 200, readOutbox(100))
+      }
+      throw new HttpError(404, 'NOT_FOUND', '接口不存在')
+    }
+
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'VALIDATION', '不支持的请求方法')
+    if (p.startsWith('/files/')) {
+      const rel = p
+        .slice('/files/'.length)
+        .split('/')
+        .map((s) => decodeURIComponent(s))
+        .join('/')
+      let file: string
+      try {
+        file = filePathOf(opts.filesDir, rel)
+      } catch {
+        throw new HttpError(400, 'VALIDATION', '文件路径不正确')
+      }
+      return sendFile(req, res, file, 'private, max-age=3600')
+    }
+    if (!opts.staticDir) throw new HttpError(404, 'NOT_FOUND', '未找到')
+    return serveStatic(req, res, opts.staticDir, p)
+  }
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    route(req, res).catch((e: unknown) => {
+      if (e instanceof HttpError) {
+        sendJson(res, e.status, { ok: false, error: { code: e.code, message: e.message } })
+      } else if (e instanceof FunctionNotFoundError) {
+        sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数不存在：${e.fn}` } })
+      } else {
+        // Never leak internals to the client; the stack goes to this process's stderr.
+        console.error(`[local cloud] ${req.method} ${req.url} failed:`, e)
+        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器内部错误' } })
+      }
+    })
+  }
+
+  const server = http.createServer(handle)
+  server.keepAliveTimeout = 5000
+
+  return {
+    handle,
+    functions,
+    store: opts.store,
+    secret: opts.secret,
+    invoke,
+    listen(port = 0) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, host, () => {
+          server.off('error', reject)
+          const addr = server.address() as AddressInfo
+          const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
+          resolve({ url: `http://${shown}:${addr.port}/`, port: addr.port })
+        })
+      })
+    },
+    close() {
+      functions.stopTimers()
+      return new Promise((resolve) => {
+        if (!server.listening) return resolve()
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      })
+    },
+  }
+}
+
+/** Demo members the H5 sign-in screen can offer ("sign in as…"), read from `members` + `teams`. */
+function devIdentities(store: Store) {
+  if (!store.hasCollection('members')) return []
+  const members = store.find('members', { query: { status: 'active' }, limit: 1000 })
+  const teamNames = new Map<string, string>()
+  if (store.hasCollection('teams')) {
+    for (const t of store.find('teams', { limit: 1000, projection: { name: 1 } })) teamNames.set(t._id, String(t.name ?? ''))
+  }
+  return members.map((m) => ({
+    openid: String(m.openid ?? ''),
+    name: String(m.name ?? ''),
+    teamName: teamNames.get(String(m.teamId)) ?? '',
+    roles: Array.isArray(m.roles) ? m.roles : [],
+  }))
+}
+
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    let size = 0
+    let tooBig = declared > MAX_BODY_BYTES
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY_BYTES) tooBig = true
+      if (!tooBig) chunks.push(c)
+      // Drain a moderately oversized body so the client reads our 413; cut off abusive ones.
+      if (size > 16 * MAX_BODY_BYTES) req.destroy()
+    })
+    req.on('error', reject)
+    req.on('close', () => {
+      if (tooBig) reject(new HttpError(413, 'VALIDATION', '请求内容过大（上限 1 MB）'))
+    })
+    req.on('end', () => {
+      if (tooBig) return reject(new HttpError(413, 'VALIDATION', '请求内容过大（上限 1 MB）'))
+      const text = Buffer.concat(chunks).toString('utf8')
+      if (!text.trim()) return resolve({})
+      try {
+        resolve(JSON.parse(text))
+      } catch {
+        reject(new HttpError(400, 'VALIDATION', '请求内容不是有效的 JSON'))
+      }
+    })
+  })
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return
+  const data = Buffer.from(JSON.stringify(body))
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': data.length, 'cache-control': 'no-store' })
+  res.end(data)
+}
+
+async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, cache: string): Promise<void> {
+  let data: Buffer
+  try {
+    const st = await fs.promises.stat(file)
+    if (!st.isFile()) throw new Error('not a file')
+    data = await fs.promises.readFile(file)
+  } catch {
+    throw new HttpError(404, 'NOT_FOUND', '未找到')
+  }
+  const type = typeOf(file)
+  const headers: http.OutgoingHttpHeaders = { 'content-type': type, 'cache-control': cache }
+  if (compressible(type) && data.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    data = zlib.gzipSync(data)
+    headers['content-encoding'] = 'gzip'
+    headers.vary = 'accept-encoding'
+  }
+  headers['content-length'] = data.length
+  res.writeHead(200, headers)
+  res.end(req.method === 'HEAD' ? undefined : data)
+}
+
+async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, root: string, pathname: string): Promise<void> {
+  let rel: string
+  try {
+    rel = decodeURIComponent(pathname)
+  } catch {
+    throw new HttpError(400, 'VALIDATION', '路径不正确')
+  }
+  const base = path.resolve(root)
+  let file = path.resolve(base, '.' + path.posix.normalize('/' + rel))
+  if (file !== base && !file.startsWith(base + path.sep)) throw new HttpError(404, 'NOT_FOUND', '未找到')
+  const isDir = fs.existsSync(file) && fs.statSync(file).isDirectory()
+  // "/" and extension-less paths (client-side routes) get the app shell.
+  if (isDir || (!fs.existsSync(file) && !path.extname(file))) file = path.join(isDir ? file : base, 'index.html')
+  const name = path.basename(file)
+  const cache = name.endsWith('.html') ? 'no-cache' : /\.[0-9a-f]{8,}\./i.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache'
+  return sendFile(req, res, file, cache)
+}
