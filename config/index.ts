@@ -1,0 +1,82 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+/** Shared TypeScript outside src/ that the app imports (schemas, labels, errors): compile it like src/. */
+const sharedSources = [path.join(root, 'core')]
+
+/**
+ * NutUI React Taro is drawn on a 375 px design, the app on Taro's default 750 px one
+ * (NutUI "快速上手": designWidth as a function of the file being transformed).
+ */
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' && input ? input.file ?? '' : ''
+  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+}
+
+/** TARO_APP_* values may come from the shell as well as from .env files (Taro itself only reads the files). */
+function envConstant(name: string): string {
+  return JSON.stringify(process.env[name] ?? '')
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'channels-ops',
+    date: '2025-1-1',
+    designWidth,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: ['@tarojs/plugin-html'],
+    env: {
+      TARO_APP_CLOUD_ENV: envConstant('TARO_APP_CLOUD_ENV'),
+      TARO_APP_API_BASE: envConstant('TARO_APP_API_BASE'),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      // NutUI's own advice: prebundling it breaks template lookup in mini-programs.
+      prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
+    },
+    cache: { enable: true },
+    // The copy in dist/weapp is opened on its own: its paths are relative to dist/weapp.
+    projectConfigName: 'config/project.weapp.json',
+    mini: {
+      compile: { include: sharedSources },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      optimizeMainPackage: { enable: true },
+      // Styles are component-scoped by class prefix, so cross-chunk CSS order does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: sharedSources },
+      esnextModules: ['nutui-react-taro', 'icons-react-taro'],
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,45 @@
+import { ROUTES } from './routes'
+
+const strip = (route: string) => route.replace(/^\//, '')
+
+/** The sign-in page exists only in the browser build: inside WeChat the platform supplies the identity. */
+const browserOnlyPages = process.env.TARO_ENV === 'h5' ? [strip(ROUTES.login)] : []
+
+export default defineAppConfig({
+  pages: [
+    strip(ROUTES.dashboard),
+    strip(ROUTES.calendar),
+    strip(ROUTES.approvals),
+    strip(ROUTES.log),
+    strip(ROUTES.me),
+    strip(ROUTES.welcome),
+    ...browserOnlyPages,
+  ],
+  // Team management is visited rarely: keep it out of the main package.
+  subPackages: [
+    {
+      root: 'package-team',
+      pages: ['members/index', 'invite/index', 'profile/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '视频号运营台',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#07c160',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: strip(ROUTES.dashboard), text: '看板', iconPath: 'assets/tabbar/dashboard.png', selectedIconPath: 'assets/tabbar/dashboard-active.png' },
+      { pagePath: strip(ROUTES.calendar), text: '日历', iconPath: 'assets/tabbar/calendar.png', selectedIconPath: 'assets/tabbar/calendar-active.png' },
+      { pagePath: strip(ROUTES.approvals), text: '审核', iconPath: 'assets/tabbar/approvals.png', selectedIconPath: 'assets/tabbar/approvals-active.png' },
+      { pagePath: strip(ROUTES.log), text: '填报', iconPath: 'assets/tabbar/log.png', selectedIconPath: 'assets/tabbar/log-active.png' },
+      { pagePath: strip(ROUTES.me), text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+})

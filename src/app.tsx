@@ -1,0 +1,44 @@
+import { useEffect, type PropsWithChildren } from 'react'
+import Taro from '@tarojs/taro'
+import { hasSession } from './api/dev'
+import { initCloud } from './cloud'
+import { launchRedirect } from './state/launch'
+import { MeProvider, useMe } from './state/me'
+import './app.scss'
+
+// At launch, before any page asks a cloud function; the h5 bundle carries no cloud code.
+if (process.env.TARO_ENV === 'weapp') initCloud()
+
+function currentPath(): string {
+  const pages = Taro.getCurrentPages()
+  const route = pages[pages.length - 1]?.route ?? ''
+  return `/${route.replace(/^\//, '')}`
+}
+
+/** Loads `team.me` once and sends the person to sign-in or team setup when the tabs can't work yet. */
+function LaunchGate(props: PropsWithChildren) {
+  const { refresh } = useMe()
+  useEffect(() => {
+    const platform = process.env.TARO_ENV
+    const session = platform !== 'h5' || hasSession()
+    const go = (target: string | null) => {
+      if (target && currentPath() !== target) void Taro.reLaunch({ url: target })
+    }
+    if (!session) {
+      go(launchRedirect({ platform, hasSession: false, me: null, error: null }))
+      return
+    }
+    void refresh().then(({ me, error }) => go(launchRedirect({ platform, hasSession: true, me, error })))
+  }, [refresh])
+  return <>{props.children}</>
+}
+
+function App(props: PropsWithChildren) {
+  return (
+    <MeProvider>
+      <LaunchGate>{props.children}</LaunchGate>
+    </MeProvider>
+  )
+}
+
+export default App

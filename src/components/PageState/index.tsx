@@ -1,0 +1,52 @@
+import { View } from '@tarojs/components'
+import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Tips } from '@nutui/icons-react-taro'
+import './index.scss'
+
+/** Placeholder rows while the first answer is on its way. */
+export function LoadingState(props: { rows?: number }) {
+  return (
+    <View className='page-state page-state--loading'>
+      <Skeleton rows={props.rows ?? 3} animated />
+    </View>
+  )
+}
+
+export interface EmptyStateProps {
+  title: string
+  description?: string
+  className?: string
+}
+
+/** An honest "nothing here yet": says what will appear and that no data exists. */
+export function EmptyState(props: EmptyStateProps) {
+  return (
+    <View className={`page-state page-state--empty ${props.className ?? ''}`}>
+      <Empty
+        image={<View className='page-state__icon'><Tips size={32} color='#b4b8bf' /></View>}
+        title={props.title}
+        description={props.description}
+      />
+    </View>
+  )
+}
+
+/** A failed load with its Chinese reason and a retry. */
+export function ErrorState(props: { message: string; onRetry?: () => void }) {
+  return (
+    <View className='page-state page-state--error'>
+      <Empty
+        image={<View className='page-state__icon'><Tips size={32} color='#fa5151' /></View>}
+        title='加载失败'
+        description={props.message}
+      />
+      {props.onRetry ? (
+        <View className='page-state__action'>
+          <Button size='small' fill='outline' type='primary' onClick={props.onRetry}>
+            重试
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,18 @@
+import { View } from '@tarojs/components'
+import { Tag } from '@nutui/nutui-react-taro'
+import type { Role } from '../../../core/roles'
+import { roleLabels } from '../../utils/labels'
+import './index.scss'
+
+/** A member's roles as Chinese tags, in the canonical role order. */
+export function RoleTags(props: { roles: readonly Role[] }) {
+  return (
+    <View className='role-tags'>
+      {roleLabels(props.roles).map((label) => (
+        <Tag key={label} className='role-tags__tag' type='success' plain>
+          {label}
+        </Tag>
+      ))}
+    </View>
+  )
+}

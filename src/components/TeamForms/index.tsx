@@ -1,0 +1,119 @@
+import { View } from '@tarojs/components'
+import { Button, Form } from '@nutui/nutui-react-taro'
+import type { Department } from '../../../core/roles'
+import { DepartmentField, TextField } from '../fields'
+import './index.scss'
+
+interface FormProps<V> {
+  onSubmit: (values: V) => void
+  submitting: boolean
+  errors: Record<string, string>
+  initialValues?: Partial<V>
+}
+
+export interface CreateTeamValues {
+  name: string
+  memberName: string
+  department: Department
+}
+
+/** 创建团队: the team's name and the creator's own profile (the creator becomes its admin). */
+export function CreateTeamForm(props: FormProps<CreateTeamValues>) {
+  const [form] = Form.useForm()
+  return (
+    <Form
+      className='team-form'
+      form={form}
+      labelPosition='top'
+      initialValues={props.initialValues}
+      onFinish={(values: CreateTeamValues) => props.onSubmit(values)}
+      footer={
+        <View className='team-form__footer'>
+          <Button className='create-team-submit' block type='primary' loading={props.submitting} onClick={() => form.submit()}>
+            创建团队
+          </Button>
+        </View>
+      }
+    >
+      <Form.Item label='团队名称' name='name' required>
+        <TextField className='field-team-name' placeholder='例如：华东视频号运营组' maxLength={30} error={props.errors.name} />
+      </Form.Item>
+      <Form.Item label='你的姓名' name='memberName' required>
+        <TextField className='field-member-name' placeholder='团队里大家怎么称呼你' maxLength={20} error={props.errors.memberName} />
+      </Form.Item>
+      <Form.Item label='所在部门' name='department' required>
+        <DepartmentField className='field-department' error={props.errors.department} />
+      </Form.Item>
+    </Form>
+  )
+}
+
+export interface JoinTeamValues {
+  code: string
+  name: string
+  department: Department
+}
+
+/** 加入团队: an 8-character invite code from an admin, plus the joiner's profile. */
+export function JoinTeamForm(props: FormProps<JoinTeamValues>) {
+  const [form] = Form.useForm()
+  return (
+    <Form
+      className='team-form'
+      form={form}
+      labelPosition='top'
+      initialValues={props.initialValues}
+      onFinish={(values: JoinTeamValues) => props.onSubmit(values)}
+      footer={
+        <View className='team-form__footer'>
+          <Button className='join-team-submit' block type='primary' loading={props.submitting} onClick={() => form.submit()}>
+            加入团队
+          </Button>
+        </View>
+      }
+    >
+      <Form.Item label='邀请码' name='code' required>
+        <TextField className='field-invite-code' placeholder='8 位邀请码，向团队管理员索取' maxLength={8} error={props.errors.code} />
+      </Form.Item>
+      <Form.Item label='你的姓名' name='name' required>
+        <TextField className='field-member-name' placeholder='团队里大家怎么称呼你' maxLength={20} error={props.errors.name} />
+      </Form.Item>
+      <Form.Item label='所在部门' name='department' required>
+        <DepartmentField className='field-department' error={props.errors.department} />
+      </Form.Item>
+    </Form>
+  )
+}
+
+export interface ProfileValues {
+  name: string
+  department: Department
+}
+
+/** 编辑资料: the member's own name and department. */
+export function ProfileForm(props: FormProps<ProfileValues>) {
+  const [form] = Form.useForm()
+  return (
+    <Form
+      className='team-form'
+      form={form}
+      labelPosition='top'
+      initialValues={props.initialValues}
+      onFinish={(values: ProfileValues) => props.onSubmit(values)}
+      footer={
+        <View className='team-form__footer'>
+          <Button className='profile-submit' block type='primary' loading={props.submitting} onClick={() => form.submit()}>
+            保存
+          </Button>
+        </View>
+      }
+    >
+      <Form.Item label='姓名' name='name' required>
+        <TextField className='field-member-name' placeholder='你的姓名' maxLength={20} error={props.errors.name} />
+      </Form.Item>
+      <Form.Item label='所在部门' name='department' required>
+        <DepartmentField className='field-department' error={props.errors.department} />
+      </Form.Item>
+    </Form>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '内容日历',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '看板',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '数据填报',
+  enablePullDownRefresh: true,
+})
