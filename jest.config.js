@@ -3,6 +3,7 @@
  * mini-program build-output tests, and browser journeys. `npm test` runs them all.
  */
 module.exports = {
+  testTimeout: 60000,
   projects: [
     '<rootDir>/test/jest/node.config.js',
     '<rootDir>/test/jest/dom.config.js',

@@ -79,7 +79,10 @@ export const handlers: Handlers<typeof teamContract> = {
       createdBy: memberId,
       version: 0,
     }
-    await ctx.repo<MemberRecord>('members', invite.teamId).insertOnce(member)
+    const { created } = await ctx.repo<MemberRecord>('members', invite.teamId).insertOnce(member)
+    if (created && invite.role === 'admin') {
+      await ctx.repo('teams', invite.teamId).updateWhere({ _id: invite.teamId }, { adminCount: ctx.db.command.inc(1) })
+    }
     const team = await ctx.repo<TeamDoc>('teams', invite.teamId).get(invite.teamId)
     if (!team) throw new AppError('NOT_FOUND', '团队不存在')
     ctx.audit({ teamId: invite.teamId, target: memberId, detail: { role: invite.role, code: invite._id } })
@@ -206,6 +209,7 @@ async function releaseAdmin(ctx: MemberCtx): Promise<void> {
 async function adjustAdmins(ctx: MemberCtx, delta: number): Promise<void> {
   await ctx.repo('teams').updateWhere({ _id: ctx.team._id }, { adminCount: ctx.db.command.inc(delta) })
 }
+
 
 async function memberNames(ctx: MemberCtx, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]

@@ -9,5 +9,4 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/components/', '<rootDir>/test/weapp/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021' }, module: { type: 'commonjs' } }] },
-  testTimeout: 30000,
 }
