@@ -426,9 +426,45 @@ export class Store {
 /** Applies update operators to a copy; returns undefined when nothing changed (MongoDB's nModified). */
 function applyOperators(doc: Doc, data: Json): Doc | undefined {
   const ops = Object.keys(data).some((k) => k.startsWith('$')) ? data : { $set: data }
+  checkOperandTypes(doc, ops)
   const copy = clone(doc)
   const changed = mingoUpdate(copy, ops, undefined, undefined, { cloneMode: 'deep' })
   return changed.length ? copy : undefined
+}
+
+const NUMERIC_OPS = ['$inc', '$mul']
+const ARRAY_OPS = ['$push', '$addToSet', '$pull', '$pullAll', '$pop']
+
+/**
+ * mingo silently skips updates MongoDB (and so CloudBase) rejects; reject them here so code that
+ * would fail in the cloud fails locally: $inc on a string, $push onto a non-array, a path through a scalar.
+ */
+function checkOperandTypes(doc: Doc, ops: Json): void {
+  for (const [op, fields] of Object.entries(ops)) {
+    if (!fields || typeof fields !== 'object') continue
+    for (const p of Object.keys(fields as Json)) {
+      if (p.includes('$')) continue // positional paths: leave to mingo
+      const { value, blocked } = resolvePath(doc, p)
+      const fail = (why: string) => {
+        throw new StoreError('DATABASE_REQUEST_FAILED', `Cannot apply ${op} to '${p}': ${why}`)
+      }
+      if (blocked) fail(`'${blocked}' is not an object`)
+      if (value === undefined) continue
+      if (NUMERIC_OPS.includes(op) && typeof value !== 'number') fail('the value is not a number')
+      if (ARRAY_OPS.includes(op) && !Array.isArray(value)) fail('the value is not an array')
+    }
+  }
+}
+
+function resolvePath(doc: Json, p: string): { value: unknown; blocked?: string } {
+  let cur: unknown = doc
+  const parts = p.split('.')
+  for (let i = 0; i < parts.length; i++) {
+    if (cur === undefined || cur === null) return { value: undefined }
+    if (typeof cur !== 'object' || cur instanceof Date) return { value: undefined, blocked: parts.slice(0, i).join('.') }
+    cur = (cur as Json)[parts[i]]
+  }
+  return { value: cur }
 }
 
 function txWrote(tx: StoreTx, coll: string): boolean {
