@@ -1,0 +1,107 @@
+// `npm run bench`: package sizes of the production builds and latency through the whole local stack.
+// Figures, not pass/fail: timings on shared machines are too noisy for assertions.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+import rules from '../../database.rules.json'
+import { startEmulator } from '../../emulator/main'
+import seed, { DEMO_ADMIN } from '../../emulator/seed'
+
+const ROOT = resolve(__dirname, '../..')
+const rows: [string, string][] = []
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n)
+    return statSync(p).isDirectory() ? files(p) : [p]
+  })
+}
+
+function weappSizes(): void {
+  const dir = join(ROOT, 'dist/weapp')
+  const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  const subRoots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/?$/, '/'))
+  let total = 0
+  let main = 0
+  for (const f of files(dir)) {
+    if (f.endsWith('.map')) continue
+    const size = statSync(f).size
+    total += size
+    if (!subRoots.some((r) => relative(dir, f).startsWith(r))) main += size
+  }
+  rows.push(['weapp total (production, no maps)', kb(total)], ['weapp main package (limit 2048 KB, bar 800 KB)', kb(main)])
+}
+
+async function h5FirstRoute(url: string): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  const scripts = new Set<string>()
+  page.on('response', (r) => {
+    const u = new URL(r.url())
+    if (u.pathname.endsWith('.js')) scripts.add(u.pathname)
+  })
+  await page.goto(url, { waitUntil: 'networkidle' })
+  await browser.close()
+  let raw = 0
+  let gz = 0
+  for (const p of scripts) {
+    const buf = readFileSync(join(ROOT, 'dist/h5', decodeURIComponent(p)))
+    raw += buf.length
+    gz += gzipSync(buf, { level: 9 }).length
+  }
+  rows.push([`H5 first-route JS (${scripts.size} files, bar 300 KB gzip)`, `${kb(raw)} raw / ${kb(gz)} gzip`])
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function noopLatency(url: string): Promise<void> {
+  const session = (await (await fetch(`${url}api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: DEMO_ADMIN.openid }) })).json()) as { token: string }
+  const call = () =>
+    fetch(`${url}api/fn/team`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ action: 'ping', data: {} }),
+    }).then((r) => r.json() as Promise<{ ok: boolean }>)
+  for (let i = 0; i < 200; i++) await call()
+  const times: number[] = []
+  for (let i = 0; i < 2000; i++) {
+    const t = process.hrtime.bigint()
+    const res = await call()
+    times.push(Number(process.hrtime.bigint() - t) / 1e6)
+    if (!res.ok) throw new Error('ping failed')
+  }
+  times.sort((a, b) => a - b)
+  rows.push([`no-op action team.ping over HTTP (n=2000, SQLite file)`, `p50 ${percentile(times, 50).toFixed(2)} ms · p95 ${percentile(times, 95).toFixed(2)} ms`])
+}
+
+async function main(): Promise<void> {
+  weappSizes()
+  const emu = await startEmulator({
+    dataDir: mkdtempSync(join(tmpdir(), 'bench-')),
+    staticDir: join(ROOT, 'dist/h5'),
+    collections: rules.collections,
+  })
+  try {
+    await seed({ invoke: (fn, event, openid) => emu.invoke(fn, event, openid) })
+    if (existsSync(join(ROOT, 'dist/h5/index.html'))) await h5FirstRoute(emu.url)
+    await noopLatency(emu.url)
+  } finally {
+    await emu.close()
+  }
+  const w = Math.max(...rows.map((r) => r[0].length))
+  console.log(`\n${'measure'.padEnd(w)} | value\n${'-'.repeat(w)}-|------`)
+  for (const [k, v] of rows) console.log(`${k.padEnd(w)} | ${v}`)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,50 @@
+// Fixtures for browser journeys: a fresh local cloud (in-memory database) serving the production
+// H5 build, and Debian's Chromium at a phone-sized viewport. Screenshots go to test-results/.
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import rules from '../../database.rules.json'
+import { startEmulator, type Emulator } from '../../emulator/main'
+
+const ROOT = resolve(__dirname, '../..')
+export const SHOTS = join(ROOT, 'test-results')
+
+export interface Journey {
+  emu: Emulator
+  browser: Browser
+  /** A new phone: its own storage, so its own signed-in person. */
+  phone(): Promise<{ context: BrowserContext; page: Page }>
+  shot(page: Page, name: string): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startJourney(opts: { seed?: boolean } = {}): Promise<Journey> {
+  const staticDir = join(ROOT, 'dist/h5')
+  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm test` (it builds it) or `npm run build:h5`')
+  const emu = await startEmulator({ dataDir: ':memory:', staticDir, collections: rules.collections, seed: opts.seed ?? false })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  mkdirSync(SHOTS, { recursive: true })
+  const contexts: BrowserContext[] = []
+  return {
+    emu,
+    browser,
+    async phone() {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+      contexts.push(context)
+      const page = await context.newPage()
+      page.on('pageerror', (e) => console.error('[page error]', e.message))
+      return { context, page }
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined)
+      await browser.close()
+      await emu.close()
+    },
+  }
+}
