@@ -18,14 +18,21 @@ export interface TestCloud {
 
 type Main = (event: unknown, context?: unknown) => Promise<Result<unknown>>
 
-export async function createTestCloud(opts: { now?: () => Date } = {}): Promise<TestCloud> {
+export interface TestCloudOptions {
+  now?: () => Date
+  /** Load functions from this folder (e.g. the deployable dist/functions) instead of the sources. */
+  functionsDir?: string
+}
+
+export async function createTestCloud(opts: TestCloudOptions = {}): Promise<TestCloud> {
   const store = new Store(':memory:')
   // As in deployment (README), the collections exist before the functions run.
   for (const c of rules.collections) store.createCollection(c)
   installLocalCloud({ store, filesDir: mkdtempSync(join(tmpdir(), 'cloud-files-')), ...(opts.now ? { now: opts.now } : {}) })
   const mains = new Map<string, Main>()
   const load = (fn: string): Main => {
-    if (!mains.has(fn)) mains.set(fn, (require(`../../cloudfunctions/${fn}/index`) as { main: Main }).main)
+    const dir = opts.functionsDir ?? join(__dirname, '../../cloudfunctions')
+    if (!mains.has(fn)) mains.set(fn, (require(join(dir, fn, 'index')) as { main: Main }).main)
     return mains.get(fn)!
   }
   return {
