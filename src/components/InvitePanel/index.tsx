@@ -74,7 +74,14 @@ export function InviteList(props: { invites: readonly InviteView[]; onRevoke: (i
           key={inv.code}
           className={`invite-row invite-row--${inv.code}`}
           title={<Text className='invite-row__code'>{inv.code}</Text>}
-          description={`${ROLE_LABELS[inv.role]} · ${inv.createdByName} 创建 · ${formatDateTime(inv.expiresAt)} 到期`}
+          description={
+            <View className='invite-row__meta'>
+              <Text>
+                {ROLE_LABELS[inv.role]} · {inv.createdByName} 创建
+              </Text>
+              <Text>{formatDateTime(inv.expiresAt)} 到期</Text>
+            </View>
+          }
           extra={
             <Button className='invite-revoke' size='small' fill='outline' type='danger' onClick={() => props.onRevoke(inv)}>
               撤销

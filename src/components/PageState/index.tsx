@@ -23,7 +23,9 @@ export function EmptyState(props: EmptyStateProps) {
   return (
     <View className={`page-state page-state--empty ${props.className ?? ''}`}>
       <Empty
-        image={<View className='page-state__icon'><Tips size={32} color='#b4b8bf' /></View>}
+        className='page-state__empty'
+        imageSize={64}
+        image={<View className='page-state__icon'><Tips size={28} color='#b4b8bf' /></View>}
         title={props.title}
         description={props.description}
       />
@@ -36,7 +38,9 @@ export function ErrorState(props: { message: string; onRetry?: () => void }) {
   return (
     <View className='page-state page-state--error'>
       <Empty
-        image={<View className='page-state__icon'><Tips size={32} color='#fa5151' /></View>}
+        className='page-state__empty'
+        imageSize={64}
+        image={<View className='page-state__icon'><Tips size={28} color='#fa5151' /></View>}
         title='加载失败'
         description={props.message}
       />

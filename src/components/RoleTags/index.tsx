@@ -5,11 +5,11 @@ import { roleLabels } from '../../utils/labels'
 import './index.scss'
 
 /** A member's roles as Chinese tags, in the canonical role order. */
-export function RoleTags(props: { roles: readonly Role[] }) {
+export function RoleTags(props: { roles: readonly Role[]; /** On a green background. */ inverse?: boolean }) {
   return (
     <View className='role-tags'>
       {roleLabels(props.roles).map((label) => (
-        <Tag key={label} className='role-tags__tag' type='success' plain>
+        <Tag key={label} className='role-tags__tag' background={props.inverse ? '#ffffff' : '#e7f8ef'} color='#06a35a'>
           {label}
         </Tag>
       ))}

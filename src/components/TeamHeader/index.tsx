@@ -25,7 +25,7 @@ export function TeamHeader({ me, now }: TeamHeaderProps) {
           </Text>
           <View className='team-header__meta'>
             <Text className='team-header__dept'>{departmentLabel(member.department)}</Text>
-            <RoleTags roles={member.roles} />
+            <RoleTags roles={member.roles} inverse />
           </View>
         </>
       ) : null}

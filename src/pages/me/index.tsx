@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
+import { ArrowRight } from '@nutui/icons-react-taro'
 import { signOut } from '../../api/dev'
 import { MeHeader } from '../../components/MeHeader'
 import { useMeScreen } from '../../hooks/useMeScreen'
@@ -10,6 +11,7 @@ import { useMe } from '../../state/me'
 export default function MePage() {
   const screen = useMeScreen()
   const { setMe } = useMe()
+  const arrow = <ArrowRight size={12} color='#b4b8bf' />
   const open = (url: string) => () => void Taro.navigateTo({ url })
   const switchIdentity = () => {
     signOut()
@@ -22,15 +24,15 @@ export default function MePage() {
       <MeHeader {...screen} />
       <View className='section'>
         <Cell.Group>
-          <Cell className='entry-profile' title='编辑资料' description='姓名、所在部门' clickable onClick={open(ROUTES.profile)} />
-          <Cell className='entry-members' title='成员管理' description='查看成员，管理员可修改角色' clickable onClick={open(ROUTES.members)} />
-          <Cell className='entry-invite' title='邀请成员' description='生成邀请码，让同事加入团队' clickable onClick={open(ROUTES.invite)} />
+          <Cell className='entry-profile' title='编辑资料' description='姓名、所在部门' clickable extra={arrow} align='center' onClick={open(ROUTES.profile)} />
+          <Cell className='entry-members' title='成员管理' description='查看成员，管理员可修改角色' clickable extra={arrow} align='center' onClick={open(ROUTES.members)} />
+          <Cell className='entry-invite' title='邀请成员' description='生成邀请码，让同事加入团队' clickable extra={arrow} align='center' onClick={open(ROUTES.invite)} />
         </Cell.Group>
       </View>
       {process.env.TARO_ENV === 'h5' ? (
         <View className='section'>
           <Cell.Group>
-            <Cell className='entry-switch-identity' title='切换身份 / 退出登录' clickable onClick={switchIdentity} />
+            <Cell className='entry-switch-identity' title='切换身份 / 退出登录' clickable extra={arrow} align='center' onClick={switchIdentity} />
           </Cell.Group>
         </View>
       ) : null}
