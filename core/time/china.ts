@@ -1,0 +1,72 @@
+import dayjs, { type Dayjs } from 'dayjs'
+import isoWeek from 'dayjs/plugin/isoWeek'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(utc)
+dayjs.extend(isoWeek)
+
+/** The team works on China Standard Time (UTC+8, no daylight saving), wherever the server runs. */
+export const CHINA_OFFSET_MINUTES = 480
+
+/** A calendar day in China time, as 'YYYY-MM-DD'. */
+export type DayKey = string
+
+export function inChina(d: Date | string | number): Dayjs {
+  return dayjs(d).utcOffset(CHINA_OFFSET_MINUTES)
+}
+
+/**
+ * The China-time day of an instant.
+ *
+ * @example
+ * dayKey(new Date('2026-03-01T17:30:00Z')) //=> '2026-03-02' (01:30 in Beijing)
+ */
+export function dayKey(d: Date | string | number): DayKey {
+  return inChina(d).format('YYYY-MM-DD')
+}
+
+/** Midnight China time at the start of `day`, as an instant. */
+export function startOfDay(day: DayKey): Date {
+  return new Date(`${day}T00:00:00+08:00`)
+}
+
+/** `day` shifted by `n` days. */
+export function addDays(day: DayKey, n: number): DayKey {
+  return dayjs.utc(`${day}T00:00:00Z`).add(n, 'day').format('YYYY-MM-DD')
+}
+
+/**
+ * ISO week label of a day: 'GGGG-Www'.
+ *
+ * @example
+ * isoWeekKey('2026-01-01') //=> '2026-W01'
+ * isoWeekKey('2027-01-01') //=> '2026-W53'
+ */
+export function isoWeekKey(day: DayKey): string {
+  const d = dayjs.utc(`${day}T00:00:00Z`)
+  return `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`
+}
+
+/** The Monday of the ISO week containing `day`. */
+export function weekStart(day: DayKey): DayKey {
+  return dayjs.utc(`${day}T00:00:00Z`).isoWeekday(1).format('YYYY-MM-DD')
+}
+
+/** The seven days of the ISO week containing `day`, Monday first. */
+export function weekDays(day: DayKey): DayKey[] {
+  const monday = weekStart(day)
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i))
+}
+
+/** Every day of a month 'YYYY-MM'. */
+export function monthDays(month: string): DayKey[] {
+  const first = dayjs.utc(`${month}-01T00:00:00Z`)
+  return Array.from({ length: first.daysInMonth() }, (_, i) => first.add(i, 'day').format('YYYY-MM-DD'))
+}
+
+/** Days from `from` to `to` inclusive. */
+export function daysBetween(from: DayKey, to: DayKey): DayKey[] {
+  const out: DayKey[] = []
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d)
+  return out
+}
