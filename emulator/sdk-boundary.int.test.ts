@@ -40,7 +40,7 @@ describe('wx-server-sdk database boundary', () => {
       const db = cloud.database()
       const _ = db.command
       const res = await db.collection('items').where({ teamId: 't1', n: _.gte(1) }).orderBy('n', 'desc').limit(50).get()
-      const plain = await db.collection('items').get()
+      await db.collection('items').get()
       const doc = await db.collection('items').doc('a').get()
 
       const problems: string[] = []
