@@ -23,7 +23,10 @@ export interface EmulatorOptions {
   timers?: boolean
   /** Seed the demo team through emulator/seed.ts when the database has no teams (default false). */
   seed?: boolean
-  /** Collections to create up front (CloudBase needs collections to exist before they are read). */
+  /**
+   * Collections to create up front: CloudBase needs collections to exist before they are read. Default:
+   * the `collections` of database.rules.json at the repository root, as deployment creates them.
+   */
   collections?: string[]
   now?: () => Date
 }
@@ -39,6 +42,13 @@ export interface Emulator {
 
 const ROOT = path.resolve(__dirname, '..')
 
+function deployedCollections(): string[] {
+  const file = path.join(ROOT, 'database.rules.json')
+  if (!fs.existsSync(file)) return []
+  const rules = JSON.parse(fs.readFileSync(file, 'utf8')) as { collections?: unknown }
+  return Array.isArray(rules.collections) ? rules.collections.filter((c): c is string => typeof c === 'string') : []
+}
+
 function readSecret(dataDir: string): string {
   const file = path.join(dataDir, 'secret')
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
@@ -52,7 +62,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const dataDir = memory ? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-')) : path.resolve(opts.dataDir ?? '.data')
   fs.mkdirSync(dataDir, { recursive: true })
   const store = new Store(memory ? ':memory:' : path.join(dataDir, 'cloud.sqlite'))
-  for (const c of opts.collections ?? []) store.createCollection(c)
+  for (const c of opts.collections ?? deployedCollections()) store.createCollection(c)
   const server = createServer({
     store,
     filesDir: path.join(dataDir, 'files'),

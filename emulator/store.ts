@@ -354,7 +354,11 @@ export class Store {
     this.requireCollectionUnlessTxWrote(coll, tx)
     const list = this.candidates(coll, query, tx)
     this.counters.docsScanned += list.length
-    const out = query && Object.keys(query).length ? list.filter((d) => new Query(query).test(d)) : list
+    let out = list
+    if (query && Object.keys(query).length) {
+      const q = new Query(query)
+      out = list.filter((d) => q.test(d))
+    }
     if (tx) for (const d of out) this.recordRead(tx, coll, d._id)
     return out
   }
