@@ -5,7 +5,7 @@ import { ensureAppBuild, ensureChromium, ensureDeps, run } from './lib.mjs'
 ensureDeps()
 const { buildFunctions } = await import('./build-functions.mjs')
 if (!ensureChromium()) process.exit(1)
-run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])
+run('npm', ['run', '--silent', 'typecheck'])
 ensureAppBuild('weapp')
 ensureAppBuild('h5')
 await buildFunctions({ quiet: true })

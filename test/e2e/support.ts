@@ -35,6 +35,7 @@ export async function startJourney(opts: { seed?: boolean } = {}): Promise<Journ
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
       contexts.push(context)
       const page = await context.newPage()
+      page.setDefaultTimeout(10_000)
       page.on('pageerror', (e) => console.error('[page error]', e.message))
       return { context, page }
     },

@@ -29,7 +29,6 @@ module.exports = {
   roots: ['<rootDir>/test/components'],
   testMatch: ['**/*.test.tsx'],
   // The first render of a suite transforms Taro and NutUI lazily (several seconds on a cold cache).
-  testTimeout: 30000,
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/components/taro-mock.ts',
     '^@tarojs/components$': '@tarojs/components-react',

@@ -11,7 +11,6 @@ module.exports = {
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/test/weapp'],
   testMatch: ['**/*.test.ts'],
-  testTimeout: 30000,
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2021' }, module: { type: 'commonjs' } }],
   },

@@ -1,7 +1,5 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Input, Picker } from '@nutui/nutui-react-taro'
-import { ArrowRight } from '@nutui/icons-react-taro'
+import { Input, Radio } from '@nutui/nutui-react-taro'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '../../../core/roles'
 import './index.scss'
 
@@ -44,31 +42,27 @@ export interface DepartmentFieldProps {
   className?: string
 }
 
-const departmentOptions = [DEPARTMENTS.map((d) => ({ label: DEPARTMENT_LABELS[d], value: d }))]
-
-/** Department chosen with a NutUI Picker. */
+/**
+ * Department as one-tap buttons: four options fit on a phone, so a wheel picker would only add
+ * steps (and a confirm that silently kept nothing when the wheel was not moved).
+ */
 export function DepartmentField(props: DepartmentFieldProps) {
-  const [open, setOpen] = useState(false)
   return (
     <View className={`department-field ${props.className ?? ''}`}>
-      <View className='department-field__value' onClick={() => setOpen(true)}>
-        <Text className={props.value ? '' : 'department-field__placeholder'}>
-          {props.value ? DEPARTMENT_LABELS[props.value] : '请选择部门'}
-        </Text>
-        <ArrowRight size={12} color='#b4b8bf' />
-      </View>
+      <Radio.Group
+        className='department-field__options'
+        value={props.value ?? ''}
+        direction='horizontal'
+        shape='button'
+        onChange={(v) => props.onChange?.(v as Department)}
+      >
+        {DEPARTMENTS.map((d) => (
+          <Radio key={d} className={`department-option department-option--${d}`} value={d} shape='button'>
+            {DEPARTMENT_LABELS[d]}
+          </Radio>
+        ))}
+      </Radio.Group>
       <FieldError message={props.error} />
-      <Picker
-        visible={open}
-        title='选择部门'
-        options={departmentOptions}
-        value={props.value ? [props.value] : []}
-        onConfirm={(_options, values) => {
-          const picked = values[0]
-          if (picked) props.onChange?.(picked as Department)
-        }}
-        onClose={() => setOpen(false)}
-      />
     </View>
   )
 }

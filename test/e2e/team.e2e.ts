@@ -1,0 +1,82 @@
+// Journey: create a team, invite a colleague, who joins as field staff on a second phone, is refused
+// an admin action by the cloud function, and gains a role the admin gives them.
+import type { Page } from 'playwright-core'
+import { startJourney, type Journey } from './support'
+
+let j: Journey
+beforeAll(async () => {
+  j = await startJourney()
+})
+afterAll(() => j?.close())
+
+async function signInAsNewUser(page: Page) {
+  await page.goto(j.emu.url)
+  await page.locator('.login-new-user').click()
+  await page.getByText('欢迎使用视频号运营台').waitFor()
+}
+
+const form = (page: Page, submit: string) => page.locator('.team-form', { has: page.locator(submit) })
+
+async function pickDepartment(page: Page, submit: string, department: string) {
+  await form(page, submit).locator(`.department-option--${department}`).click()
+}
+
+async function openMeEntry(page: Page, entry: string) {
+  await page.locator('.taro-tabbar__tabbar').getByText('我的').click()
+  await page.locator(`.${entry}`).click()
+}
+
+test('admin invites a colleague who joins as field staff, is refused, then gets a new role', async () => {
+  const a = await j.phone()
+  await signInAsNewUser(a.page)
+  const create = form(a.page, '.create-team-submit')
+  await create.locator('.field-team-name input').fill('华东视频号运营组')
+  await create.locator('.field-member-name input').fill('王敏')
+  await pickDepartment(a.page, '.create-team-submit', 'marketing')
+  await j.shot(a.page, 'team-01-create-form')
+  await a.page.locator('.create-team-submit').click()
+  await a.page.getByText('华东视频号运营组').first().waitFor()
+  await j.shot(a.page, 'team-02-dashboard-admin')
+
+  await openMeEntry(a.page, 'entry-invite')
+  await a.page.locator('.invite-generate').click()
+  const code = (await a.page.locator('.invite-code-card__code').innerText()).trim()
+  expect(code).toMatch(/^[A-Z2-9]{8}$/)
+  await j.shot(a.page, 'team-03-invite-code')
+
+  const b = await j.phone()
+  await signInAsNewUser(b.page)
+  await b.page.getByText('加入团队', { exact: true }).first().click()
+  const join = form(b.page, '.join-team-submit')
+  await join.locator('.field-invite-code input').fill(code)
+  await join.locator('.field-member-name input').fill('赵强')
+  await pickDepartment(b.page, '.join-team-submit', 'sales')
+  await b.page.locator('.join-team-submit').click()
+  await b.page.getByText('华东视频号运营组').first().waitFor()
+  await expect(b.page.getByText('一线/外勤').first().isVisible()).resolves.toBe(true)
+
+  await openMeEntry(b.page, 'entry-invite')
+  await b.page.locator('.invite-generate').click()
+  await b.page.locator('.invite-denial').waitFor()
+  expect(await b.page.locator('.invite-denial').innerText()).toContain('没有权限')
+  await j.shot(b.page, 'team-04-field-denied')
+
+  await a.page.goBack()
+  await a.page.locator('.entry-members').click()
+  const row = a.page.locator('.member-row', { hasText: '赵强' })
+  await row.locator('.member-edit-roles').click()
+  await a.page.locator('.role-option--operator').click()
+  await j.shot(a.page, 'team-05-role-editor')
+  await a.page.locator('.role-editor').getByText('确定').click()
+  await row.getByText('运营', { exact: true }).waitFor()
+
+  const stored = j.emu.store.find('members', { query: { name: '赵强', status: 'active' } })
+  expect(stored.map((m) => m.roles)).toEqual([['operator', 'field']])
+  const audit = j.emu.store.find('audit', { query: { action: 'setMemberRoles' } })
+  expect(audit).toHaveLength(1)
+
+  await b.page.reload()
+  await b.page.locator('.taro-tabbar__tabbar').getByText('我的').click()
+  await b.page.getByText('运营', { exact: true }).first().waitFor()
+  await j.shot(b.page, 'team-06-field-promoted')
+})
