@@ -8,6 +8,10 @@ export interface FindOptions {
   orderBy?: [string, 'asc' | 'desc']
   /** Upper bound on documents returned; paged under CloudBase's per-query cap. */
   limit?: number
+  /** Documents to skip first (list paging). */
+  skip?: number
+  /** Projection: read only these fields (fewer bytes per document). */
+  fields?: Record<string, boolean>
 }
 
 /**
@@ -46,7 +50,8 @@ export class Repo<T extends { _id: string }> {
       let q = this.coll().where(this.scope(where))
       if (opts.orderBy) q = q.orderBy(opts.orderBy[0], opts.orderBy[1])
       q = q.orderBy('_id', 'asc')
-      const res = await q.skip(out.length).limit(page).get()
+      if (opts.fields) q = q.field(opts.fields)
+      const res = await q.skip((opts.skip ?? 0) + out.length).limit(page).get()
       out.push(...(res.data as unknown as T[]))
       if (res.data.length < page) break
     }

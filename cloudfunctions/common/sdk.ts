@@ -31,10 +31,17 @@ export interface CollectionLike extends QueryLike {
   add(o: { data: Record<string, unknown> }): Promise<{ _id: string }>
 }
 
+/** A query or update command (`_.gte(1)`, `_.inc(1)`…), chainable with and/or like the SDK's. */
+export interface CommandValue {
+  and(other: unknown): CommandValue
+  or(other: unknown): CommandValue
+}
+
 export interface DbLike {
   collection(name: string): CollectionLike
-  command: Record<string, (...args: unknown[]) => unknown> & { and: (...a: unknown[]) => unknown }
+  command: Record<string, (...args: unknown[]) => CommandValue>
   serverDate(): unknown
+  RegExp(o: { regexp: string; options?: string }): unknown
 }
 
 export interface WXContext {

@@ -1,8 +1,10 @@
+import { contentContract } from './content'
 import { teamContract } from './team'
 
 /** Every cloud function's contract, by function name. The app's client and the test harnesses read this. */
 export const contracts = {
   team: teamContract,
+  content: contentContract,
 }
 
 export type Contracts = typeof contracts

@@ -67,7 +67,7 @@ test('admin invites a colleague who joins as field staff, is refused, then gets 
   await row.locator('.member-edit-roles').click()
   await a.page.locator('.role-option--operator').click()
   await j.shot(a.page, 'team-05-role-editor')
-  await a.page.locator('.role-editor').getByText('确定').click()
+  await a.page.locator('.role-editor .nut-dialog-footer-ok').click()
   await row.getByText('运营', { exact: true }).waitFor()
 
   const stored = j.emu.store.find('members', { query: { name: '赵强', status: 'active' } })
@@ -75,8 +75,8 @@ test('admin invites a colleague who joins as field staff, is refused, then gets 
   const audit = j.emu.store.find('audit', { query: { action: 'setMemberRoles' } })
   expect(audit).toHaveLength(1)
 
+  await b.page.goto(`${j.emu.url}#/pages/me/index`)
   await b.page.reload()
-  await b.page.locator('.taro-tabbar__tabbar').getByText('我的').click()
   await b.page.getByText('运营', { exact: true }).first().waitFor()
   await j.shot(b.page, 'team-06-field-promoted')
 })

@@ -19,4 +19,24 @@ export const samples: Samples = {
     setMemberRoles: (w) => ({ memberId: w.memberId.field, roles: ['field', 'operator'], version: w.memberVersion.field }),
     removeMember: (w) => ({ memberId: w.memberId.field }),
   },
+  content: {
+    createItem: (w) => ({ title: '新品开箱', format: 'short_video', layer: 'intro', category: 'brand', ownerId: w.memberId.operator, plannedAt: inDays(3) }),
+    updateItem: (w) => ({ id: w.itemId, version: w.itemVersion, title: '门店店长的一天（修订）' }),
+    rescheduleItem: (w) => ({ id: w.itemId, version: w.itemVersion, plannedAt: inDays(4), reason: '配合新品上市' }),
+    archiveItem: (w) => ({ id: w.itemId, version: w.itemVersion }),
+    markPublished: (w) => ({ id: w.itemId, version: w.itemVersion }),
+    setMonthTheme: () => ({ month: '2026-12', theme: '年终回馈' }),
+    getItem: (w) => ({ id: w.itemId }),
+    monthView: () => ({ month: '2026-12' }),
+    weekView: () => ({ day: '2026-12-02' }),
+    dayItems: () => ({ day: '2026-12-02' }),
+    listIdeas: () => ({ q: '问题' }),
+    mixStats: () => ({ from: '2026-12-01', to: '2026-12-31' }),
+    exportCsv: () => ({ from: '2026-12-01', to: '2026-12-31' }),
+    owners: () => ({}),
+  },
+}
+
+function inDays(n: number): string {
+  return new Date(Date.now() + n * 86400_000).toISOString()
 }

@@ -17,6 +17,10 @@ export interface World {
   teamB: string
   /** An open invite of team A. */
   inviteCode: string
+  /** A planned content item of team A, owned by the operator, and an idea. */
+  itemId: string
+  itemVersion: number
+  ideaId: string
 }
 
 let n = 0
@@ -63,5 +67,23 @@ export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> 
     memberVersion[role] = byName(`成员${role}`).version
   }
   const invite = await ok<{ code: string }>(cloud, 'team', openid.owner, 'createInvite', { role: 'operator' })
-  return { cloud, openid, memberId, memberVersion, teamA: me.team.id, teamB: other.team.id, inviteCode: invite.code }
+  const base = { format: 'short_video', layer: 'value', category: 'pain_point', ownerId: memberId.operator }
+  const item = await ok<{ id: string; version: number }>(cloud, 'content', openid.owner, 'createItem', {
+    ...base,
+    title: '门店店长的一天',
+    plannedAt: new Date(Date.now() + 2 * 86400_000).toISOString(),
+  })
+  const idea = await ok<{ id: string }>(cloud, 'content', openid.owner, 'createItem', { ...base, title: '用户最常问的三个问题', source: 'sales' })
+  return {
+    cloud,
+    openid,
+    memberId,
+    memberVersion,
+    teamA: me.team.id,
+    teamB: other.team.id,
+    inviteCode: invite.code,
+    itemId: item.id,
+    itemVersion: item.version,
+    ideaId: idea.id,
+  }
 }

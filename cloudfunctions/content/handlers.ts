@@ -1,0 +1,246 @@
+import type { contentContract } from '../../core/api/content'
+import { buildMonthView, buildWeekView } from '../../core/content/calendar'
+import { toCsv } from '../../core/content/csv'
+import { cadenceByWeek, countsTowardPlan, DEFAULT_CONTENT_TARGETS, introCheck, mixOf } from '../../core/content/mix'
+import {
+  CATEGORY_LABELS,
+  FORMAT_LABELS,
+  LAYER_LABELS,
+  PAST_GRACE_MS,
+  STATUS_LABELS,
+  type ScheduleChange,
+} from '../../core/content/schemas'
+import { AppError } from '../../core/errors'
+import { daysBetween, dayKey, inChina, monthDays, weekDays } from '../../core/time/china'
+import type { Handlers } from '../common/action'
+import type { MemberCtx } from '../common/context'
+import type { MemberRecord } from '../common/records'
+import { ITEMS, newItemRecord, THEMES, type ItemRecord, type ThemeRecord } from './records'
+import { CARD_FIELDS, itemCard, itemDetail } from './views'
+
+const IDEA_PAGE = 20
+/** Calendar ranges read at most this many items (a year of a busy team); the page gets summaries only. */
+const RANGE_CAP = 5000
+
+export const handlers: Handlers<typeof contentContract> = {
+  async createItem({ ctx, input }) {
+    await requireOwner(ctx, input.ownerId)
+    const plannedAt = input.plannedAt ? notInPast(ctx, new Date(input.plannedAt)) : null
+    const record = newItemRecord({ ...input, _id: ctx.newId('item'), teamId: ctx.team._id, plannedAt, createdBy: ctx.member._id, now: ctx.now })
+    const { doc } = await items(ctx).insertOnce(record)
+    ctx.audit({ target: doc._id, detail: { title: doc.title, plannedAt: input.plannedAt ?? null } })
+    return itemDetail(doc, await memberNames(ctx))
+  },
+
+  async updateItem({ ctx, input }) {
+    const item = await editable(ctx, input.id)
+    const { id, version, ...fields } = input
+    if (fields.ownerId) await requireOwner(ctx, fields.ownerId)
+    const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+    const names = await memberNames(ctx)
+    const updated = await items(ctx).updateVersioned(id, version, patch, ctx.now, (c) => itemDetail(c, names))
+    ctx.audit({ target: id, detail: { fields: Object.keys(patch), title: item.title } })
+    return itemDetail(updated, names)
+  },
+
+  async rescheduleItem({ ctx, input }) {
+    const item = await editable(ctx, input.id)
+    if (item.status === 'published') throw new AppError('CONFLICT', '内容已发布，不能改期')
+    const plannedAt = notInPast(ctx, new Date(input.plannedAt))
+    const change: ScheduleChange = {
+      from: item.plannedAt ? new Date(item.plannedAt).toISOString() : null,
+      to: plannedAt.toISOString(),
+      byId: ctx.member._id,
+      byName: ctx.member.name,
+      reason: input.reason ?? '',
+      at: ctx.now.toISOString(),
+    }
+    const names = await memberNames(ctx)
+    const updated = await items(ctx).updateVersioned(
+      item._id,
+      input.version,
+      { plannedAt, day: dayKey(plannedAt), status: 'planned', scheduleHistory: ctx.db.command.push([change]) },
+      ctx.now,
+      (c) => itemDetail(c, names),
+    )
+    ctx.audit({ target: item._id, detail: { from: change.from, to: change.to, reason: change.reason } })
+    return itemDetail(updated, names)
+  },
+
+  async archiveItem({ ctx, input }) {
+    await editable(ctx, input.id)
+    const names = await memberNames(ctx)
+    const updated = await items(ctx).updateVersioned(input.id, input.version, { status: 'archived' }, ctx.now, (c) => itemDetail(c, names))
+    ctx.audit({ target: input.id })
+    return itemDetail(updated, names)
+  },
+
+  async markPublished({ ctx, input }) {
+    await editable(ctx, input.id)
+    const publishedAt = input.publishedAt ? new Date(input.publishedAt) : ctx.now
+    if (publishedAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) {
+      throw fieldError('publishedAt', '发布时间：不能晚于现在')
+    }
+    const names = await memberNames(ctx)
+    const updated = await items(ctx).updateVersioned(
+      input.id,
+      input.version,
+      { status: 'published', publishedAt, day: dayKey(publishedAt), postUrl: input.postUrl ?? null },
+      ctx.now,
+      (c) => itemDetail(c, names),
+    )
+    ctx.audit({ target: input.id, detail: { publishedAt: publishedAt.toISOString() } })
+    return itemDetail(updated, names)
+  },
+
+  async setMonthTheme({ ctx, input }) {
+    const record: ThemeRecord = {
+      _id: `${ctx.team._id}_${input.month}`,
+      teamId: ctx.team._id,
+      month: input.month,
+      theme: input.theme,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      createdBy: ctx.member._id,
+      version: 0,
+    }
+    const { _id, ...data } = record
+    await ctx.db.collection(THEMES).doc(_id).set({ data })
+    ctx.audit({ target: input.month, detail: { theme: input.theme } })
+    return { month: input.month, theme: input.theme }
+  },
+
+  async getItem({ ctx, input }) {
+    const item = await items(ctx).get(input.id)
+    if (!item) throw new AppError('NOT_FOUND', '内容不存在')
+    return itemDetail(item, await memberNames(ctx))
+  },
+
+  async monthView({ ctx, input }) {
+    const days = monthDays(input.month)
+    const [cards, theme] = await Promise.all([cardsIn(ctx, days[0], days[days.length - 1]), monthTheme(ctx, input.month)])
+    return buildMonthView(input.month, cards, theme, DEFAULT_CONTENT_TARGETS)
+  },
+
+  async weekView({ ctx, input }) {
+    const days = weekDays(input.day)
+    return buildWeekView(input.day, await cardsIn(ctx, days[0], days[6]), DEFAULT_CONTENT_TARGETS)
+  },
+
+  async dayItems({ ctx, input }) {
+    const cards = await cardsIn(ctx, input.day, input.day)
+    return cards.sort((a, b) => (a.time ?? '99').localeCompare(b.time ?? '99'))
+  },
+
+  async listIdeas({ ctx, input }) {
+    const where: Record<string, unknown> = { status: 'idea' }
+    if (input.category) where.category = input.category
+    if (input.source) where.source = input.source
+    if (input.q) where.title = ctx.db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' })
+    const [found, names] = await Promise.all([
+      items(ctx).find(where, { orderBy: ['createdAt', 'desc'], skip: input.offset, limit: IDEA_PAGE + 1 }),
+      memberNames(ctx),
+    ])
+    return {
+      items: found.slice(0, IDEA_PAGE).map((i) => itemCard(i, names)),
+      hasMore: found.length > IDEA_PAGE,
+      nextOffset: input.offset + Math.min(found.length, IDEA_PAGE),
+    }
+  },
+
+  async mixStats({ ctx, input }) {
+    const cards = (await cardsIn(ctx, input.from, input.to)).filter((c) => countsTowardPlan(c.status))
+    const mix = mixOf(cards)
+    return {
+      from: input.from,
+      to: input.to,
+      mix,
+      mixCheck: introCheck(mix, DEFAULT_CONTENT_TARGETS),
+      cadence: cadenceByWeek(cards, daysBetween(input.from, input.to), DEFAULT_CONTENT_TARGETS.weeklyCadence),
+    }
+  },
+
+  async exportCsv({ ctx, input }) {
+    const names = await memberNames(ctx)
+    const list = (await rangeItems(ctx, input.from, input.to, undefined)).sort((a, b) =>
+      `${a.day}${a.plannedAt ?? ''}`.localeCompare(`${b.day}${b.plannedAt ?? ''}`),
+    )
+    const rows = list.map((i) => {
+      const at = i.publishedAt ?? i.plannedAt
+      return [
+        i.day,
+        at ? inChina(at).format('HH:mm') : '',
+        i.title,
+        FORMAT_LABELS[i.format],
+        LAYER_LABELS[i.layer],
+        CATEGORY_LABELS[i.category],
+        STATUS_LABELS[i.status],
+        names.get(i.ownerId) ?? '',
+        i.tags.join(' '),
+        i.notes,
+        i.postUrl ?? '',
+      ]
+    })
+    const header = ['日期', '时间', '标题', '形式', '内容层级', '选题类别', '状态', '负责人', '标签', '备注', '视频号链接']
+    return { fileName: `内容日历_${input.from}_${input.to}.csv`, csv: toCsv(header, rows), rows: rows.length }
+  },
+
+  async owners({ ctx }) {
+    const list = await ctx.repo<MemberRecord>('members').find({ status: 'active' }, { orderBy: ['joinedAt', 'asc'] })
+    return list.map((m) => ({ id: m._id, name: m.name }))
+  },
+}
+
+function items(ctx: MemberCtx) {
+  return ctx.repo<ItemRecord>(ITEMS)
+}
+
+function fieldError(path: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { fields: [{ path, message }] })
+}
+
+function notInPast(ctx: MemberCtx, at: Date): Date {
+  if (at.getTime() < ctx.now.getTime() - PAST_GRACE_MS) throw fieldError('plannedAt', '计划发布时间：不能早于现在')
+  return at
+}
+
+async function requireOwner(ctx: MemberCtx, ownerId: string): Promise<void> {
+  const owner = await ctx.repo<MemberRecord>('members').findOne({ _id: ownerId, status: 'active' })
+  if (!owner) throw fieldError('ownerId', '负责人：必须是团队的现有成员')
+}
+
+/** The item, if it may still change: archived items are read-only. */
+async function editable(ctx: MemberCtx, id: string): Promise<ItemRecord> {
+  const item = await items(ctx).get(id)
+  if (!item) throw new AppError('NOT_FOUND', '内容不存在')
+  if (item.status === 'archived') throw new AppError('CONFLICT', '内容已归档，不能修改')
+  return item
+}
+
+/** Every member ever in the team, so items keep their owner's name after someone leaves. */
+async function memberNames(ctx: MemberCtx): Promise<Map<string, string>> {
+  const list = await ctx.repo<MemberRecord>('members').find({}, { fields: { _id: true, name: true } })
+  return new Map(list.map((m) => [m._id, m.name]))
+}
+
+async function rangeItems(ctx: MemberCtx, from: string, to: string, fields: Record<string, boolean> | undefined): Promise<ItemRecord[]> {
+  const _ = ctx.db.command
+  return items(ctx).find(
+    { day: _.gte(from).and(_.lte(to)), status: _.neq('archived') },
+    { orderBy: ['day', 'asc'], limit: RANGE_CAP, fields },
+  )
+}
+
+async function cardsIn(ctx: MemberCtx, from: string, to: string) {
+  const [list, names] = await Promise.all([rangeItems(ctx, from, to, CARD_FIELDS), memberNames(ctx)])
+  return list.map((i) => itemCard(i, names))
+}
+
+async function monthTheme(ctx: MemberCtx, month: string): Promise<string> {
+  const t = await ctx.repo<ThemeRecord>(THEMES).get(`${ctx.team._id}_${month}`)
+  return t?.theme ?? ''
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
