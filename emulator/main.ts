@@ -101,9 +101,9 @@ async function maybeSeed(store: Store, invoke: Emulator['invoke']): Promise<void
   const seedFile = ['seed.ts', 'seed.js'].map((f) => path.join(__dirname, f)).find((f) => fs.existsSync(f))
   if (!seedFile) return
   if (store.hasCollection('teams') && store.count('teams', {}) > 0) return
-  const mod = require(seedFile) as { default?: (ctx: { invoke: typeof invoke }) => Promise<void> }
+  const mod = require(seedFile) as { default?: (ctx: { invoke: typeof invoke; store: Store; now: Date }) => Promise<void> }
   if (typeof mod.default !== 'function') return
-  await mod.default({ invoke: (fn, event, openid) => invoke(fn, event, openid) })
+  await mod.default({ invoke: (fn, event, openid) => invoke(fn, event, openid), store, now: new Date() })
 }
 
 function parseArgs(argv: string[]): Record<string, string | boolean> {

@@ -1,10 +1,13 @@
 // Seeds the demo team through the real cloud functions (the same code path a user takes), so the
 // demo data can never disagree with what the functions themselves would store.
-import type { Role } from '../core/roles'
-import type { Department } from '../core/roles'
+import type { Department, Role } from '../core/roles'
+import { seedContent } from './seed-content'
+import type { Store } from './store'
 
 export interface SeedContext {
   invoke(fn: string, event: Record<string, unknown>, openid: string): Promise<unknown>
+  store: Store
+  now: Date
 }
 
 interface DemoPerson {
@@ -37,15 +40,19 @@ async function call(ctx: SeedContext, openid: string, action: string, data: Reco
   return res.data
 }
 
-/** Creates the demo team: an admin and one or two members of every role. */
+/** Creates the demo team (an admin and one or two members of every role) and a quarter of its content. */
 export default async function seed(ctx: SeedContext): Promise<void> {
-  await call(ctx, DEMO_ADMIN.openid, 'createTeam', {
+  const me = (await call(ctx, DEMO_ADMIN.openid, 'createTeam', {
     name: DEMO_TEAM_NAME,
     memberName: DEMO_ADMIN.name,
     department: DEMO_ADMIN.department,
-  })
+  })) as { team: { id: string } }
   for (const p of DEMO_PEOPLE) {
     const invite = (await call(ctx, DEMO_ADMIN.openid, 'createInvite', { role: p.role })) as { code: string }
     await call(ctx, p.openid, 'joinTeam', { code: invite.code, name: p.name, department: p.department })
   }
+  const planners = ctx.store
+    .find('members', { query: { teamId: me.team.id, status: 'active', roles: { $in: ['operator', 'manager'] } } })
+    .map((m) => ({ id: m._id, name: String(m.name) }))
+  seedContent(ctx.store, me.team.id, planners, ctx.now)
 }

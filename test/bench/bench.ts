@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     collections: rules.collections,
   })
   try {
-    await seed({ invoke: (fn, event, openid) => emu.invoke(fn, event, openid) })
+    await seed({ invoke: (fn, event, openid) => emu.invoke(fn, event, openid), store: emu.store, now: new Date() })
     if (existsSync(join(ROOT, 'dist/h5/index.html'))) await h5FirstRoute(emu.url)
     await noopLatency(emu.url)
   } finally {
