@@ -21,6 +21,11 @@ export default defineAppConfig({
       root: 'package-team',
       pages: ['members/index', 'invite/index', 'profile/index'],
     },
+    // The calendar tab stays in the main package; its editor, item page and topic library load on demand.
+    {
+      root: 'package-content',
+      pages: ['editor/index', 'item/index', 'ideas/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

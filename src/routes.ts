@@ -10,8 +10,19 @@ export const ROUTES = {
   members: '/package-team/members/index',
   invite: '/package-team/invite/index',
   profile: '/package-team/profile/index',
+  itemEditor: '/package-content/editor/index',
+  itemDetail: '/package-content/item/index',
+  ideas: '/package-content/ideas/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]
 
 export const TAB_ROUTES: readonly Route[] = [ROUTES.dashboard, ROUTES.calendar, ROUTES.approvals, ROUTES.log, ROUTES.me]
+
+/** A route with its query string; values are encoded, empty ones left out. */
+export function withQuery(route: Route, query: Record<string, string | undefined>): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+  return parts.length ? `${route}?${parts.join('&')}` : route
+}

@@ -8,6 +8,8 @@ export interface ApiQuery<T> {
   /** True while a request is in flight (also during a refresh that keeps old data on screen). */
   loading: boolean
   refresh: () => Promise<void>
+  /** Shows data an action already returned (e.g. the item a write or a CONFLICT answered with) without asking again. */
+  replace: (data: T) => void
 }
 
 /**
@@ -43,9 +45,14 @@ export function useApiQuery<T>(fetcher: () => Promise<T>, deps: DependencyList, 
     }
   }, [])
 
+  const replace = useCallback((data: T) => {
+    latest.current++
+    setState({ data, error: null, loading: false })
+  }, [])
+
   useEffect(() => {
     if (enabled) void refresh()
   }, [enabled, refresh, ...deps])
 
-  return { ...state, refresh }
+  return { ...state, refresh, replace }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { fieldErrorMap, toastError } from '../utils/feedback'
 
 export interface FormAction<V> {
@@ -15,9 +15,12 @@ export interface FormAction<V> {
 export function useFormAction<V, R>(action: (values: V) => Promise<R>, onDone: (result: R) => void): FormAction<V> {
   const [submitting, setSubmitting] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // A ref, not the state: two taps in the same frame both see `submitting` still false.
+  const busy = useRef(false)
   const submit = useCallback(
     async (values: V) => {
-      if (submitting) return
+      if (busy.current) return
+      busy.current = true
       setSubmitting(true)
       setErrors({})
       try {
@@ -27,10 +30,11 @@ export function useFormAction<V, R>(action: (values: V) => Promise<R>, onDone: (
         setErrors(fieldErrorMap(e))
         toastError(e)
       } finally {
+        busy.current = false
         setSubmitting(false)
       }
     },
-    [action, onDone, submitting],
+    [action, onDone],
   )
   return { submit, submitting, errors }
 }

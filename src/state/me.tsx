@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { contracts } from '../../core/api'
+import { allows } from '../../core/roles'
 import type { MeView } from '../../core/team/schemas'
 import { api } from '../api'
 import type { ApiError } from '../api/client'
@@ -72,4 +74,13 @@ export function useMe(): MeState {
 export function useIsAdmin(): boolean {
   const { me } = useMe()
   return me?.member?.roles.includes('admin') ?? false
+}
+
+/**
+ * Whether the member may change the content calendar (create, edit, move, publish, archive).
+ * Read from the content contract so the buttons follow the same rule the function enforces.
+ */
+export function useCanPlan(): boolean {
+  const { me } = useMe()
+  return allows(contracts.content.createItem.access, me?.member?.roles)
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { Input, Radio } from '@nutui/nutui-react-taro'
+import { Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '../../../core/roles'
 import './index.scss'
 
@@ -62,6 +62,69 @@ export function DepartmentField(props: DepartmentFieldProps) {
           </Radio>
         ))}
       </Radio.Group>
+      <FieldError message={props.error} />
+    </View>
+  )
+}
+
+export interface ChoiceFieldProps<T extends string> {
+  value?: T | ''
+  onChange?: (value: T) => void
+  options: readonly { value: T; label: string }[]
+  /** Each option gets `${optionClass} ${optionClass}--<value>` (tests and e2e tap by it). */
+  optionClass: string
+  error?: string
+  className?: string
+}
+
+/** A short list of choices as one-tap buttons (format, layer, category, owner…). */
+export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>) {
+  return (
+    <View className={`choice-field ${props.className ?? ''}`}>
+      <Radio.Group
+        className='choice-field__options'
+        value={props.value ?? ''}
+        direction='horizontal'
+        shape='button'
+        onChange={(v) => props.onChange?.(v as T)}
+      >
+        {props.options.map((o) => (
+          <Radio key={o.value} className={`${props.optionClass} ${props.optionClass}--${o.value}`} value={o.value} shape='button'>
+            {o.label}
+          </Radio>
+        ))}
+      </Radio.Group>
+      <FieldError message={props.error} />
+    </View>
+  )
+}
+
+/** Options from a label map, in the map's canonical key order. */
+export function optionsOf<T extends string>(keys: readonly T[], labels: Record<T, string>): { value: T; label: string }[] {
+  return keys.map((k) => ({ value: k, label: labels[k] }))
+}
+
+export interface TextAreaFieldProps {
+  value?: string
+  onChange?: (value: string) => void
+  placeholder?: string
+  maxLength?: number
+  error?: string
+  className?: string
+}
+
+/** Multi-line text (notes) with a counter and its error below. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  return (
+    <View className={`textarea-field ${props.className ?? ''}`}>
+      <TextArea
+        value={props.value ?? ''}
+        onChange={(v) => props.onChange?.(v)}
+        placeholder={props.placeholder}
+        maxLength={props.maxLength}
+        showCount={props.maxLength !== undefined}
+        autoSize
+      />
       <FieldError message={props.error} />
     </View>
   )

@@ -1,0 +1,94 @@
+import { Text, View } from '@tarojs/components'
+import type { DayCell, MonthView } from '../../../core/content/calendar'
+import type { ItemCard } from '../../../core/content/schemas'
+import type { DayKey } from '../../../core/time/china'
+import { FORMAT_MARKS, LAYER_MARKS, introCheckText, layerMixText, weekLabel, weekdayLabel } from '../../utils/content'
+import './index.scss'
+
+const HEADS = ['一', '二', '三', '四', '五', '六', '日']
+
+export interface MonthGridProps {
+  /** Every day of the month, in order, as the content function returns them. */
+  days: readonly DayCell[]
+  today: DayKey
+  onDayTap: (day: DayKey) => void
+}
+
+/** A compact item: status color, layer edge, format mark and the start of the title. */
+function Chip({ item }: { item: ItemCard }) {
+  return (
+    <View className={`month-chip month-chip--${item.status} month-chip--layer-${item.layer}`}>
+      <Text className='month-chip__mark'>{FORMAT_MARKS[item.format]}</Text>
+      <Text className='month-chip__title'>{item.title}</Text>
+    </View>
+  )
+}
+
+/**
+ * The month as a Monday-first 7-column grid sized for a 390 px phone: each day shows at most the
+ * items the function sent (3) and a "+n" for the rest; tapping a day opens its full list.
+ */
+export function MonthGrid({ days, today, onDayTap }: MonthGridProps) {
+  const lead = days.length ? HEADS.indexOf(weekdayLabel(days[0].day).slice(1)) : 0
+  return (
+    <View className='month-grid'>
+      <View className='month-grid__heads'>
+        {HEADS.map((h) => (
+          <Text key={h} className='month-grid__head'>
+            {h}
+          </Text>
+        ))}
+      </View>
+      <View className='month-grid__cells'>
+        {Array.from({ length: lead }, (_, i) => (
+          <View key={`lead-${i}`} className='month-cell month-cell--blank' />
+        ))}
+        {days.map((cell) => (
+          <View
+            key={cell.day}
+            className={`month-cell month-cell--${cell.day} ${cell.day === today ? 'month-cell--today' : ''}`}
+            onClick={() => onDayTap(cell.day)}
+          >
+            <Text className='month-cell__date'>{Number(cell.day.slice(8))}</Text>
+            {cell.items.map((item) => (
+              <Chip key={item.id} item={item} />
+            ))}
+            {cell.more > 0 ? <Text className='month-cell__more'>+{cell.more}</Text> : null}
+          </View>
+        ))}
+      </View>
+      <View className='month-grid__legend'>
+        <Text className='legend legend--planned'>已排期</Text>
+        <Text className='legend legend--published'>已发布</Text>
+        <Text className='legend legend--idea'>选题</Text>
+        <Text className='month-grid__legend-note'>
+          视/播/文 = 短视频/直播/图文 · 左边线：{LAYER_MARKS.intro}橙 {LAYER_MARKS.value}紫 {LAYER_MARKS.story}粉
+        </Text>
+      </View>
+    </View>
+  )
+}
+
+export interface MonthSummaryProps {
+  view: Pick<MonthView, 'total' | 'mix' | 'mixCheck' | 'cadence'>
+}
+
+/** The month's numbers in one line plus each ISO week's cadence: "本月 18 条 · 基础认知 占比 67%，目标 ≤ 60%". */
+export function MonthSummary({ view }: MonthSummaryProps) {
+  return (
+    <View className='month-summary'>
+      <Text className='month-summary__total'>本月 {view.total} 条</Text>
+      <Text className='month-summary__layers'>{layerMixText(view.mix)}</Text>
+      <Text className={`mix-check month-mix ${view.mixCheck.drift ? 'mix-check--drift' : 'mix-check--ok'}`}>
+        {introCheckText(view.mixCheck)}
+      </Text>
+      <View className='month-summary__weeks'>
+        {view.cadence.map((w) => (
+          <Text key={w.week} className={`week-pill ${w.met ? 'week-pill--met' : ''}`}>
+            {weekLabel(w.week)} {w.count}/{w.target}
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+}

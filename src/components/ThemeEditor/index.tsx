@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Input, Popup } from '@nutui/nutui-react-taro'
+import { monthTitle } from '../../utils/content'
+import { FieldError } from '../fields'
+import './index.scss'
+
+export interface ThemeEditorProps {
+  /** The month being edited; closed when null. */
+  month: string | null
+  theme: string
+  saving: boolean
+  error?: string
+  onSave: (theme: string) => void
+  onClose: () => void
+}
+
+/** Sets the month's theme (≤ 30 characters; empty clears it). */
+export function ThemeEditor(props: ThemeEditorProps) {
+  const [text, setText] = useState(props.theme)
+  useEffect(() => {
+    if (props.month) setText(props.theme)
+  }, [props.month, props.theme])
+  return (
+    <Popup
+      className='theme-editor'
+      visible={props.month !== null}
+      position='bottom'
+      round
+      closeable
+      title={props.month ? `${monthTitle(props.month)} 主题` : ''}
+      onClose={props.onClose}
+    >
+      <View className='theme-editor__body'>
+        <Text className='theme-editor__hint'>一句话说清这个月主推什么，团队排期时会看到。</Text>
+        <View className='theme-editor__input'>
+          <Input className='field-theme' value={text} onChange={setText} placeholder='例如：双十一囤货季' maxLength={30} clearable />
+        </View>
+        <FieldError message={props.error} />
+        <Button className='theme-save' block type='primary' loading={props.saving} disabled={props.saving} onClick={() => props.onSave(text)}>
+          保存
+        </Button>
+      </View>
+    </Popup>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '选题库',
+  enablePullDownRefresh: true,
+})

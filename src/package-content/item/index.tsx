@@ -1,0 +1,141 @@
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Dialog, Input } from '@nutui/nutui-react-taro'
+import type { ItemDetail } from '../../../core/content/schemas'
+import { api } from '../../api'
+import { ItemActions, ItemSummary, ScheduleHistory } from '../../components/ItemDetailView'
+import { ErrorState, LoadingState } from '../../components/PageState'
+import { ScheduleSheet, type Schedule } from '../../components/ScheduleSheet'
+import { useItem } from '../../hooks/useItem'
+import { usePullRefresh } from '../../hooks/usePullRefresh'
+import { ROUTES, withQuery } from '../../routes'
+import { useCanPlan } from '../../state/me'
+import { chinaIso, splitChinaTime, today } from '../../utils/content'
+import { errorMessage, fieldErrorMap, toastSuccess } from '../../utils/feedback'
+import './index.scss'
+
+type Dialogs = 'schedule' | 'publish' | 'archive' | null
+
+export default function ItemPage() {
+  const { params } = useRouter()
+  const item = useItem(params.id)
+  const canPlan = useCanPlan()
+  usePullRefresh(item.refresh)
+  const [open, setOpen] = useState<Dialogs>(null)
+  const [busy, setBusy] = useState(false)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [postUrl, setPostUrl] = useState('')
+  const busyRef = useRef(false)
+
+  // Back from the editor: show what was saved there.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void item.refresh()
+    shown.current = true
+  })
+
+  /** Runs one write on the item; the answer is the item as it now is. */
+  const write = async (run: (i: ItemDetail) => Promise<ItemDetail>, done: string) => {
+    const current = item.data
+    if (!current || busyRef.current) return
+    busyRef.current = true
+    setBusy(true)
+    setErrors({})
+    try {
+      item.replace(await run(current))
+      toastSuccess(done)
+      setOpen(null)
+    } catch (e) {
+      const fields = fieldErrorMap(e)
+      setErrors(fields)
+      // Field problems stay in the open sheet; anything else (e.g. a CONFLICT) closes it.
+      if (Object.keys(fields).length === 0) setOpen(null)
+      await item.onWriteError(e)
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }
+
+  const schedule = (s: Schedule) =>
+    void write(
+      (i) => api.content.rescheduleItem({ id: i.id, version: i.version, plannedAt: chinaIso(s.day, s.time), ...(s.reason ? { reason: s.reason } : {}) }),
+      item.data?.status === 'idea' ? '已安排发布' : '已改期',
+    )
+  const publish = () =>
+    void write((i) => api.content.markPublished({ id: i.id, version: i.version, ...(postUrl.trim() ? { postUrl: postUrl.trim() } : {}) }), '已标记为已发布')
+  const archive = () => void write((i) => api.content.archiveItem({ id: i.id, version: i.version }), '已归档')
+
+  if (!item.data) {
+    return (
+      <View className='page item-page'>
+        {item.error ? <ErrorState message={errorMessage(item.error)} onRetry={() => void item.refresh()} /> : <LoadingState rows={6} />}
+      </View>
+    )
+  }
+  const data = item.data
+  const slot = data.plannedAt ? splitChinaTime(data.plannedAt) : { day: today(), time: '20:00' }
+  return (
+    <View className='page item-page'>
+      <ItemSummary item={data} />
+      {canPlan ? (
+        <ItemActions
+          item={data}
+          busy={busy}
+          onEdit={() => void Taro.navigateTo({ url: withQuery(ROUTES.itemEditor, { id: data.id }) })}
+          onSchedule={() => {
+            setErrors({})
+            setOpen('schedule')
+          }}
+          onPublish={() => {
+            setPostUrl('')
+            setOpen('publish')
+          }}
+          onArchive={() => setOpen('archive')}
+        />
+      ) : null}
+      <ScheduleHistory history={data.history} />
+      <ScheduleSheet
+        visible={open === 'schedule'}
+        title={data.status === 'idea' ? '安排发布' : '改期'}
+        initial={slot.day < today() ? { day: today(), time: slot.time } : slot}
+        minDay={today()}
+        withReason={data.status !== 'idea'}
+        confirmText={data.status === 'idea' ? '安排发布' : '确认改期'}
+        saving={busy}
+        errors={errors}
+        onConfirm={schedule}
+        onClose={() => setOpen(null)}
+      />
+      <Dialog
+        className='item-publish-confirm'
+        visible={open === 'publish'}
+        title='标记已发布'
+        content={
+          <View className='item-page__publish'>
+            <View className='item-page__publish-text'>确认这条内容已在视频号发布？发布时间记为现在。</View>
+            <Input className='field-post-url' value={postUrl} onChange={setPostUrl} placeholder='视频号链接（选填）' clearable />
+            {errors.postUrl ? <View className='field-error'>{errors.postUrl}</View> : null}
+          </View>
+        }
+        confirmText='已发布'
+        cancelText='取消'
+        disableConfirmButton={busy}
+        onConfirm={publish}
+        onCancel={() => setOpen(null)}
+      />
+      <Dialog
+        className='item-archive-confirm'
+        visible={open === 'archive'}
+        title='归档内容'
+        content='归档后它不再出现在日历和选题库里，也不计入发布节奏和内容结构。'
+        confirmText='归档'
+        cancelText='取消'
+        disableConfirmButton={busy}
+        onConfirm={archive}
+        onCancel={() => setOpen(null)}
+      />
+    </View>
+  )
+}
