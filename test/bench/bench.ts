@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core'
 import rules from '../../database.rules.json'
 import { startEmulator } from '../../emulator/main'
 import seed, { DEMO_ADMIN } from '../../emulator/seed'
+import { newItemRecord } from '../../cloudfunctions/content/records'
+import type { Emulator } from '../../emulator/main'
 
 const ROOT = resolve(__dirname, '../..')
 const rows: [string, string][] = []
@@ -62,24 +64,63 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
-async function noopLatency(url: string): Promise<void> {
-  const session = (await (await fetch(`${url}api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: DEMO_ADMIN.openid }) })).json()) as { token: string }
-  const call = () =>
-    fetch(`${url}api/fn/team`, {
+async function caller(url: string, openid: string) {
+  const session = (await (await fetch(`${url}api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { token: string }
+  return (fn: string, action: string, data: unknown = {}) =>
+    fetch(`${url}api/fn/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-      body: JSON.stringify({ action: 'ping', data: {} }),
+      body: JSON.stringify({ action, data }),
     }).then((r) => r.json() as Promise<{ ok: boolean }>)
-  for (let i = 0; i < 200; i++) await call()
+}
+
+/** p50/p95 in ms of `n` sequential calls after a warm-up. */
+async function measure(n: number, run: () => Promise<{ ok: boolean }>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < Math.min(100, n / 5); i++) await run()
   const times: number[] = []
-  for (let i = 0; i < 2000; i++) {
+  for (let i = 0; i < n; i++) {
     const t = process.hrtime.bigint()
-    const res = await call()
+    const res = await run()
     times.push(Number(process.hrtime.bigint() - t) / 1e6)
-    if (!res.ok) throw new Error('ping failed')
+    if (!res.ok) throw new Error(`call failed: ${JSON.stringify(res)}`)
   }
   times.sort((a, b) => a - b)
-  rows.push([`no-op action team.ping over HTTP (n=2000, SQLite file)`, `p50 ${percentile(times, 50).toFixed(2)} ms · p95 ${percentile(times, 95).toFixed(2)} ms`])
+  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+}
+
+const fmt = (m: { p50: number; p95: number }) => `p50 ${m.p50.toFixed(2)} ms · p95 ${m.p95.toFixed(2)} ms`
+
+async function noopLatency(url: string): Promise<void> {
+  const call = await caller(url, DEMO_ADMIN.openid)
+  rows.push([`no-op action team.ping over HTTP (n=2000, SQLite file)`, fmt(await measure(2000, () => call('team', 'ping')))])
+}
+
+/** content.monthView for a month of ~300 items, with 300 and then 3,000 items in the team. */
+async function monthViewLatency(emu: Emulator): Promise<void> {
+  const teamId = String(emu.store.find('teams', {})[0]._id)
+  const owner = String(emu.store.find('members', { query: { teamId } })[0]._id)
+  const insert = (from: number, to: number, month: (i: number) => number) =>
+    emu.store.insert(
+      'items',
+      Array.from({ length: to - from }, (_, k) => {
+        const i = from + k
+        return newItemRecord({
+          _id: `bench_${i}`, teamId, title: `基准内容${i}`, format: 'short_video', layer: i % 3 ? 'intro' : 'value', category: 'brand',
+          ownerId: owner, plannedAt: new Date(Date.UTC(2031, month(i), 1 + (i % 28), 2)), createdBy: owner, now: new Date(),
+        }) as unknown as Record<string, unknown>
+      }),
+    )
+  const call = await caller(emu.url, DEMO_ADMIN.openid)
+  const view = () => call('content', 'monthView', { month: '2031-03' })
+  insert(0, 300, () => 2)
+  const small = await measure(300, view)
+  insert(300, 3000, (i) => 3 + (i % 9)) // 2,700 more in the other months of the year
+  const large = await measure(300, view)
+  rows.push(
+    ['content.monthView, 300 items in team (300 in the month)', fmt(small)],
+    ['content.monthView, 3,000 items in team (300 in the month)', fmt(large)],
+    ['  ratio 3,000 / 300 (p50)', (large.p50 / small.p50).toFixed(2)],
+  )
 }
 
 async function main(): Promise<void> {
@@ -93,6 +134,7 @@ async function main(): Promise<void> {
     await seed({ invoke: (fn, event, openid) => emu.invoke(fn, event, openid), store: emu.store, now: new Date() })
     if (existsSync(join(ROOT, 'dist/h5/index.html'))) await h5FirstRoute(emu.url)
     await noopLatency(emu.url)
+    await monthViewLatency(emu)
   } finally {
     await emu.close()
   }
