@@ -22,8 +22,9 @@ export function useItem(id: string | undefined) {
   const onWriteError = useCallback(
     async (e: unknown): Promise<ItemDetail | null> => {
       if (e instanceof ApiError && e.code === 'CONFLICT') {
-        toastError(new ApiError('CONFLICT', '内容已被他人修改，已载入最新版本'))
         const current = currentItem(e)
+        // With `current`, someone saved first; without, the item's state forbids it (e.g. archived): say why.
+        toastError(current ? new ApiError('CONFLICT', '内容已被他人修改，已载入最新版本') : e)
         if (current) replace(current)
         else await refresh()
         return current

@@ -11,8 +11,15 @@ export const taroCalls = {
 }
 
 const storage = new Map<string, unknown>()
+let routerParams: Record<string, string> = {}
+
+/** The query of the page under test, as `useRouter().params` returns it. */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
 
 export function resetTaroMock(): void {
+  routerParams = {}
   taroCalls.toasts.length = 0
   taroCalls.navigations.length = 0
   taroCalls.clipboard.length = 0
@@ -99,6 +106,7 @@ export const reLaunch = navigate('reLaunch')
 export const switchTab = navigate('switchTab')
 export const navigateBack = navigate('navigateBack')
 export const stopPullDownRefresh = () => resolved()
+export const setNavigationBarTitle = () => resolved()
 export const getStorageSync = (k: string) => storage.get(k) ?? ''
 export const setStorageSync = (k: string, v: unknown) => void storage.set(k, v)
 export const removeStorageSync = (k: string) => void storage.delete(k)
@@ -117,7 +125,7 @@ export const useDidHide = noopHook
 export const useLaunch = noopHook
 export const useLoad = noopHook
 export const useReady = noopHook
-export const useRouter = () => ({ params: {}, path: '/' })
+export const useRouter = () => ({ params: routerParams, path: '/' })
 
 const Taro = {
   ENV_TYPE,
@@ -144,6 +152,7 @@ const Taro = {
   switchTab,
   navigateBack,
   stopPullDownRefresh,
+  setNavigationBarTitle,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

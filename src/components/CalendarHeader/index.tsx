@@ -61,7 +61,7 @@ export function MonthTheme({ theme, canEdit, onEdit }: MonthThemeProps) {
     <View className={`month-theme ${canEdit ? 'month-theme--editable' : ''}`} onClick={canEdit ? onEdit : undefined}>
       <Text className='month-theme__label'>本月主题</Text>
       <Text className={`month-theme__text ${theme ? '' : 'month-theme__text--empty'}`}>{theme || '点此设置本月主题'}</Text>
-      {canEdit ? <Edit className='month-theme__edit' size={14} color='#8a8f99' /> : null}
+      {canEdit ? <Edit className='month-theme__edit' size={14} color='#ffffff' /> : null}
     </View>
   )
 }

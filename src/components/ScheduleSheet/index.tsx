@@ -61,10 +61,11 @@ export function ScheduleSheet(props: ScheduleSheetProps) {
             value={localDate(day)}
             defaultValue={localDate(props.initial.day)}
             startDate={localDate(props.minDay)}
-            renderDay={(d) => <View className={`schedule-day schedule-day--${keyOf(d)}`}>{d.date}</View>}
+            renderDay={(d) => <View className={`schedule-day ${d.type === 'current' ? `schedule-day--${keyOf(d)}` : ''}`}>{d.date}</View>}
             onDayClick={(d) => {
+              // Days of the neighbouring months are only shown greyed: switch months with the arrows.
               const key = keyOf(d)
-              if (key >= props.minDay) setDay(key)
+              if (d.type === 'current' && key >= props.minDay) setDay(key)
             }}
           />
         ) : null}

@@ -115,7 +115,7 @@ export default function IdeasPage() {
       </View>
       <ScheduleSheet
         visible={Boolean(schedulingId) && target.data?.id === schedulingId}
-        title={target.data ? `安排发布：${target.data.title}` : '安排发布'}
+        title='安排发布'
         initial={{ day: today(), time: '20:00' }}
         minDay={today()}
         withReason={false}
