@@ -1,0 +1,54 @@
+import { render, screen } from '@testing-library/react'
+import ItemPage from '../../src/package-content/item'
+import { setApiTransport } from '../../src/api'
+import { MeProvider } from '../../src/state/me'
+import { detail } from './content-fixtures'
+import { FIELD, OPERATOR, fakeCloud, meAs } from './fake-cloud'
+import { resetTaroMock, setRouterParams } from './taro-mock'
+
+const MOVED = detail({
+  history: [
+    { from: null, to: '2026-03-09T12:00:00.000Z', byId: 'm_op', byName: '李娜', reason: '', at: '2026-03-01T03:00:00.000Z' },
+    { from: '2026-03-09T12:00:00.000Z', to: '2026-03-10T12:00:00.000Z', byId: 'm_op', byName: '李娜', reason: '达人档期冲突', at: '2026-03-02T03:00:00.000Z' },
+  ],
+})
+
+function renderItemAs(me: typeof OPERATOR) {
+  setRouterParams({ id: 'item_x' })
+  const cloud = fakeCloud({ 'content.getItem': () => ({ data: MOVED }) })
+  setApiTransport(cloud.transport)
+  return render(
+    <MeProvider initial={meAs(me)}>
+      <ItemPage />
+    </MeProvider>,
+  )
+}
+
+describe('内容详情', () => {
+  beforeEach(() => resetTaroMock())
+  afterEach(() => setApiTransport(null))
+
+  it('shows the reschedule history newest first: from → to, who, when and why', async () => {
+    const view = renderItemAs(OPERATOR)
+    await screen.findByText('澄净 X3 开箱')
+    const entries = [...view.container.querySelectorAll('.history-entry')].map((e) => e.textContent)
+    expect(entries).toEqual([
+      '2026-03-09 20:00 → 2026-03-10 20:00李娜 · 2026-03-02 11:00原因：达人档期冲突',
+      '排期到 2026-03-09 20:00李娜 · 2026-03-01 11:00',
+    ])
+  })
+
+  it('gives a planner 编辑, 改期, 标记已发布 and 归档', async () => {
+    const view = renderItemAs(OPERATOR)
+    await screen.findByText('澄净 X3 开箱')
+    for (const c of ['.item-edit', '.item-reschedule', '.item-publish', '.item-archive']) expect(view.container.querySelector(c)).not.toBeNull()
+  })
+
+  it('shows field staff the item read-only', async () => {
+    const view = renderItemAs(FIELD)
+    await screen.findByText('澄净 X3 开箱')
+    expect(view.container.querySelector('.item-actions')).toBeNull()
+    expect(screen.queryByText('改期')).toBeNull()
+    expect(screen.getByText('原因：达人档期冲突')).toBeTruthy()
+  })
+})
