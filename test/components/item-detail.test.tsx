@@ -31,7 +31,7 @@ describe('内容详情', () => {
   it('shows the reschedule history newest first: from → to, who, when and why', async () => {
     const view = renderItemAs(OPERATOR)
     await screen.findByText('澄净 X3 开箱')
-    const entries = [...view.container.querySelectorAll('.history-entry')].map((e) => e.textContent)
+    const entries = Array.from(view.container.querySelectorAll('.history-entry'), (e) => e.textContent)
     expect(entries).toEqual([
       '2026-03-09 20:00 → 2026-03-10 20:00李娜 · 2026-03-02 11:00原因：达人档期冲突',
       '排期到 2026-03-09 20:00李娜 · 2026-03-01 11:00',

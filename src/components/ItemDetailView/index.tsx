@@ -32,7 +32,7 @@ export function ItemSummary({ item }: { item: ItemDetail }) {
       {item.tags.length ? <Field label='标签' value={item.tags.join('、')} /> : null}
       {item.notes ? <Field label='备注' value={item.notes} className='item-notes' /> : null}
       <Text className='item-summary__created'>
-        {item.createdByName} 创建于 {formatDateTime(item.createdAt)}
+        {`${item.createdByName} 创建于 ${formatDateTime(item.createdAt)}`}
       </Text>
     </View>
   )
@@ -56,9 +56,9 @@ export function ScheduleHistory({ history }: { history: readonly ScheduleChange[
           <View key={`${c.at}-${c.to}`} className='history-entry'>
             <Text className='history-entry__change'>{changeText(c)}</Text>
             <Text className='history-entry__meta'>
-              {c.byName} · {formatDateTime(c.at)}
+              {`${c.byName} · ${formatDateTime(c.at)}`}
             </Text>
-            {c.reason ? <Text className='history-entry__reason'>原因：{c.reason}</Text> : null}
+            {c.reason ? <Text className='history-entry__reason'>{`原因：${c.reason}`}</Text> : null}
           </View>
         ))
       )}

@@ -67,7 +67,7 @@ function SlotField(props: { value?: { day: DayKey; time: string }; onChange?: (v
     <View className='slot-field'>
       <View className='slot-field__row field-planned-at' onClick={() => setOpen(true)}>
         <Text className='slot-field__value'>
-          {dayTitle(value.day)} {value.time}
+          {`${dayTitle(value.day)} ${value.time}`}
         </Text>
         <ArrowRight size={12} color='#b4b8bf' />
       </View>

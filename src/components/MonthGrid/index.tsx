@@ -6,6 +6,8 @@ import { FORMAT_MARKS, LAYER_MARKS, introCheckText, layerMixText, weekLabel, wee
 import './index.scss'
 
 const HEADS = ['一', '二', '三', '四', '五', '六', '日']
+// One string: every separate text node is one more node in the mini-program's setData tree.
+const LEGEND_NOTE = `视/播/文 = 短视频/直播/图文 · 左边线：${LAYER_MARKS.intro}橙 ${LAYER_MARKS.value}紫 ${LAYER_MARKS.story}粉`
 
 export interface MonthGridProps {
   /** Every day of the month, in order, as the content function returns them. */
@@ -53,7 +55,7 @@ export function MonthGrid({ days, today, onDayTap }: MonthGridProps) {
             {cell.items.map((item) => (
               <Chip key={item.id} item={item} />
             ))}
-            {cell.more > 0 ? <Text className='month-cell__more'>+{cell.more}</Text> : null}
+            {cell.more > 0 ? <Text className='month-cell__more'>{`+${cell.more}`}</Text> : null}
           </View>
         ))}
       </View>
@@ -61,9 +63,7 @@ export function MonthGrid({ days, today, onDayTap }: MonthGridProps) {
         <Text className='legend legend--planned'>已排期</Text>
         <Text className='legend legend--published'>已发布</Text>
         <Text className='legend legend--idea'>选题</Text>
-        <Text className='month-grid__legend-note'>
-          视/播/文 = 短视频/直播/图文 · 左边线：{LAYER_MARKS.intro}橙 {LAYER_MARKS.value}紫 {LAYER_MARKS.story}粉
-        </Text>
+        <Text className='month-grid__legend-note'>{LEGEND_NOTE}</Text>
       </View>
     </View>
   )
@@ -77,7 +77,7 @@ export interface MonthSummaryProps {
 export function MonthSummary({ view }: MonthSummaryProps) {
   return (
     <View className='month-summary'>
-      <Text className='month-summary__total'>本月 {view.total} 条</Text>
+      <Text className='month-summary__total'>{`本月 ${view.total} 条`}</Text>
       <Text className='month-summary__layers'>{layerMixText(view.mix)}</Text>
       <Text className={`mix-check month-mix ${view.mixCheck.drift ? 'mix-check--drift' : 'mix-check--ok'}`}>
         {introCheckText(view.mixCheck)}
@@ -85,7 +85,7 @@ export function MonthSummary({ view }: MonthSummaryProps) {
       <View className='month-summary__weeks'>
         {view.cadence.map((w) => (
           <Text key={w.week} className={`week-pill ${w.met ? 'week-pill--met' : ''}`}>
-            {weekLabel(w.week)} {w.count}/{w.target}
+            {`${weekLabel(w.week)} ${w.count}/${w.target}`}
           </Text>
         ))}
       </View>

@@ -70,7 +70,7 @@ export function ScheduleSheet(props: ScheduleSheetProps) {
           />
         ) : null}
         <Text className='schedule-sheet__chosen'>
-          {dayTitle(day)} {time}
+          {`${dayTitle(day)} ${time}`}
         </Text>
         <View className='schedule-sheet__times'>
           {QUICK_TIMES.map((t) => (

@@ -19,14 +19,11 @@ export function MixBar(props: { mix: Mix; check: MixCheck }) {
       </View>
       <View className='mix-bar__legend'>
         {LAYERS.map((l) => (
-          <Text key={l} className={`mix-bar__key mix-bar__key--${l}`}>
-            {LAYER_LABELS[l]} {percent(mix.layer[l].share)}
-          </Text>
+          <Text key={l} className={`mix-bar__key mix-bar__key--${l}`}>{`${LAYER_LABELS[l]} ${percent(mix.layer[l].share)}`}</Text>
         ))}
       </View>
       <Text className={`mix-check ${check.drift ? 'mix-check--drift' : 'mix-check--ok'}`}>
-        {introCheckText(check)}
-        {check.drift ? '，产品介绍偏多' : ''}
+        {check.drift ? `${introCheckText(check)}，产品介绍偏多` : introCheckText(check)}
       </Text>
     </View>
   )
@@ -45,9 +42,7 @@ export function WeekSummary({ week, label }: WeekSummaryProps) {
   return (
     <View className='week-summary'>
       <View className='week-summary__cadence'>
-        <Text className='week-cadence'>
-          {label} {cadence.count}/{cadence.target} 条
-        </Text>
+        <Text className='week-cadence'>{`${label} ${cadence.count}/${cadence.target} 条`}</Text>
         <Text className={`week-summary__met ${cadence.met ? 'week-summary__met--yes' : ''}`}>
           {cadence.met ? '已达成发布节奏' : `还差 ${cadence.target - cadence.count} 条`}
         </Text>
@@ -87,7 +82,7 @@ export function WeekDays({ days, today, onDayTap, onOpenItem }: WeekDaysProps) {
           ))}
           {cell.more > 0 ? (
             <Text className='week-day__more' onClick={() => onDayTap(cell.day)}>
-              还有 {cell.more} 条
+              {`还有 ${cell.more} 条`}
             </Text>
           ) : null}
         </View>
