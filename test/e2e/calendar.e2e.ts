@@ -1,6 +1,7 @@
 // Journey: the demo operator records an idea in the topic library, schedules it for a day this week,
 // sees it on the calendar with the week's cadence and mix changed, moves it to the next week with a
-// reason, reads the schedule history on the item, and exports the month as a CSV Excel can open.
+// reason, reads the schedule history on the item, exports the month as a CSV Excel can open, and
+// adds a new item from a day's sheet.
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { addDays, dayKey, isoWeekKey } from '../../core/time/china'
@@ -134,7 +135,20 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
   await expect(page.locator('.day-sheet-create').isVisible()).resolves.toBe(true)
   await settle(page)
   await j.shot(page, 'calendar-10-day-sheet')
-  await page.locator('.day-sheet .nut-popup-title-right').click()
+
+  // + 新建内容 opens the editor on that day; the new item lands in the same cell.
+  await page.locator('.day-sheet-create').click()
+  await page.locator('.item-form .field-planned-at').waitFor()
+  expect(await page.locator('.field-planned-at').innerText()).toContain(`${Number(moved.slice(5, 7))}月${Number(moved.slice(8))}日`)
+  await page.locator('.field-title input').fill('直播预告：年终答谢')
+  await page.locator('.format-option--livestream').click()
+  await page.locator('.layer-option--value').click()
+  await page.locator('.category-option--interactive').click()
+  await j.shot(page, 'calendar-11-new-item-form')
+  await page.locator('.item-submit').click()
+  await page.locator(`.month-cell--${moved} .month-chip--planned`, { hasText: '直播' }).waitFor()
+  const created = j.emu.store.find('items', { query: { title: '直播预告：年终答谢' } })
+  expect(created).toMatchObject([{ status: 'planned', day: moved, format: 'livestream' }])
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.calendar-export').click()])
   expect(download.suggestedFilename()).toBe(`内容日历_${moved.slice(0, 7)}-01_${monthEnd(moved)}.csv`)
   const bytes = readFileSync((await download.path())!)

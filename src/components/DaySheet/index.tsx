@@ -4,7 +4,7 @@ import type { ItemCard } from '../../../core/content/schemas'
 import type { DayKey } from '../../../core/time/china'
 import { dayTitle } from '../../utils/content'
 import { ItemRow } from '../ItemRow'
-import { ErrorState, LoadingState } from '../PageState'
+import { ErrorState, LoadingState, TabBarSpacer } from '../PageState'
 import './index.scss'
 
 export interface DaySheetProps {
@@ -52,6 +52,7 @@ export function DaySheet(props: DaySheetProps) {
           </Button>
         </View>
       ) : null}
+      <TabBarSpacer />
     </Popup>
   )
 }

@@ -54,3 +54,8 @@ export function ErrorState(props: { message: string; onRetry?: () => void }) {
     </View>
   )
 }
+
+/** Room under a bottom sheet on a tab page for the browser build's tab bar; nothing in the mini-program. */
+export function TabBarSpacer() {
+  return process.env.TARO_ENV === 'h5' ? <View className='tabbar-spacer' /> : null
+}

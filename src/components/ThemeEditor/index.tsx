@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input, Popup } from '@nutui/nutui-react-taro'
 import { monthTitle } from '../../utils/content'
 import { FieldError } from '../fields'
+import { TabBarSpacer } from '../PageState'
 import './index.scss'
 
 export interface ThemeEditorProps {
@@ -41,6 +42,7 @@ export function ThemeEditor(props: ThemeEditorProps) {
           保存
         </Button>
       </View>
+      <TabBarSpacer />
     </Popup>
   )
 }
