@@ -9,4 +9,8 @@ run('npm', ['run', '--silent', 'typecheck'])
 ensureAppBuild('weapp')
 ensureAppBuild('h5')
 await buildFunctions({ quiet: true })
-run('npx', ['jest', '--ci', ...process.argv.slice(2)])
+const extra = process.argv.slice(2)
+// Unit, local-cloud, component and build-output tests in parallel; browser journeys one at a time,
+// since two Chromiums plus builds on a 2-core machine make timing-based waits flaky.
+run('npx', ['jest', '--ci', '--selectProjects', 'node', 'components', 'weapp', ...extra])
+run('npx', ['jest', '--ci', '--runInBand', '--selectProjects', 'e2e', ...extra])
