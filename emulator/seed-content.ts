@@ -101,7 +101,8 @@ export function seedContent(store: Store, teamId: string, people: { id: string; 
         now: new Date(at.getTime() - 9 * 86400_000),
       })
       if (at < now) {
-        const published = new Date(at.getTime() + Math.floor(rand() * 90) * 60_000)
+        // Posts go out up to 90 minutes after their slot, never later than now.
+        const published = new Date(Math.min(at.getTime() + Math.floor(rand() * 90) * 60_000, now.getTime()))
         Object.assign(item, { status: 'published', publishedAt: published, day: dayKey(published), postUrl: `https://channels.weixin.qq.com/demo/${item._id}` })
       }
       if (rand() < 0.2) {
