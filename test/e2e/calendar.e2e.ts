@@ -31,6 +31,7 @@ async function settle(page: Page) {
 
 async function signInAsOperator(page: Page) {
   await page.goto(j.emu.url)
+  await page.locator('.login-page').waitFor()
   await page.locator('.identity-row--demo_operator_li').click()
   await page.getByText('李娜').first().waitFor()
 }
@@ -108,6 +109,7 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
   await page.locator('.schedule-sheet .field-reason input').fill(REASON)
   await page.locator('.schedule-sheet .schedule-confirm').click()
   const entries = page.locator('.history-entry')
+  await entries.filter({ hasText: REASON }).first().waitFor() // the page reloads the item after the write
   await expect(entries.first().innerText()).resolves.toContain(REASON)
   expect(await entries.count()).toBe(2)
   expect(await entries.first().innerText()).toContain('李娜')
