@@ -151,3 +151,14 @@ describe('invites', () => {
     expect(after.map((i) => i.code)).not.toContain(w.inviteCode)
   })
 })
+
+describe('nightly repair', () => {
+  it('resets an admin count that drifted, and refuses a timer event sent by a user', async () => {
+    cloud.store.update('teams', { _id: w.teamA }, { $set: { adminCount: 7 } }, { multi: false, upsert: false, replace: false })
+    const res = await cloud.call('team', null, { Type: 'Timer', TriggerName: 'repairAdminCounts' } as never)
+    expect(res).toMatchObject({ ok: true, data: { fixed: 1 } })
+    expect(docs('teams', { _id: w.teamA })[0]).toMatchObject({ adminCount: 2 })
+    const forged = await cloud.call('team', w.openid.owner, { Type: 'Timer', TriggerName: 'repairAdminCounts' } as never)
+    expect(forged).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+})
