@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Form } from '@nutui/nutui-react-taro'
 import type { Department } from '../../../core/roles'
@@ -11,6 +12,29 @@ interface FormProps<V> {
   initialValues?: Partial<V>
 }
 
+/** The shape every team form shares: NutUI form, fields on top of their labels, one full-width submit. */
+function TeamForm<V>(props: FormProps<V> & { submitClass: string; submitText: string; children: ReactNode }) {
+  const [form] = Form.useForm()
+  return (
+    <Form
+      className='team-form'
+      form={form}
+      labelPosition='top'
+      initialValues={props.initialValues}
+      onFinish={(values: V) => props.onSubmit(values)}
+      footer={
+        <View className='team-form__footer'>
+          <Button className={props.submitClass} block type='primary' loading={props.submitting} onClick={() => form.submit()}>
+            {props.submitText}
+          </Button>
+        </View>
+      }
+    >
+      {props.children}
+    </Form>
+  )
+}
+
 export interface CreateTeamValues {
   name: string
   memberName: string
@@ -19,22 +43,8 @@ export interface CreateTeamValues {
 
 /** 创建团队: the team's name and the creator's own profile (the creator becomes its admin). */
 export function CreateTeamForm(props: FormProps<CreateTeamValues>) {
-  const [form] = Form.useForm()
   return (
-    <Form
-      className='team-form'
-      form={form}
-      labelPosition='top'
-      initialValues={props.initialValues}
-      onFinish={(values: CreateTeamValues) => props.onSubmit(values)}
-      footer={
-        <View className='team-form__footer'>
-          <Button className='create-team-submit' block type='primary' loading={props.submitting} onClick={() => form.submit()}>
-            创建团队
-          </Button>
-        </View>
-      }
-    >
+    <TeamForm {...props} submitClass='create-team-submit' submitText='创建团队'>
       <Form.Item label='团队名称' name='name' required>
         <TextField className='field-team-name' placeholder='例如：华东视频号运营组' maxLength={30} error={props.errors.name} />
       </Form.Item>
@@ -44,7 +54,7 @@ export function CreateTeamForm(props: FormProps<CreateTeamValues>) {
       <Form.Item label='所在部门' name='department' required>
         <DepartmentField className='field-department' error={props.errors.department} />
       </Form.Item>
-    </Form>
+    </TeamForm>
   )
 }
 
@@ -56,22 +66,8 @@ export interface JoinTeamValues {
 
 /** 加入团队: an 8-character invite code from an admin, plus the joiner's profile. */
 export function JoinTeamForm(props: FormProps<JoinTeamValues>) {
-  const [form] = Form.useForm()
   return (
-    <Form
-      className='team-form'
-      form={form}
-      labelPosition='top'
-      initialValues={props.initialValues}
-      onFinish={(values: JoinTeamValues) => props.onSubmit(values)}
-      footer={
-        <View className='team-form__footer'>
-          <Button className='join-team-submit' block type='primary' loading={props.submitting} onClick={() => form.submit()}>
-            加入团队
-          </Button>
-        </View>
-      }
-    >
+    <TeamForm {...props} submitClass='join-team-submit' submitText='加入团队'>
       <Form.Item label='邀请码' name='code' required>
         <TextField className='field-invite-code' placeholder='8 位邀请码，向团队管理员索取' maxLength={8} error={props.errors.code} />
       </Form.Item>
@@ -81,7 +77,7 @@ export function JoinTeamForm(props: FormProps<JoinTeamValues>) {
       <Form.Item label='所在部门' name='department' required>
         <DepartmentField className='field-department' error={props.errors.department} />
       </Form.Item>
-    </Form>
+    </TeamForm>
   )
 }
 
@@ -92,28 +88,14 @@ export interface ProfileValues {
 
 /** 编辑资料: the member's own name and department. */
 export function ProfileForm(props: FormProps<ProfileValues>) {
-  const [form] = Form.useForm()
   return (
-    <Form
-      className='team-form'
-      form={form}
-      labelPosition='top'
-      initialValues={props.initialValues}
-      onFinish={(values: ProfileValues) => props.onSubmit(values)}
-      footer={
-        <View className='team-form__footer'>
-          <Button className='profile-submit' block type='primary' loading={props.submitting} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </View>
-      }
-    >
+    <TeamForm {...props} submitClass='profile-submit' submitText='保存'>
       <Form.Item label='姓名' name='name' required>
         <TextField className='field-member-name' placeholder='你的姓名' maxLength={20} error={props.errors.name} />
       </Form.Item>
       <Form.Item label='所在部门' name='department' required>
         <DepartmentField className='field-department' error={props.errors.department} />
       </Form.Item>
-    </Form>
+    </TeamForm>
   )
 }
