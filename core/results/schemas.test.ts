@@ -1,0 +1,55 @@
+import { fieldErrors } from '../validation'
+import { snapshotDateErrors, dayNotInFutureErrors } from './dates'
+import { importConfirmInput, logLeadsInput, logLiveInput, logSnapshotInput } from './schemas'
+
+const messages = (schema: Parameters<typeof fieldErrors>[0], input: unknown) => {
+  const r = schema.safeParse(input)
+  return r.success ? [] : fieldErrors(schema, r.error).map((f) => f.message)
+}
+const snap = (metrics: Record<string, unknown>) => ({ itemId: 'i', date: '2026-11-20', metrics })
+
+describe('snapshot input', () => {
+  it('accepts plays alone', () => expect(messages(logSnapshotInput, snap({ plays: 0 }))).toEqual([]))
+  it('refuses completions above plays, naming 完播', () => expect(messages(logSnapshotInput, snap({ plays: 10, completions: 11 }))).toEqual(['完播：不能大于播放（10）']))
+  it('refuses plays above impressions', () => expect(messages(logSnapshotInput, snap({ plays: 10, impressions: 9 }))).toEqual(['播放：不能大于曝光（9）']))
+  it('refuses GMV without orders', () => expect(messages(logSnapshotInput, snap({ plays: 1, orders: 0, gmvFen: 100 }))).toEqual(['成交额（分）：订单为 0 时成交额应为 0']))
+  it('refuses negative and fractional counts in Chinese', () => {
+    expect(messages(logSnapshotInput, snap({ plays: -1, likes: 1.5 }))).toEqual(['播放：不能为负数', '点赞：应为整数'])
+  })
+  it('requires plays', () => expect(messages(logSnapshotInput, snap({ likes: 1 }))).toEqual(['播放：必填']))
+  it('refuses unknown metrics', () => expect(messages(logSnapshotInput, snap({ plays: 1, views: 2 }))).toEqual(['不支持的字段：views']))
+})
+
+describe('livestream input', () => {
+  const live = { itemId: 'i', startAt: '2026-11-20T12:00:00Z', endAt: '2026-11-20T14:00:00Z', uniqueViewers: 100, peakConcurrent: 20, newFollowers: 3, orders: 2, gmvFen: 5000 }
+  it('accepts a session', () => expect(messages(logLiveInput, live)).toEqual([]))
+  it('refuses an end before the start', () => expect(messages(logLiveInput, { ...live, endAt: live.startAt })).toEqual(['下播时间：应晚于开播时间']))
+  it('refuses a peak above the viewers', () => expect(messages(logLiveInput, { ...live, peakConcurrent: 101 })).toEqual(['最高在线：不能大于观看人数（100）']))
+})
+
+describe('leads input', () => {
+  it('names the channel in Chinese', () => expect(messages(logLeadsInput, { date: '2026-11-20', channel: 'tv', count: 1 })).toEqual(['来源渠道：不是可选的值']))
+})
+
+describe('import confirm', () => {
+  it('refuses the same item and day twice', () => {
+    const row = { itemId: 'i', date: '2026-11-20', metrics: { plays: 1 } }
+    expect(messages(importConfirmInput, { rows: [row, row] })).toEqual(['内容：第2行与第1行是同一内容同一天'])
+  })
+})
+
+describe('dates', () => {
+  const now = new Date('2026-11-27T02:00:00Z')
+  it('refuses a date after today in China time', () => {
+    expect(snapshotDateErrors('2026-11-28', { now, publishedAt: '2026-11-20T00:00:00Z' })).toEqual([{ path: 'date', message: '数据日期：不能晚于今天（2026-11-27）' }])
+  })
+  it('refuses a date before the item was published', () => {
+    expect(snapshotDateErrors('2026-11-19', { now, publishedAt: '2026-11-20T00:00:00Z' })[0].message).toBe('数据日期：不能早于发布日期（2026-11-20）')
+  })
+  it('refuses an item not yet published', () => {
+    expect(snapshotDateErrors('2026-11-19', { now, publishedAt: null })).toHaveLength(1)
+  })
+  it('uses China time at the day boundary', () => {
+    expect(dayNotInFutureErrors('2026-11-27', { now: new Date('2026-11-26T16:30:00Z') })).toEqual([])
+  })
+})

@@ -1,0 +1,286 @@
+import { z } from 'zod'
+import { CHANNELS, POST_METRIC_LABELS, POST_METRICS, type Channel, type PostMetric } from './metrics'
+
+/** The most rows one import may carry: the whole file lands in one database transaction. */
+export const IMPORT_MAX_ROWS = 200
+/** A logger may correct their own snapshot for this long; afterwards only a manager may. */
+export const CORRECTION_WINDOW_MS = 24 * 3600_000
+/** A livestream session longer than this is a typo. */
+export const LIVE_MAX_SECONDS = 24 * 3600
+
+const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
+export const dayKeySchema = (label: string) =>
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为 YYYY-MM-DD 格式的日期').describe(label)
+const isoTime = (label: string) => z.string().datetime({ offset: true, message: '应为带时区的时间' }).describe(label)
+const count = (label: string) =>
+  z.number().int('应为整数').min(0, '不能为负数').max(10_000_000_000, '数值过大').describe(label)
+const reason = z.string().trim().min(1, '请填写更正原因').max(100).describe('更正原因')
+
+const metricShape = Object.fromEntries(
+  POST_METRICS.map((m) => {
+    const label = POST_METRIC_LABELS[m]
+    if (m === 'avgWatchSeconds') return [m, z.number().min(0, '不能为负数').max(86_400, '不能超过一天').describe(label).optional()]
+    if (m === 'plays') return [m, count(label)]
+    return [m, count(label).optional()]
+  }),
+) as { [K in PostMetric]: K extends 'plays' ? ReturnType<typeof count> : z.ZodOptional<z.ZodNumber> }
+
+/**
+ * Cumulative numbers of one post on one date. Only plays is required: a field worker may read just a few
+ * numbers off the phone. Cross-field rules name the field they refuse, in Chinese.
+ *
+ * @example
+ * snapshotMetrics.safeParse({ plays: 100, completions: 120 }).success //=> false ('完播：不能大于播放（100）')
+ */
+export const snapshotMetrics = z
+  .object(metricShape)
+  .strict()
+  .superRefine((m, ctx) => {
+    const refuse = (path: PostMetric, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    if (m.completions !== undefined && m.completions > m.plays) refuse('completions', `不能大于播放（${m.plays}）`)
+    if (m.impressions !== undefined && m.plays > m.impressions) refuse('plays', `不能大于曝光（${m.impressions}）`)
+    if (m.orders === 0 && (m.gmvFen ?? 0) > 0) refuse('gmvFen', '订单为 0 时成交额应为 0')
+  })
+  .describe('数据')
+export type SnapshotMetrics = z.infer<typeof snapshotMetrics>
+
+export const logSnapshotInput = z
+  .object({ itemId: id('内容'), date: dayKeySchema('数据日期'), metrics: snapshotMetrics })
+  .strict()
+export type LogSnapshotInput = z.infer<typeof logSnapshotInput>
+
+export const correctSnapshotInput = z
+  .object({ snapshotId: id('要更正的记录'), metrics: snapshotMetrics, reason })
+  .strict()
+
+export const itemHistoryInput = z.object({ itemId: id('内容') }).strict()
+
+export const logLiveInput = z
+  .object({
+    itemId: id('直播'),
+    startAt: isoTime('开播时间'),
+    endAt: isoTime('下播时间'),
+    uniqueViewers: count('观看人数'),
+    peakConcurrent: count('最高在线'),
+    avgWatchSeconds: z.number().min(0, '不能为负数').max(86_400, '不能超过一天').describe('人均观看时长（秒）').optional(),
+    newFollowers: count('新增关注'),
+    comments: count('评论').optional(),
+    orders: count('订单'),
+    gmvFen: count('成交额（分）'),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    const seconds = (Date.parse(s.endAt) - Date.parse(s.startAt)) / 1000
+    if (seconds <= 0) refuse('endAt', '应晚于开播时间')
+    else if (seconds > LIVE_MAX_SECONDS) refuse('endAt', '单场直播不能超过 24 小时')
+    if (s.peakConcurrent > s.uniqueViewers) refuse('peakConcurrent', `不能大于观看人数（${s.uniqueViewers}）`)
+    if (s.orders === 0 && s.gmvFen > 0) refuse('gmvFen', '订单为 0 时成交额应为 0')
+  })
+export type LogLiveInput = z.infer<typeof logLiveInput>
+
+export const logLeadsInput = z
+  .object({
+    date: dayKeySchema('日期'),
+    channel: z.enum(CHANNELS).describe('来源渠道'),
+    count: count('咨询数').refine((n) => n >= 1, '至少为 1'),
+    itemId: id('关联内容').optional(),
+    liveId: id('关联直播').optional(),
+  })
+  .strict()
+export type LogLeadsInput = z.infer<typeof logLeadsInput>
+
+export const logFollowersInput = z.object({ date: dayKeySchema('日期'), total: count('粉丝总数') }).strict()
+
+export const pendingTodayInput = z
+  .object({ withinDays: z.number().int('应为整数').min(1, '至少 1 天').max(60, '最多 60 天').describe('发布天数').default(7) })
+  .strict()
+
+export const rollupsInput = z
+  .object({ from: dayKeySchema('开始日期'), to: dayKeySchema('结束日期') })
+  .strict()
+  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86400_000, { message: '范围最长一年', path: ['to'] })
+
+/**
+ * One row of a data-centre export after its header was mapped (see `mapExportRow` in ./import).
+ * Numbers may be missing; `completionRate` is a share in [0, 1].
+ */
+export const importRow = z
+  .object({
+    title: z.string().trim().max(200).describe('视频标题'),
+    publishedAt: z.string().trim().max(40).describe('发表时间').optional(),
+    impressions: count('曝光').optional(),
+    plays: count('播放量').optional(),
+    likes: count('点赞').optional(),
+    comments: count('评论').optional(),
+    shares: count('分享').optional(),
+    favorites: count('收藏').optional(),
+    newFollowers: count('关注').optional(),
+    completionRate: z.number().min(0, '应在 0 到 1 之间').max(1, '应在 0 到 1 之间').describe('完播率').optional(),
+    avgWatchSeconds: z.number().min(0, '不能为负数').max(86_400, '不能超过一天').describe('平均播放时长').optional(),
+    itemId: id('对应内容').optional(),
+  })
+  .strict()
+export type ImportRow = z.infer<typeof importRow>
+
+export const importPreviewInput = z
+  .object({
+    date: dayKeySchema('数据日期'),
+    rows: z.array(importRow).min(1).max(IMPORT_MAX_ROWS).describe('导入行'),
+  })
+  .strict()
+
+export const importConfirmInput = z
+  .object({
+    fileName: z.string().trim().max(100).describe('文件名').optional(),
+    rows: z
+      .array(z.object({ itemId: id('内容'), date: dayKeySchema('数据日期'), metrics: snapshotMetrics }).strict())
+      .min(1)
+      .max(IMPORT_MAX_ROWS)
+      .describe('导入行'),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const seen = new Map<string, number>()
+    r.rows.forEach((row, i) => {
+      const k = `${row.itemId}|${row.date}`
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'itemId'], message: `第${i + 1}行与第${seen.get(k)! + 1}行是同一内容同一天` })
+      else seen.set(k, i)
+    })
+  })
+
+// ---- views (what the functions answer) -------------------------------------------------------
+
+export type SnapshotSource = 'form' | 'import'
+
+export interface SnapshotView {
+  id: string
+  itemId: string
+  date: string
+  metrics: SnapshotMetrics
+  kind: 'log' | 'correction'
+  source: SnapshotSource
+  /** The record this one replaced for the same item and date, if any. */
+  supersedes: string | null
+  reason: string | null
+  loggedById: string
+  loggedByName: string
+  loggedAt: string
+}
+
+export interface HistoryEntry extends SnapshotView {
+  /** The record that replaced this one; null for the values in force. */
+  supersededBy: string | null
+}
+
+export interface SeriesPoint {
+  date: string
+  snapshotId: string
+  metrics: SnapshotMetrics
+}
+
+export interface ItemHistory {
+  item: { id: string; title: string; publishedDay: string | null }
+  /** Newest first: every record ever logged for the item, superseded ones included. */
+  entries: HistoryEntry[]
+  /** The values in force, oldest date first, with the daily increments they produce. */
+  series: (SeriesPoint & { increments: Record<string, number> })[]
+}
+
+export interface PendingItem {
+  id: string
+  title: string
+  format: string
+  publishedDay: string
+  /** The latest values logged before today, shown for reference in the form. */
+  last: SeriesPoint | null
+}
+
+export interface PendingToday {
+  today: string
+  items: PendingItem[]
+  /** Published items in the window that already have today's numbers. */
+  doneCount: number
+}
+
+export interface ImportCandidate {
+  id: string
+  title: string
+  publishedDay: string | null
+}
+
+export interface PreviewRow {
+  index: number
+  title: string
+  status: 'ok' | 'refused'
+  itemId: string | null
+  itemTitle: string | null
+  date: string
+  /** The snapshot the row would log (send back to importConfirm), when it can be built. */
+  metrics: SnapshotMetrics | null
+  reasons: string[]
+  /** When the row matched no item (or several): items it might be, to choose by hand. */
+  candidates: ImportCandidate[]
+}
+
+export interface ImportPreview {
+  date: string
+  rows: PreviewRow[]
+  okCount: number
+  refusedCount: number
+}
+
+export interface ImportResult {
+  importId: string
+  rows: number
+  snapshotIds: string[]
+}
+
+export interface LiveView {
+  id: string
+  itemId: string
+  day: string
+  startAt: string
+  endAt: string
+  durationSeconds: number
+  uniqueViewers: number
+  peakConcurrent: number
+  avgWatchSeconds: number | null
+  newFollowers: number
+  comments: number | null
+  orders: number
+  gmvFen: number
+  loggedByName: string
+  loggedAt: string
+}
+
+export interface LeadView {
+  id: string
+  date: string
+  channel: Channel
+  count: number
+  itemId: string | null
+  liveId: string | null
+  loggedByName: string
+  loggedAt: string
+}
+
+export interface FollowerView {
+  id: string
+  date: string
+  total: number
+  supersedes: string | null
+  loggedByName: string
+  loggedAt: string
+}
+
+export interface RebuildResult {
+  days: number
+  snapshots: number
+  lives: number
+  leads: number
+  followerTotals: number
+  /** Rollup days whose stored values differed from the rebuild (0 when the incremental path was right). */
+  changedDays: number
+}
