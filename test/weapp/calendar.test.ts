@@ -4,7 +4,7 @@ import { DEFAULT_CONTENT_TARGETS } from '../../core/content/mix'
 import type { ItemCard } from '../../core/content/schemas'
 import { dayKey, inChina } from '../../core/time/china'
 import type { MeView } from '../../core/team/schemas'
-import { eventually, launchMiniProgram, writeProbe, type CloudCall } from './harness'
+import { classesOf, eventually, launchMiniProgram, texts, writeProbe, type CloudCall } from './harness'
 
 // The tab opens on the current China-time month: build the month around it.
 const MONTH = inChina(new Date()).format('YYYY-MM')
@@ -47,26 +47,6 @@ function cloudFunctions(call: CloudCall): unknown {
   return { ok: false, error: { code: 'NOT_FOUND', message: `没有 ${key}` } }
 }
 
-function texts(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => texts(n, out))
-  else if (node && typeof node === 'object') {
-    const n = node as Record<string, unknown>
-    if (typeof n.v === 'string') out.push(n.v)
-    for (const [k, v] of Object.entries(n)) if (k !== 'v') texts(v, out)
-  }
-  return out
-}
-
-/** Every class list in Taro's setData tree (`cl` holds a node's class). */
-function classesOf(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => classesOf(n, out))
-  else if (node && typeof node === 'object') {
-    const n = node as Record<string, unknown>
-    if (typeof n.cl === 'string') out.push(n.cl)
-    for (const v of Object.values(n)) classesOf(v, out)
-  }
-  return out
-}
 
 describe('mini-program build (dist/weapp): 日历 tab', () => {
   const route = 'pages/calendar/index'

@@ -169,3 +169,25 @@ export function writeProbe(): string {
   fs.writeFileSync(path.join(dir, 'probe.wxss'), '')
   return path.join(dir, 'probe')
 }
+
+/** Every text value in Taro's setData tree (`v` holds a text node's value). */
+export function texts(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => texts(n, out))
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>
+    if (typeof n.v === 'string') out.push(n.v)
+    for (const [k, v] of Object.entries(n)) if (k !== 'v') texts(v, out)
+  }
+  return out
+}
+
+/** Every class list in Taro's setData tree (`cl` holds a node's class). */
+export function classesOf(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => classesOf(n, out))
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>
+    if (typeof n.cl === 'string') out.push(n.cl)
+    for (const v of Object.values(n)) classesOf(v, out)
+  }
+  return out
+}

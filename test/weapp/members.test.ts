@@ -1,7 +1,7 @@
 import simulate from 'miniprogram-simulate'
 import { ROLE_LABELS } from '../../core/roles'
 import type { MeView, MemberView } from '../../core/team/schemas'
-import { eventually, launchMiniProgram, writeProbe, type CloudCall } from './harness'
+import { eventually, launchMiniProgram, texts, writeProbe, type CloudCall } from './harness'
 
 const TEAM = { id: 'team_1', name: '集团品牌中心·视频号运营组', memberCount: 3 }
 const member = (m: Partial<MemberView> & Pick<MemberView, 'id' | 'name' | 'roles'>): MemberView => ({
@@ -27,16 +27,6 @@ function teamFunction(call: CloudCall): unknown {
   }
 }
 
-/** Every text value in Taro's setData tree (`v` holds a text node's value). */
-function texts(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => texts(n, out))
-  else if (node && typeof node === 'object') {
-    const n = node as Record<string, unknown>
-    if (typeof n.v === 'string') out.push(n.v)
-    for (const [k, v] of Object.entries(n)) if (k !== 'v') texts(v, out)
-  }
-  return out
-}
 
 describe('mini-program build (dist/weapp): 成员管理 page', () => {
   const route = 'package-team/members/index'
