@@ -1,10 +1,12 @@
 import { contentContract } from './content'
+import { resultsContract } from './results'
 import { teamContract } from './team'
 
 /** Every cloud function's contract, by function name. The app's client and the test harnesses read this. */
 export const contracts = {
   team: teamContract,
   content: contentContract,
+  results: resultsContract,
 }
 
 export type Contracts = typeof contracts

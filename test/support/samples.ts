@@ -2,6 +2,7 @@
 // this; a new action without a sample fails to compile (and the matrix test fails at run time).
 import type { Contracts, InputOf } from '../../core/api'
 import type { World } from './world'
+import { dayKey } from '../../core/time/china'
 
 type Samples = { [F in keyof Contracts]: { [A in keyof Contracts[F]]: (w: World) => InputOf<Contracts[F][A]> } }
 
@@ -35,6 +36,27 @@ export const samples: Samples = {
     exportCsv: () => ({ from: '2026-12-01', to: '2026-12-31' }),
     owners: () => ({}),
   },
+  results: {
+    logSnapshot: (w) => ({ itemId: w.publishedItemId, date: today(), metrics: { plays: 1200, completions: 420, likes: 90, comments: 30, shares: 40, favorites: 20 } }),
+    correctSnapshot: () => ({ snapshotId: 'no-such-snapshot', metrics: { plays: 1000 }, reason: '看错了一位数' }),
+    itemHistory: (w) => ({ itemId: w.publishedItemId }),
+    pendingToday: () => ({ withinDays: 7 }),
+    logLive: (w) => ({ itemId: w.liveItemId, startAt: hoursAgo(3), endAt: hoursAgo(1), uniqueViewers: 800, peakConcurrent: 120, newFollowers: 30, orders: 64, gmvFen: 1_280_000 }),
+    logLeads: (w) => ({ date: today(), channel: 'wecom', count: 3, itemId: w.publishedItemId }),
+    logFollowers: () => ({ date: today(), total: 52_000 }),
+    importPreview: (w) => ({ date: today(), rows: [{ title: w.publishedTitle, plays: 1500, likes: 100, completionRate: 0.36 }] }),
+    importConfirm: (w) => ({ fileName: '数据中心导出.csv', rows: [{ itemId: w.publishedItemId, date: today(), metrics: { plays: 1500, likes: 100 } }] }),
+    rollups: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    rebuildRollups: () => ({}),
+  },
+}
+
+function today(): string {
+  return dayKey(new Date())
+}
+
+function hoursAgo(n: number): string {
+  return new Date(Date.now() - n * 3600_000).toISOString()
 }
 
 function inDays(n: number): string {

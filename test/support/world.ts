@@ -3,6 +3,8 @@
 import type { Role } from '../../core/roles'
 import type { MemberView } from '../../core/team/schemas'
 import type { TestCloud } from './cloud'
+import { newItemRecord } from '../../cloudfunctions/content/records'
+import { dayKey } from '../../core/time/china'
 
 export type CallerKind = Role | 'outsider' | 'otherTeam' | 'anonymous'
 export const CALLER_KINDS: CallerKind[] = ['admin', 'manager', 'operator', 'field', 'outsider', 'otherTeam', 'anonymous']
@@ -21,6 +23,10 @@ export interface World {
   itemId: string
   itemVersion: number
   ideaId: string
+  /** A short video published two days ago and a livestream held yesterday (results need published items). */
+  publishedItemId: string
+  publishedTitle: string
+  liveItemId: string
 }
 
 let n = 0
@@ -74,6 +80,7 @@ export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> 
     plannedAt: new Date(Date.now() + 2 * 86400_000).toISOString(),
   })
   const idea = await ok<{ id: string }>(cloud, 'content', openid.owner, 'createItem', { ...base, title: '用户最常问的三个问题', source: 'sales' })
+  const published = publishedItems(cloud, me.team.id, memberId.operator, tag)
   return {
     cloud,
     openid,
@@ -85,5 +92,19 @@ export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> 
     itemId: item.id,
     itemVersion: item.version,
     ideaId: idea.id,
+    ...published,
   }
+}
+
+/** Past items cannot come through createItem (it refuses past times): written as the content function would. */
+function publishedItems(cloud: TestCloud, teamId: string, ownerId: string, tag: string) {
+  const make = (kind: string, title: string, format: 'short_video' | 'livestream', daysAgo: number) => {
+    const at = new Date(Date.now() - daysAgo * 86400_000)
+    const item = newItemRecord({ _id: `pub_${kind}_${tag}`.slice(0, 64), teamId, title, format, layer: 'intro', category: 'brand', ownerId, plannedAt: at, createdBy: ownerId, now: at })
+    return { ...item, status: 'published', publishedAt: at, day: dayKey(at) }
+  }
+  const post = make('post', `澄净 X3 开箱 ${tag}`, 'short_video', 2)
+  const live = make('live', `直播：冬季焕新 ${tag}`, 'livestream', 1)
+  cloud.store.insert('items', [post, live] as unknown as Record<string, unknown>[])
+  return { publishedItemId: post._id, publishedTitle: post.title, liveItemId: live._id }
 }

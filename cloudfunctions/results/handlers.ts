@@ -1,0 +1,313 @@
+import type { resultsContract } from '../../core/api/results'
+import { PAST_GRACE_MS } from '../../core/content/schemas'
+import { AppError, type FieldError } from '../../core/errors'
+import { dayNotInFutureErrors, snapshotDateErrors } from '../../core/results/dates'
+import { matchRow, rowMetrics } from '../../core/results/import'
+import { leadContribution, liveContribution, type ItemDims } from '../../core/results/rollup'
+import { CORRECTION_WINDOW_MS, snapshotMetrics, type PreviewRow } from '../../core/results/schemas'
+import { dailyIncrements, monotoneViolations } from '../../core/results/series'
+import { addDays, dayKey } from '../../core/time/china'
+import { fieldErrors } from '../../core/validation'
+import type { Handlers } from '../common/action'
+import type { MemberCtx } from '../common/context'
+import { ITEMS, type ItemRecord } from '../content/records'
+import {
+  FOLLOWERS,
+  IMPORTS,
+  LEADS,
+  LIVES,
+  ROLLUPS,
+  SERIES,
+  seriesId,
+  SNAPSHOTS,
+  type FollowerRecord,
+  type ImportRecord,
+  type LeadRecord,
+  type LiveRecord,
+  type RollupRecord,
+  type SeriesRecord,
+  type SnapshotRecord,
+} from './records'
+import { rebuildTeam } from './rebuild'
+import { assertNotRebuilding, commitSnapshots, inTransaction, RollupBatch, txGet, txSet, type Logger, type PlannedSnapshot } from './tx'
+import { followerView, historyEntry, leadView, liveView, rollupView, snapshotView } from './views'
+
+const ITEM_FIELDS = { _id: true, title: true, status: true, publishedAt: true, format: true, layer: true, category: true, day: true }
+type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'status' | 'publishedAt' | 'format' | 'layer' | 'category' | 'day'>
+/** Published items an import is matched against (a year of a busy team). */
+const MATCH_CAP = 2000
+
+export const handlers: Handlers<typeof resultsContract> = {
+  async logSnapshot({ ctx, input }) {
+    const item = await publishedItem(ctx, input.itemId)
+    refuse(snapshotDateErrors(input.date, { now: ctx.now, publishedAt: item.publishedAt }))
+    const plan: PlannedSnapshot = { id: ctx.newId('snapshot'), itemId: item._id, dims: dimsOf(item), date: input.date, metrics: input.metrics, source: 'form', importId: null, path: 'metrics' }
+    const [record] = await inTransaction(ctx.db, (tx) => commitSnapshots(tx, logger(ctx), [plan]))
+    ctx.audit({ target: record._id, detail: { itemId: item._id, date: input.date, supersedes: record.supersedes } })
+    return snapshotView(record)
+  },
+
+  async correctSnapshot({ ctx, input }) {
+    const target = await ctx.repo<SnapshotRecord>(SNAPSHOTS).get(input.snapshotId)
+    if (!target) throw new AppError('NOT_FOUND', '要更正的记录不存在')
+    const byManager = ctx.member.roles.includes('manager')
+    const ownRecent = target.createdBy === ctx.member._id && ctx.now.getTime() - new Date(target.loggedAt).getTime() <= CORRECTION_WINDOW_MS
+    if (!byManager && !ownRecent) throw new AppError('FORBIDDEN', '只有填报人（24 小时内）或主管可以更正这条记录')
+    const plan: PlannedSnapshot = {
+      id: ctx.newId('snapshot'),
+      itemId: target.itemId,
+      dims: target.dims,
+      date: target.date,
+      metrics: input.metrics,
+      source: 'form',
+      corrects: { snapshotId: target._id, reason: input.reason, byManager },
+      importId: null,
+      path: 'metrics',
+    }
+    const [record] = await inTransaction(ctx.db, (tx) => commitSnapshots(tx, logger(ctx), [plan]))
+    ctx.audit({ target: record._id, detail: { corrects: target._id, itemId: target.itemId, date: target.date, reason: input.reason, before: target.metrics } })
+    return snapshotView(record)
+  },
+
+  async itemHistory({ ctx, input }) {
+    const item = await ctx.repo<ItemRecord>(ITEMS).get(input.itemId)
+    if (!item) throw new AppError('NOT_FOUND', '内容不存在')
+    const [records, series] = await Promise.all([
+      ctx.repo<SnapshotRecord>(SNAPSHOTS).find({ itemId: item._id }, { orderBy: ['loggedAt', 'desc'], limit: 2000 }),
+      ctx.repo<SeriesRecord>(SERIES).get(seriesId(ctx.team._id, item._id)),
+    ])
+    const supersededBy = new Map(records.filter((r) => r.supersedes).map((r) => [r.supersedes!, r._id]))
+    const points = series?.points ?? []
+    const increments = dailyIncrements(points)
+    return {
+      item: { id: item._id, title: item.title, publishedDay: item.publishedAt ? dayKey(item.publishedAt) : null },
+      entries: records.map((r) => historyEntry(r, supersededBy.get(r._id) ?? null)),
+      series: points.map((p) => ({ ...p, increments: (increments.get(p.date) ?? {}) as Record<string, number> })),
+    }
+  },
+
+  async pendingToday({ ctx, input }) {
+    const today = dayKey(ctx.now)
+    const _ = ctx.db.command
+    const items = await ctx
+      .repo<ItemRecord>(ITEMS)
+      .find({ status: 'published', day: _.gte(addDays(today, -(input.withinDays - 1))).and(_.lte(today)) }, { orderBy: ['publishedAt', 'desc'], limit: 300, fields: ITEM_FIELDS })
+    const series = await seriesOf(ctx, items.map((i) => i._id))
+    const pending = items.filter((i) => !series.get(i._id)?.points.some((p) => p.date === today))
+    return {
+      today,
+      items: pending.map((i) => {
+        const before = (series.get(i._id)?.points ?? []).filter((p) => p.date < today)
+        return { id: i._id, title: i.title, format: i.format, publishedDay: dayKey(i.publishedAt!), last: before[before.length - 1] ?? null }
+      }),
+      doneCount: items.length - pending.length,
+    }
+  },
+
+  async logLive({ ctx, input }) {
+    const item = await ctx.repo<ItemRecord>(ITEMS).get(input.itemId)
+    if (!item || item.status === 'archived') throw new AppError('NOT_FOUND', '直播不存在')
+    if (item.format !== 'livestream') refuse([{ path: 'itemId', message: '直播：这条内容不是直播' }])
+    const startAt = new Date(input.startAt)
+    const endAt = new Date(input.endAt)
+    if (endAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) refuse([{ path: 'endAt', message: '下播时间：不能晚于现在' }])
+    const record: LiveRecord = {
+      ...logged(ctx, ctx.newId('live')),
+      itemId: item._id,
+      day: dayKey(startAt),
+      startAt,
+      endAt,
+      durationSeconds: Math.round((endAt.getTime() - startAt.getTime()) / 1000),
+      uniqueViewers: input.uniqueViewers,
+      peakConcurrent: input.peakConcurrent,
+      avgWatchSeconds: input.avgWatchSeconds ?? null,
+      newFollowers: input.newFollowers,
+      comments: input.comments ?? null,
+      orders: input.orders,
+      gmvFen: input.gmvFen,
+      supersedes: null,
+      dims: dimsOf(item),
+    }
+    const saved = await inTransaction(ctx.db, async (tx) => {
+      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
+      const stored = await txGet<LiveRecord>(tx, LIVES, record._id)
+      if (stored) return { ...stored, _id: record._id }
+      const rollups = new RollupBatch(tx, ctx.team._id)
+      await rollups.add([liveContribution({ ...record, id: record._id }, record.dims)])
+      await txSet(tx, LIVES, record)
+      await rollups.flush(ctx.now)
+      return record
+    })
+    ctx.audit({ target: saved._id, detail: { itemId: item._id, day: saved.day } })
+    return liveView(saved)
+  },
+
+  async logLeads({ ctx, input }) {
+    refuse(dayNotInFutureErrors(input.date, { now: ctx.now }))
+    if (input.itemId && !(await ctx.repo<ItemRecord>(ITEMS).get(input.itemId))) refuse([{ path: 'itemId', message: '关联内容：不存在' }])
+    if (input.liveId && !(await ctx.repo<LiveRecord>(LIVES).get(input.liveId))) refuse([{ path: 'liveId', message: '关联直播：不存在' }])
+    const record: LeadRecord = {
+      ...logged(ctx, ctx.newId('lead')),
+      date: input.date,
+      channel: input.channel,
+      count: input.count,
+      itemId: input.itemId ?? null,
+      liveId: input.liveId ?? null,
+      supersedes: null,
+    }
+    const saved = await inTransaction(ctx.db, async (tx) => {
+      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
+      const stored = await txGet<LeadRecord>(tx, LEADS, record._id)
+      if (stored) return { ...stored, _id: record._id }
+      const rollups = new RollupBatch(tx, ctx.team._id)
+      await rollups.add([leadContribution({ ...record, id: record._id })])
+      await txSet(tx, LEADS, record)
+      await rollups.flush(ctx.now)
+      return record
+    })
+    ctx.audit({ target: saved._id, detail: { date: saved.date, channel: saved.channel, count: saved.count } })
+    return leadView(saved)
+  },
+
+  async logFollowers({ ctx, input }) {
+    refuse(dayNotInFutureErrors(input.date, { now: ctx.now }))
+    const id = ctx.newId('followers')
+    const saved = await inTransaction(ctx.db, async (tx) => {
+      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
+      const stored = await txGet<FollowerRecord>(tx, FOLLOWERS, id)
+      if (stored) return { ...stored, _id: id }
+      const rollups = new RollupBatch(tx, ctx.team._id)
+      const day = await rollups.day(input.date)
+      // The total in force for the day is replaced; both records stay.
+      const record: FollowerRecord = { ...logged(ctx, id), date: input.date, total: input.total, supersedes: day.followers?.factId ?? null }
+      day.followers = { total: record.total, factId: id }
+      await txSet(tx, FOLLOWERS, record)
+      await rollups.flush(ctx.now)
+      return record
+    })
+    ctx.audit({ target: id, detail: { date: saved.date, total: saved.total, supersedes: saved.supersedes } })
+    return followerView(saved)
+  },
+
+  async importPreview({ ctx, input }) {
+    const items = await matchableItems(ctx)
+    const byId = new Map(items.map((i) => [i._id, i]))
+    const matches = input.rows.map((row) => (row.itemId ? { itemId: byId.has(row.itemId) ? row.itemId : null, candidates: [] } : matchRow(row, items.map(matchable))))
+    const series = await seriesOf(ctx, matches.map((m) => m.itemId).filter((x): x is string => !!x))
+    const firstRowOf = new Map<string, number>()
+    const rows: PreviewRow[] = input.rows.map((row, index) => {
+      const { itemId, candidates } = matches[index]
+      const item = itemId ? byId.get(itemId)! : null
+      const reasons: string[] = []
+      const metrics = rowMetrics(row)
+      if (!metrics) reasons.push('播放量：缺少')
+      else {
+        const parsed = snapshotMetrics.safeParse(metrics)
+        if (!parsed.success) reasons.push(...fieldErrors(snapshotMetrics, parsed.error).map((f) => f.message))
+      }
+      if (row.itemId && !item) reasons.push('对应内容：不存在或未发布')
+      else if (!item) reasons.push(candidates.length ? '没有唯一匹配的内容，请从候选中手动选择' : '没有找到标题和发表日期都相同的已发布内容')
+      if (item) {
+        reasons.push(...snapshotDateErrors(input.date, { now: ctx.now, publishedAt: item.publishedAt }).map((f) => f.message))
+        if (firstRowOf.has(item._id)) reasons.push(`与第${firstRowOf.get(item._id)! + 1}行是同一内容`)
+        else firstRowOf.set(item._id, index)
+        if (metrics) reasons.push(...monotoneViolations(series.get(item._id)?.points ?? [], input.date, metrics, { correction: false }).map((v) => v.message))
+      }
+      return {
+        index,
+        title: row.title,
+        status: reasons.length ? 'refused' : 'ok',
+        itemId: item?._id ?? null,
+        itemTitle: item?.title ?? null,
+        date: input.date,
+        metrics,
+        reasons,
+        candidates,
+      }
+    })
+    const okCount = rows.filter((r) => r.status === 'ok').length
+    return { date: input.date, rows, okCount, refusedCount: rows.length - okCount }
+  },
+
+  async importConfirm({ ctx, input }) {
+    const items = new Map(
+      (await ctx.repo<ItemRecord>(ITEMS).find({ _id: ctx.db.command.in([...new Set(input.rows.map((r) => r.itemId))]) }, { fields: ITEM_FIELDS })).map((i) => [i._id, i]),
+    )
+    const fields: FieldError[] = []
+    input.rows.forEach((row, i) => {
+      const item = items.get(row.itemId)
+      if (!item || item.status !== 'published') fields.push({ path: `rows.${i}.itemId`, message: `第${i + 1}行：内容不存在或未发布` })
+      else fields.push(...snapshotDateErrors(row.date, { now: ctx.now, publishedAt: item.publishedAt, path: `rows.${i}.date` }).map((f) => ({ ...f, message: `第${i + 1}行：${f.message}` })))
+    })
+    refuse(fields)
+    const importId = ctx.newId('import')
+    const plans: PlannedSnapshot[] = input.rows.map((row, i) => ({
+      id: ctx.newId('snapshot'),
+      itemId: row.itemId,
+      dims: dimsOf(items.get(row.itemId)!),
+      date: row.date,
+      metrics: row.metrics,
+      source: 'import',
+      importId,
+      path: `rows.${i}.metrics`,
+    }))
+    const records = await inTransaction(ctx.db, async (tx) => {
+      const out = await commitSnapshots(tx, logger(ctx), plans)
+      const record: ImportRecord = { ...logged(ctx, importId), fileName: input.fileName ?? '', rows: out.length, snapshotIds: out.map((r) => r._id) }
+      await txSet(tx, IMPORTS, record)
+      return out
+    })
+    ctx.audit({ target: importId, detail: { fileName: input.fileName ?? '', rows: records.length } })
+    return { importId, rows: records.length, snapshotIds: records.map((r) => r._id) }
+  },
+
+  async rollups({ ctx, input }) {
+    const _ = ctx.db.command
+    const list = await ctx.repo<RollupRecord>(ROLLUPS).find({ day: _.gte(input.from).and(_.lte(input.to)) }, { orderBy: ['day', 'asc'], limit: 400 })
+    return list.map(rollupView)
+  },
+
+  async rebuildRollups({ ctx }) {
+    const result = await rebuildTeam(ctx.db, ctx.team._id, ctx.now)
+    ctx.audit({ detail: { ...result } })
+    return result
+  },
+}
+
+function refuse(fields: FieldError[]): void {
+  if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+}
+
+function logger(ctx: MemberCtx): Logger {
+  return { teamId: ctx.team._id, memberId: ctx.member._id, name: ctx.member.name, now: ctx.now }
+}
+
+function logged(ctx: MemberCtx, _id: string) {
+  return { _id, teamId: ctx.team._id, loggedByName: ctx.member.name, loggedAt: ctx.now, createdAt: ctx.now, updatedAt: ctx.now, createdBy: ctx.member._id, version: 0 }
+}
+
+function dimsOf(i: Pick<ItemRecord, 'format' | 'layer' | 'category'>): ItemDims {
+  return { format: i.format, layer: i.layer, category: i.category }
+}
+
+async function publishedItem(ctx: MemberCtx, id: string): Promise<ItemRecord> {
+  const item = await ctx.repo<ItemRecord>(ITEMS).get(id)
+  if (!item || item.status === 'archived') throw new AppError('NOT_FOUND', '内容不存在')
+  if (item.status !== 'published' || !item.publishedAt) refuse([{ path: 'itemId', message: '内容：还没有发布，不能填报数据' }])
+  return item
+}
+
+async function seriesOf(ctx: MemberCtx, itemIds: string[]): Promise<Map<string, SeriesRecord>> {
+  if (!itemIds.length) return new Map()
+  const ids = [...new Set(itemIds)].map((i) => seriesId(ctx.team._id, i))
+  const list = await ctx.repo<SeriesRecord>(SERIES).find({ _id: ctx.db.command.in(ids) }, { limit: ids.length })
+  return new Map(list.map((s) => [s.itemId, s]))
+}
+
+async function matchableItems(ctx: MemberCtx): Promise<ItemLite[]> {
+  return ctx.repo<ItemLite & { teamId: string }>(ITEMS).find({ status: 'published' }, { orderBy: ['publishedAt', 'desc'], limit: MATCH_CAP, fields: ITEM_FIELDS })
+}
+
+function matchable(i: ItemLite) {
+  return { id: i._id, title: i.title, publishedAt: i.publishedAt }
+}

@@ -1,0 +1,101 @@
+import type { Channel } from '../../core/results/metrics'
+import type { DayRollup, ItemDims } from '../../core/results/rollup'
+import type { SeriesPoint, SnapshotMetrics, SnapshotSource } from '../../core/results/schemas'
+import type { BaseRecord } from '../common/records'
+
+/** Raw facts (append-only) and what is derived from them (rebuildable). */
+export const SNAPSHOTS = 'snapshots'
+export const LIVES = 'liveSessions'
+export const LEADS = 'leads'
+export const FOLLOWERS = 'followerTotals'
+export const IMPORTS = 'imports'
+/** Derived: per item, the values in force by date (what differencing reads inside a transaction). */
+export const SERIES = 'itemSeries'
+/** Derived: one document per team and day, id `${teamId}_${day}`. */
+export const ROLLUPS = 'rollups'
+/** Per team, id = teamId: set while a rebuild runs, so no fact commits halfway through it. */
+export const LOCKS = 'resultsLocks'
+
+export const RESULTS_COLLECTIONS = [SNAPSHOTS, LIVES, LEADS, FOLLOWERS, IMPORTS, SERIES, ROLLUPS, LOCKS]
+
+/** Who logged a fact and when, kept on the fact itself (names are frozen as they were). */
+interface Logged extends BaseRecord {
+  loggedByName: string
+  loggedAt: Date
+}
+
+export interface SnapshotRecord extends Logged {
+  itemId: string
+  date: string
+  metrics: SnapshotMetrics
+  kind: 'log' | 'correction'
+  source: SnapshotSource
+  supersedes: string | null
+  reason: string | null
+  importId: string | null
+  /** The item's classification when its numbers were first logged; rollups count under it. */
+  dims: ItemDims
+}
+
+export interface LiveRecord extends Logged {
+  itemId: string
+  day: string
+  startAt: Date
+  endAt: Date
+  durationSeconds: number
+  uniqueViewers: number
+  peakConcurrent: number
+  avgWatchSeconds: number | null
+  newFollowers: number
+  comments: number | null
+  orders: number
+  gmvFen: number
+  supersedes: string | null
+  dims: ItemDims
+}
+
+export interface LeadRecord extends Logged {
+  date: string
+  channel: Channel
+  count: number
+  itemId: string | null
+  liveId: string | null
+  supersedes: string | null
+}
+
+export interface FollowerRecord extends Logged {
+  date: string
+  total: number
+  supersedes: string | null
+}
+
+export interface ImportRecord extends Logged {
+  fileName: string
+  rows: number
+  snapshotIds: string[]
+}
+
+export interface SeriesRecord {
+  _id: string
+  teamId: string
+  itemId: string
+  dims: ItemDims
+  points: SeriesPoint[]
+  updatedAt: Date
+}
+
+export interface RollupRecord extends DayRollup {
+  _id: string
+  teamId: string
+  updatedAt: Date
+}
+
+export interface LockRecord {
+  _id: string
+  teamId: string
+  rebuildingUntil: Date | null
+  lastRebuildAt: Date | null
+}
+
+export const seriesId = (teamId: string, itemId: string) => `${teamId}_${itemId}`
+export const rollupId = (teamId: string, day: string) => `${teamId}_${day}`

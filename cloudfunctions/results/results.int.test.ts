@@ -1,0 +1,314 @@
+import fc from 'fast-check'
+import type { DayRollup } from '../../core/results/rollup'
+import { buildRollups, rollupKey } from '../../core/results/rollup'
+import type { ImportPreview, ImportResult, ItemHistory, PendingToday, RebuildResult, SnapshotView } from '../../core/results/schemas'
+import { addDays, dayKey } from '../../core/time/china'
+import { createTestCloud, type TestCloud } from '../../test/support/cloud'
+import { buildWorld, ok, type World } from '../../test/support/world'
+import { newItemRecord } from '../content/records'
+import type { LiveRecord, RollupRecord, SnapshotRecord } from './records'
+
+let cloud: TestCloud
+let w: World
+beforeAll(async () => {
+  cloud = await createTestCloud()
+})
+beforeEach(async () => {
+  w = await buildWorld(cloud)
+})
+afterAll(() => cloud.close())
+
+const today = () => dayKey(new Date())
+const ago = (n: number) => addDays(today(), -n)
+let seq = 0
+const call = (openid: string, action: string, data: unknown = {}, requestId = `r-${Date.now()}-${seq++}`) => cloud.call('results', openid, { action, data, requestId })
+const field = () => w.openid.field
+const log = (itemId: string, date: string, metrics: Record<string, number>, who = field()) => call(who, 'logSnapshot', { itemId, date, metrics })
+const logged = async (itemId: string, date: string, metrics: Record<string, number>, who = field()) => {
+  const res = await log(itemId, date, metrics, who)
+  if (!res.ok) throw new Error(JSON.stringify(res.error))
+  return res.data as SnapshotView
+}
+const stored = <T>(coll: string) => cloud.store.find(coll, { query: { teamId: w.teamA } }) as unknown as T[]
+const rollup = (day: string) => stored<RollupRecord>('rollups').find((r) => r.day === day)
+
+/** A short video published `daysAgo` days ago (past items are written as the content function would). */
+function publishedItem(daysAgo: number, over: { layer?: 'intro' | 'value' | 'story'; title?: string } = {}): string {
+  const at = new Date(Date.now() - daysAgo * 86400_000)
+  const id = `it_${w.teamA}_${seq++}`
+  const item = newItemRecord({ _id: id, teamId: w.teamA, title: over.title ?? `作品${id}`, format: 'short_video', layer: over.layer ?? 'intro', category: 'brand', ownerId: w.memberId.operator, plannedAt: at, createdBy: w.memberId.operator, now: at })
+  cloud.store.insert('items', [{ ...item, status: 'published', publishedAt: at, day: dayKey(at) }] as never)
+  return id
+}
+
+/** Stored rollups equal a rebuild from the stored raw facts. */
+function expectRollupsMatchFacts() {
+  const snaps = stored<SnapshotRecord>('snapshots')
+  const lives = stored<LiveRecord>('liveSessions')
+  const dims = new Map([...snaps, ...lives].map((s) => [s.itemId, s.dims]))
+  const rebuilt = buildRollups({
+    snapshots: snaps.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: s.supersedes })),
+    dims,
+    lives: lives.map((l) => ({ ...l, id: l._id })),
+    leads: stored<{ _id: string }>('leads').map((l) => ({ ...(l as never as object), id: l._id })) as never,
+    followers: stored<{ _id: string }>('followerTotals').map((f) => ({ ...(f as never as object), id: f._id })) as never,
+  })
+  const incremental = stored<RollupRecord>('rollups').filter((r) => Object.keys(r.total).length || r.followers)
+  expect(incremental.map((r) => rollupKey(r)).sort()).toEqual([...rebuilt.values()].map(rollupKey).sort())
+}
+
+describe('logging a snapshot', () => {
+  it('stores the snapshot and adds its increment to the day rollup under the item dimensions', async () => {
+    const snap = await logged(w.publishedItemId, today(), { plays: 1000, completions: 350, likes: 80, avgWatchSeconds: 12 })
+    expect(snap).toMatchObject({ kind: 'log', source: 'form', supersedes: null, loggedByName: '成员field' })
+    expect(rollup(today())).toMatchObject({
+      total: { plays: 1000, completions: 350, likes: 80, watchSeconds: 12000, itemsLogged: 1 },
+      by: { format: { short_video: { plays: 1000 } }, layer: { intro: { plays: 1000 } }, category: { brand: { plays: 1000 } } },
+    })
+  })
+
+  it('names bad fields in Chinese and writes nothing', async () => {
+    const before = cloud.snapshot()
+    const res = await log(w.publishedItemId, today(), { plays: 100, completions: 120, likes: -1 })
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    if (!res.ok) expect(res.error.fields).toEqual([{ path: 'metrics.likes', message: '点赞：不能为负数' }, { path: 'metrics.completions', message: '完播：不能大于播放（100）' }])
+    const res2 = await log(w.publishedItemId, today(), { plays: 100, completions: 120 })
+    if (!res2.ok) expect(res2.error.fields).toEqual([{ path: 'metrics.completions', message: '完播：不能大于播放（100）' }])
+    expect(cloud.snapshot()).toBe(before)
+  })
+
+  it('refuses a date in the future or before the item was published', async () => {
+    const before = cloud.snapshot()
+    for (const date of [addDays(today(), 1), ago(3)]) {
+      const res = await log(w.publishedItemId, date, { plays: 1 })
+      expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'date' }] } })
+      if (!res.ok) expect(res.error.message).toMatch(/^数据日期：/)
+    }
+    expect(cloud.snapshot()).toBe(before)
+  })
+
+  it('refuses an item that is not published yet', async () => {
+    expect(await log(w.itemId, today(), { plays: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'itemId' }] } })
+  })
+
+  it('refuses a cumulative value below the previous date, naming the field', async () => {
+    await logged(w.publishedItemId, ago(1), { plays: 500, likes: 40 })
+    const before = cloud.snapshot()
+    const res = await log(w.publishedItemId, today(), { plays: 400, likes: 50 })
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'metrics.plays', message: `播放：不能少于 ${ago(1)} 的累计值 500` }] } })
+    expect(cloud.snapshot()).toBe(before)
+  })
+
+  it('lets a later reading of the same day replace the earlier one, keeping both', async () => {
+    const first = await logged(w.publishedItemId, today(), { plays: 500 })
+    const second = await logged(w.publishedItemId, today(), { plays: 800 }, w.openid.operator)
+    expect(second.supersedes).toBe(first.id)
+    expect(rollup(today())!.total).toEqual({ plays: 800, itemsLogged: 1 })
+    expect(stored('snapshots')).toHaveLength(2)
+  })
+})
+
+describe('late and out-of-order snapshots', () => {
+  it('yield the same increments as snapshots logged in order', async () => {
+    const item = publishedItem(10)
+    await logged(item, ago(2), { plays: 900 })
+    await logged(item, ago(6), { plays: 300 })
+    await logged(item, ago(4), { plays: 700 })
+    expect(rollup(ago(6))!.total.plays).toBe(300)
+    expect(rollup(ago(4))!.total.plays).toBe(400)
+    expect(rollup(ago(2))!.total.plays).toBe(200)
+    expectRollupsMatchFacts()
+  })
+
+  it('refuses a late snapshot above the next date already logged', async () => {
+    const item = publishedItem(10)
+    await logged(item, ago(2), { plays: 900 })
+    const res = await log(item, ago(4), { plays: 950 })
+    expect(res).toMatchObject({ ok: false, error: { fields: [{ path: 'metrics.plays', message: `播放：不能多于 ${ago(2)} 的累计值 900` }] } })
+  })
+})
+
+describe('corrections', () => {
+  it('the logger may correct within 24 hours; the old record stays and the history says who did what', async () => {
+    const item = publishedItem(5)
+    await logged(item, ago(2), { plays: 100 })
+    const typo = await logged(item, ago(1), { plays: 5000 })
+    await logged(item, today(), { plays: 5200 }, w.openid.operator)
+    const res = await call(field(), 'correctSnapshot', { snapshotId: typo.id, metrics: { plays: 500 }, reason: '多打了一个 0' })
+    expect(res).toMatchObject({ ok: true, data: { kind: 'correction', supersedes: typo.id, reason: '多打了一个 0' } })
+    expect(rollup(ago(1))!.total.plays).toBe(400)
+    expect(rollup(today())!.total.plays).toBe(4700)
+    const h = await ok<ItemHistory>(cloud, 'results', field(), 'itemHistory', { itemId: item })
+    expect(h.entries).toHaveLength(4)
+    expect(h.entries.find((e) => e.id === typo.id)).toMatchObject({ supersededBy: (res as { data: SnapshotView }).data.id, loggedByName: '成员field' })
+    expect(h.series.map((p) => p.increments.plays)).toEqual([100, 400, 4700])
+    expectRollupsMatchFacts()
+  })
+
+  it("refuses a correction by someone else who is not a manager, or by the logger after 24 hours", async () => {
+    const snap = await logged(w.publishedItemId, today(), { plays: 100 })
+    const other = await call(w.openid.operator, 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 90 }, reason: '核对' })
+    expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    cloud.store.update('snapshots', { _id: snap.id }, { $set: { loggedAt: new Date(Date.now() - 25 * 3600_000) } }, { multi: false, upsert: false, replace: false })
+    const late = await call(field(), 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 90 }, reason: '核对' })
+    expect(late).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call(w.openid.manager, 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 90 }, reason: '核对' })).toMatchObject({ ok: true })
+  })
+
+  it('only a manager may correct to a value below the previous date', async () => {
+    await logged(w.publishedItemId, ago(1), { plays: 500 })
+    const snap = await logged(w.publishedItemId, today(), { plays: 600 })
+    const mine = await call(field(), 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 450 }, reason: '数据中心回调' })
+    expect(mine).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'metrics.plays' }] } })
+    if (!mine.ok) expect(mine.error.message).toContain('只能由主管提交')
+    const managers = await call(w.openid.manager, 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 450 }, reason: '数据中心回调' })
+    expect(managers).toMatchObject({ ok: true })
+    expect(rollup(today())!.total.plays).toBe(-50)
+    expectRollupsMatchFacts()
+  })
+
+  it('refuses to correct a record that was already superseded', async () => {
+    const a = await logged(w.publishedItemId, today(), { plays: 100 })
+    await logged(w.publishedItemId, today(), { plays: 120 })
+    expect(await call(field(), 'correctSnapshot', { snapshotId: a.id, metrics: { plays: 90 }, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+})
+
+describe('never twice', () => {
+  it('the same request sent 50 times at once stores one snapshot and counts it once', async () => {
+    const data = { itemId: w.publishedItemId, date: today(), metrics: { plays: 777 } }
+    const results = await Promise.all(Array.from({ length: 50 }, () => call(field(), 'logSnapshot', data, 'same-request-0001')))
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(new Set(results.map((r) => (r as { data: SnapshotView }).data.id)).size).toBe(1)
+    expect(stored('snapshots')).toHaveLength(1)
+    expect(rollup(today())!.total).toEqual({ plays: 777, itemsLogged: 1 })
+  })
+
+  it('different members logging at once all land, and rollups stay exact', async () => {
+    const items = [publishedItem(3), publishedItem(3), publishedItem(3)]
+    const who = [w.openid.field, w.openid.operator, w.openid.manager, w.openid.admin]
+    await Promise.all(items.flatMap((item, i) => who.map((o, k) => logged(item, ago(k % 3), { plays: 100 * (3 - (k % 3)) + i }, o).catch(() => null))))
+    expectRollupsMatchFacts()
+  })
+})
+
+describe('importing a data-centre export', () => {
+  it('preview matches rows by title and publish day, lists refused rows with reasons, and writes nothing', async () => {
+    const a = publishedItem(3, { title: '滤芯怎么换？官方演示来了' })
+    const publishedAt = `${ago(3).replace(/-/g, '/')} 12:00`
+    const before = cloud.snapshot()
+    const p = await ok<ImportPreview>(cloud, 'results', field(), 'importPreview', {
+      date: today(),
+      rows: [
+        { title: '滤芯怎么换？ 官方演示来了', publishedAt, plays: 2000, completionRate: 0.35, likes: 120, newFollowers: 8 },
+        { title: '没有这条视频', publishedAt, plays: 10 },
+        { title: '滤芯怎么换？官方演示来了', publishedAt, plays: 100, completionRate: 1.5 },
+      ].map((r, i) => (i === 2 ? { ...r, completionRate: 0.9, likes: 1 } : r)),
+    })
+    expect(p.rows[0]).toMatchObject({ status: 'ok', itemId: a, metrics: { plays: 2000, completions: 700, likes: 120, newFollowersOrganic: 8 } })
+    expect(p.rows[1]).toMatchObject({ status: 'refused', itemId: null, reasons: ['没有唯一匹配的内容，请从候选中手动选择'] })
+    expect(p.rows[1].candidates.map((c) => c.id)).toContain(a)
+    expect(p.rows[2]).toMatchObject({ status: 'refused', reasons: ['与第1行是同一内容'] })
+    expect([p.okCount, p.refusedCount]).toEqual([1, 2])
+    expect(cloud.snapshot()).toBe(before)
+  })
+
+  it('confirm writes every row in one go, or none when one row is refused', async () => {
+    const a = publishedItem(3)
+    const b = publishedItem(3)
+    await logged(b, today(), { plays: 900 })
+    const before = cloud.snapshot()
+    const bad = await call(field(), 'importConfirm', { rows: [{ itemId: a, date: today(), metrics: { plays: 100 } }, { itemId: b, date: ago(1), metrics: { plays: 1000 } }] })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'rows.1.metrics.plays' }] } })
+    expect(cloud.snapshot()).toBe(before)
+    const good = await ok<ImportResult>(cloud, 'results', field(), 'importConfirm', { fileName: 'export.csv', rows: [{ itemId: a, date: today(), metrics: { plays: 100 } }, { itemId: b, date: ago(1), metrics: { plays: 800 } }] })
+    expect(good.rows).toBe(2)
+    expect(stored<SnapshotRecord>('snapshots').filter((s) => s.importId === good.importId)).toHaveLength(2)
+    expect(stored('imports')).toHaveLength(1)
+    expectRollupsMatchFacts()
+  })
+})
+
+describe('fast entry', () => {
+  it("lists recent published items still lacking today's numbers, with the last values", async () => {
+    const a = publishedItem(3)
+    const b = publishedItem(3)
+    await logged(a, ago(1), { plays: 300 })
+    await logged(b, today(), { plays: 50 })
+    const list = await ok<PendingToday>(cloud, 'results', field(), 'pendingToday', { withinDays: 7 })
+    const ids = list.items.map((i) => i.id)
+    expect(ids).toContain(a)
+    expect(ids).toContain(w.publishedItemId)
+    expect(ids).not.toContain(b)
+    expect(list.items.find((i) => i.id === a)!.last).toMatchObject({ date: ago(1), metrics: { plays: 300 } })
+    expect(list.doneCount).toBe(1)
+  })
+})
+
+describe('livestreams, leads and followers', () => {
+  it('roll up by day, channel and format', async () => {
+    const start = new Date(Date.now() - 3 * 3600_000)
+    const live = await ok<{ id: string; day: string }>(cloud, 'results', field(), 'logLive', {
+      itemId: w.liveItemId, startAt: start.toISOString(), endAt: new Date(start.getTime() + 3600_000).toISOString(),
+      uniqueViewers: 500, peakConcurrent: 80, avgWatchSeconds: 60, newFollowers: 20, orders: 40, gmvFen: 400_000,
+    })
+    await ok(cloud, 'results', field(), 'logLeads', { date: live.day, channel: 'wecom', count: 3, liveId: live.id })
+    await ok(cloud, 'results', field(), 'logLeads', { date: live.day, channel: 'offline', count: 2 })
+    await ok(cloud, 'results', field(), 'logFollowers', { date: live.day, total: 1000 })
+    await ok(cloud, 'results', w.openid.manager, 'logFollowers', { date: live.day, total: 1010 })
+    const [r] = await ok<DayRollup[]>(cloud, 'results', field(), 'rollups', { from: live.day, to: live.day })
+    expect(r.total).toMatchObject({ liveSessions: 1, liveDurationSeconds: 3600, liveWatchSeconds: 30000, liveOrders: 40, leads: 5 })
+    expect(r.by.format.livestream).toMatchObject({ liveSessions: 1 })
+    expect(r.by.channel).toEqual({ wecom: { leads: 3 }, offline: { leads: 2 } })
+    expect(r.followers?.total).toBe(1010)
+    expect(stored('followerTotals')).toHaveLength(2)
+    expectRollupsMatchFacts()
+  })
+
+  it('refuses a livestream that is not a livestream item, naming the field', async () => {
+    const res = await call(field(), 'logLive', { itemId: w.publishedItemId, startAt: new Date(Date.now() - 7200_000).toISOString(), endAt: new Date(Date.now() - 3600_000).toISOString(), uniqueViewers: 1, peakConcurrent: 1, newFollowers: 0, orders: 0, gmvFen: 0 })
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'itemId', message: '直播：这条内容不是直播' }] } })
+  })
+})
+
+describe('rebuild and nightly repair', () => {
+  it('a rebuild finds nothing to change after incremental writes', async () => {
+    await logged(w.publishedItemId, ago(1), { plays: 10 })
+    await logged(w.publishedItemId, today(), { plays: 30 })
+    const r = await ok<RebuildResult>(cloud, 'results', w.openid.admin, 'rebuildRollups')
+    expect(r).toMatchObject({ snapshots: 2, changedDays: 0 })
+  })
+
+  it('the timer repairs a damaged rollup', async () => {
+    await logged(w.publishedItemId, today(), { plays: 30 })
+    const id = rollup(today())!._id
+    cloud.store.update('rollups', { _id: id }, { $set: { 'total.plays': 999 } }, { multi: false, upsert: false, replace: false })
+    const res = await cloud.call('results', null, { Type: 'Timer', TriggerName: 'nightlyRollupRepair' } as never)
+    expect(res).toMatchObject({ ok: true })
+    expect(rollup(today())!.total.plays).toBe(30)
+  })
+
+  it('property: random late, out-of-order and concurrent snapshots and corrections leave rollups equal to a rebuild', async () => {
+    const items = [publishedItem(12, { layer: 'intro' }), publishedItem(12, { layer: 'story' })]
+    const who = [w.openid.field, w.openid.operator, w.openid.manager]
+    const op = fc.record({ item: fc.nat(1), daysAgo: fc.nat(10), plays: fc.nat(3000), likes: fc.option(fc.nat(300), { nil: undefined }), who: fc.nat(2), correct: fc.boolean() })
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), async (batches) => {
+        for (const batch of batches) {
+          await Promise.all(
+            batch.map(async (o) => {
+              const metrics: Record<string, number> = o.likes === undefined ? { plays: o.plays } : { plays: o.plays, likes: o.likes }
+              const existing = stored<SnapshotRecord>('snapshots').filter((s) => s.itemId === items[o.item] && s.date === ago(o.daysAgo))
+              const inForce = existing.find((s) => !existing.some((x) => x.supersedes === s._id))
+              if (o.correct && inForce) return call(w.openid.manager, 'correctSnapshot', { snapshotId: inForce._id, metrics, reason: '随机更正' })
+              return log(items[o.item], ago(o.daysAgo), metrics, who[o.who])
+            }),
+          )
+        }
+        expectRollupsMatchFacts()
+      }),
+      { numRuns: 15 },
+    )
+    expect(await ok<RebuildResult>(cloud, 'results', w.openid.admin, 'rebuildRollups')).toMatchObject({ changedDays: 0 })
+  })
+})
