@@ -34,3 +34,34 @@ test('the demo month reads through the content function', async () => {
   const res = await cloud.call('content', DEMO_PEOPLE[1].openid, { action: 'monthView', data: { month: '2026-11' } })
   expect(res).toMatchObject({ ok: true, data: { theme: '冬季净水季·老用户回馈' } })
 })
+
+describe('demo results', () => {
+  const sums = () => {
+    const rollups = cloud.store.find('rollups', {}) as unknown as { total: Record<string, number> }[]
+    return rollups.reduce<Record<string, number>>((acc, r) => {
+      for (const [k, v] of Object.entries(r.total)) acc[k] = (acc[k] ?? 0) + v
+      return acc
+    }, {})
+  }
+
+  test('a quarter of daily snapshots, livestreams, leads and follower totals', () => {
+    const snaps = cloud.store.find('snapshots', {})
+    expect(snaps.length).toBeGreaterThan(500)
+    expect(cloud.store.find('liveSessions', {}).length).toBeGreaterThan(0)
+    const followers = cloud.store.find('followerTotals', {}) as unknown as { date: string }[]
+    expect(followers.length).toBeGreaterThanOrEqual(89)
+    expect(cloud.store.find('leads', {}).length).toBeGreaterThan(90)
+  })
+
+  test('sits at the baseline: completion ~35%, interaction ~15%, paid share of new followers ~70%', () => {
+    const s = sums()
+    expect(s.completions / s.plays).toBeCloseTo(0.35, 1)
+    expect((s.likes + s.comments + s.shares + s.favorites) / s.plays).toBeCloseTo(0.15, 1)
+    expect(s.newFollowersPaid / (s.newFollowersPaid + s.newFollowersOrganic)).toBeCloseTo(0.7, 1)
+  })
+
+  test('the seeded rollups are exactly what a rebuild from the raw facts produces', async () => {
+    const res = await cloud.call('results', DEMO_ADMIN.openid, { action: 'rebuildRollups', data: {}, requestId: 'seed-rebuild-check' })
+    expect(res).toMatchObject({ ok: true, data: { changedDays: 0 } })
+  })
+})

@@ -2,6 +2,7 @@
 // demo data can never disagree with what the functions themselves would store.
 import type { Department, Role } from '../core/roles'
 import { seedContent } from './seed-content'
+import { seedResults } from './seed-results'
 import type { Store } from './store'
 
 export interface SeedContext {
@@ -55,4 +56,8 @@ export default async function seed(ctx: SeedContext): Promise<void> {
     .find('members', { query: { teamId: me.team.id, status: 'active', roles: { $in: ['operator', 'manager'] } } })
     .map((m) => ({ id: m._id, name: String(m.name) }))
   seedContent(ctx.store, me.team.id, planners, ctx.now)
+  const loggers = ctx.store
+    .find('members', { query: { teamId: me.team.id, status: 'active', roles: 'field' } })
+    .map((m) => ({ id: m._id, name: String(m.name) }))
+  seedResults(ctx.store, me.team.id, loggers, ctx.now)
 }

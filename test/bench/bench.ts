@@ -10,6 +10,7 @@ import { startEmulator } from '../../emulator/main'
 import seed, { DEMO_ADMIN } from '../../emulator/seed'
 import { newItemRecord } from '../../cloudfunctions/content/records'
 import type { Emulator } from '../../emulator/main'
+import { addDays, dayKey } from '../../core/time/china'
 
 const ROOT = resolve(__dirname, '../..')
 const rows: [string, string][] = []
@@ -90,9 +91,59 @@ async function measure(n: number, run: () => Promise<{ ok: boolean }>): Promise<
 
 const fmt = (m: { p50: number; p95: number }) => `p50 ${m.p50.toFixed(2)} ms · p95 ${m.p95.toFixed(2)} ms`
 
+let noop: { p50: number; p95: number } | undefined
+
 async function noopLatency(url: string): Promise<void> {
   const call = await caller(url, DEMO_ADMIN.openid)
-  rows.push([`no-op action team.ping over HTTP (n=2000, SQLite file)`, fmt(await measure(2000, () => call('team', 'ping')))])
+  noop = await measure(2000, () => call('team', 'ping'))
+  rows.push([`no-op action team.ping over HTTP (n=2000, SQLite file)`, fmt(noop)])
+}
+
+/** results.logSnapshot (a write: requestId claim, item read, one transaction with the fact, series and day rollup, audit). */
+async function snapshotLatency(emu: Emulator): Promise<void> {
+  const teamId = String(emu.store.find('teams', {})[0]._id)
+  const item = emu.store.find('items', { query: { teamId, status: 'published', format: 'short_video' }, limit: 1 })[0]
+  const write = await writer(emu.url, DEMO_ADMIN.openid)
+  const today = dayKey(new Date())
+  let i = 0
+  // A later reading of the same day each time, as when a day's numbers are re-logged.
+  const m = await measure(1000, () => write('results', 'logSnapshot', { itemId: item._id, date: today, metrics: { plays: 10_000_000 + i } }, `bench-snap-${i++}`))
+  rows.push(['results.logSnapshot over HTTP (n=1000)', fmt(m)])
+  if (noop) rows.push(['  ratio logSnapshot / ping (p50, goal ≤ 1.5)', (m.p50 / noop.p50).toFixed(2)], ['  ratio logSnapshot / ping (p95)', (m.p95 / noop.p95).toFixed(2)])
+}
+
+/** results.rebuildRollups over 100,000 snapshots (1,000 items × 100 days) written straight into the store. */
+async function rebuildTime(emu: Emulator): Promise<void> {
+  const teamId = String(emu.store.find('teams', {})[0]._id)
+  const dims = { format: 'short_video', layer: 'intro', category: 'brand' }
+  const today = dayKey(new Date())
+  for (let it = 0; it < 1000; it++) {
+    emu.store.insert(
+      'snapshots',
+      Array.from({ length: 100 }, (_, d) => {
+        const date = addDays(today, d - 99)
+        const at = new Date(`${date}T21:00:00+08:00`)
+        return { _id: `bench_snap_${it}_${d}`, teamId, itemId: `bench_item_${it}`, date, metrics: { plays: (d + 1) * 100, likes: (d + 1) * 9, completions: (d + 1) * 35 }, kind: 'log', source: 'import', supersedes: null, reason: null, importId: null, dims, loggedByName: '基准', loggedAt: at, createdAt: at, updatedAt: at, createdBy: 'bench', version: 0 }
+      }),
+    )
+  }
+  const write = await writer(emu.url, DEMO_ADMIN.openid)
+  const t = process.hrtime.bigint()
+  const res = (await write('results', 'rebuildRollups', {}, 'bench-rebuild-1')) as { ok: boolean; data?: { snapshots: number; changedDays: number } }
+  const ms = Number(process.hrtime.bigint() - t) / 1e6
+  if (!res.ok) throw new Error(`rebuild failed: ${JSON.stringify(res)}`)
+  rows.push([`results.rebuildRollups, ${res.data!.snapshots.toLocaleString('en')} snapshots (${res.data!.changedDays} days rewritten)`, `${(ms / 1000).toFixed(2)} s`])
+}
+
+/** Like `caller`, for writes: each call carries its own requestId. */
+async function writer(url: string, openid: string) {
+  const session = (await (await fetch(`${url}api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { token: string }
+  return (fn: string, action: string, data: unknown, requestId: string) =>
+    fetch(`${url}api/fn/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ action, data, requestId }),
+    }).then((r) => r.json() as Promise<{ ok: boolean }>)
 }
 
 /** content.monthView for a month of ~300 items, with 300 and then 3,000 items in the team. */
@@ -135,6 +186,8 @@ async function main(): Promise<void> {
     if (existsSync(join(ROOT, 'dist/h5/index.html'))) await h5FirstRoute(emu.url)
     await noopLatency(emu.url)
     await monthViewLatency(emu)
+    await snapshotLatency(emu)
+    await rebuildTime(emu)
   } finally {
     await emu.close()
   }

@@ -1,0 +1,155 @@
+// A quarter of demo results for the demo team, at PRODUCT.md's baseline: completion ~35%, interaction
+// ~15%, ~70% of new followers paid. Raw facts are written in the shape the results function stores,
+// and the derived documents (item series, day rollups) come from the same builders the function's
+// rebuild uses, so a rebuild of the demo team changes nothing.
+import { buildRollups, type ItemDims } from '../core/results/rollup'
+import { CHANNELS } from '../core/results/metrics'
+import { effectiveSeries } from '../core/results/series'
+import type { SnapshotMetrics } from '../core/results/schemas'
+import { addDays, dayKey, daysBetween } from '../core/time/china'
+import type { ItemRecord } from '../cloudfunctions/content/records'
+import {
+  FOLLOWERS,
+  LEADS,
+  LIVES,
+  ROLLUPS,
+  rollupId,
+  SERIES,
+  seriesId,
+  SNAPSHOTS,
+  type FollowerRecord,
+  type LeadRecord,
+  type LiveRecord,
+  type SnapshotRecord,
+} from '../cloudfunctions/results/records'
+import type { Store } from './store'
+
+const QUARTER_DAYS = 90
+
+function prng(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** The cumulative numbers of a post `k` days after it went out, for a post that will reach `reach` plays. */
+function cumulative(reach: number, k: number, jitter: () => number): SnapshotMetrics {
+  const plays = Math.round(reach * (1 - Math.exp(-(k + 1) / 3)))
+  const share = (r: number) => Math.round(plays * r * (0.85 + 0.3 * jitter()))
+  const inquiries = share(0.006)
+  const orders = Math.round(inquiries * 0.15)
+  return {
+    impressions: plays * 4,
+    plays,
+    completions: Math.min(plays, share(0.35)),
+    avgWatchSeconds: 14,
+    likes: share(0.09),
+    comments: share(0.02),
+    shares: share(0.025),
+    favorites: share(0.015),
+    newFollowersOrganic: share(0.003),
+    newFollowersPaid: share(0.007),
+    unfollows: share(0.0005),
+    inquiries,
+    orders,
+    gmvFen: orders * 29_900,
+  }
+}
+
+export interface SeededResults {
+  snapshots: number
+  lives: number
+  leads: number
+  followerTotals: number
+  rollupDays: number
+}
+
+export function seedResults(store: Store, teamId: string, loggers: { id: string; name: string }[], now: Date): SeededResults {
+  const rand = prng(20261128)
+  const today = dayKey(now)
+  const items = (store.find('items', { query: { teamId, status: 'published' } }) as unknown as ItemRecord[]).sort((a, b) => a._id.localeCompare(b._id))
+  const meta = (id: string, at: Date) => {
+    const who = loggers[Math.floor(rand() * loggers.length)]
+    const loggedAt = new Date(Math.min(at.getTime(), now.getTime()))
+    return { _id: id, teamId, loggedByName: who.name, loggedAt, createdAt: loggedAt, updatedAt: loggedAt, createdBy: who.id, version: 0 }
+  }
+  const evening = (day: string) => new Date(`${day}T21:00:00+08:00`)
+  const dims = new Map<string, ItemDims>(items.map((i) => [i._id, { format: i.format, layer: i.layer, category: i.category }]))
+
+  const snapshots: SnapshotRecord[] = []
+  const lives: LiveRecord[] = []
+  items.forEach((item, n) => {
+    const published = dayKey(item.publishedAt!)
+    if (item.format === 'livestream') {
+      const startAt = new Date(item.publishedAt!)
+      const viewers = 600 + Math.floor(rand() * 1400)
+      const orders = Math.round(viewers * (0.03 + 0.03 * rand()))
+      const endAt = new Date(startAt.getTime() + (60 + Math.floor(rand() * 60)) * 60_000)
+      if (endAt <= now) {
+        lives.push({
+          ...meta(`demo_live_${item._id}`, endAt),
+          itemId: item._id, day: published, startAt, endAt, durationSeconds: (endAt.getTime() - startAt.getTime()) / 1000,
+          uniqueViewers: viewers, peakConcurrent: Math.round(viewers * 0.2), avgWatchSeconds: 240, newFollowers: Math.round(viewers * 0.03),
+          comments: Math.round(viewers * 0.1), orders, gmvFen: orders * 19_900, supersedes: null, dims: dims.get(item._id)!,
+        })
+      }
+      return
+    }
+    const reach = 2000 + Math.floor(rand() * 18_000)
+    // Half of today's numbers are still to come, so the fast-entry list has work in it.
+    const last = n % 2 ? addDays(today, -1) : today
+    daysBetween(published, last).forEach((day, k) => {
+      snapshots.push({
+        ...meta(`demo_snap_${item._id}_${day}`, evening(day)),
+        itemId: item._id, date: day, metrics: cumulative(reach, k, rand), kind: 'log', source: 'form', supersedes: null, reason: null, importId: null,
+        dims: dims.get(item._id)!,
+      })
+    })
+  })
+
+  const days = daysBetween(addDays(today, -(QUARTER_DAYS - 1)), today)
+  const leads: LeadRecord[] = []
+  const followers: FollowerRecord[] = []
+  let total = 38_000
+  days.forEach((day, k) => {
+    for (const channel of CHANNELS) {
+      const count = Math.floor(rand() * (channel === 'channels' || channel === 'wecom' ? 6 : 3))
+      if (count) leads.push({ ...meta(`demo_lead_${day}_${channel}`, evening(day)), date: day, channel, count, itemId: null, liveId: null, supersedes: null })
+    }
+    total += Math.round(200 - k + rand() * 60) // growth slowing, as the brief says
+    if (day < today || now.getTime() >= evening(day).getTime()) {
+      followers.push({ ...meta(`demo_followers_${day}`, evening(day)), date: day, total, supersedes: null })
+    }
+  })
+
+  const rollups = buildRollups({
+    snapshots: snapshots.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: null })),
+    dims,
+    lives: lives.map((l) => ({ ...l, id: l._id })),
+    leads: leads.map((l) => ({ ...l, id: l._id })),
+    followers: followers.map((f) => ({ ...f, id: f._id })),
+  })
+  const series = items
+    .filter((i) => i.format !== 'livestream')
+    .map((i) => ({
+      _id: seriesId(teamId, i._id),
+      teamId,
+      itemId: i._id,
+      dims: dims.get(i._id)!,
+      points: effectiveSeries(snapshots.filter((s) => s.itemId === i._id).map((s) => ({ id: s._id, date: s.date, metrics: s.metrics, supersedes: null }))),
+      updatedAt: now,
+    }))
+    .filter((s) => s.points.length)
+  const docs = (list: object[]) => list as unknown as Record<string, unknown>[]
+  store.insert(SNAPSHOTS, docs(snapshots))
+  store.insert(LIVES, docs(lives))
+  store.insert(LEADS, docs(leads))
+  store.insert(FOLLOWERS, docs(followers))
+  store.insert(SERIES, docs(series))
+  store.insert(ROLLUPS, docs([...rollups.values()].map((r) => ({ ...r, _id: rollupId(teamId, r.day), teamId, updatedAt: now }))))
+  return { snapshots: snapshots.length, lives: lives.length, leads: leads.length, followerTotals: followers.length, rollupDays: rollups.size }
+}
