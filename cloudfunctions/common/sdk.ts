@@ -37,8 +37,22 @@ export interface CommandValue {
   or(other: unknown): CommandValue
 }
 
+/** A transaction's view of the database: documents by _id only (CloudBase transactions take no where-queries). */
+export interface TransactionLike {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<{ data: Doc }>
+      set(o: { data: Record<string, unknown> }): Promise<unknown>
+      update(o: { data: Record<string, unknown> }): Promise<unknown>
+    }
+    add(o: { data: Record<string, unknown> }): Promise<unknown>
+  }
+}
+
 export interface DbLike {
   collection(name: string): CollectionLike
+  /** Optimistic: a conflicting commit is retried by the SDK, then rejected (DATABASE_TRANSACTION_CONFLICT). */
+  runTransaction<T>(fn: (tx: TransactionLike) => Promise<T>): Promise<T>
   command: Record<string, (...args: unknown[]) => CommandValue>
   serverDate(): unknown
   RegExp(o: { regexp: string; options?: string }): unknown

@@ -14,6 +14,7 @@ import { AppError } from '../../core/errors'
 import { daysBetween, dayKey, inChina, monthDays, weekDays } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
+import { publishItem } from '../common/production'
 import type { MemberRecord } from '../common/records'
 import { ITEMS, newItemRecord, THEMES, type ItemRecord, type ThemeRecord } from './records'
 import { CARD_FIELDS, itemCard, itemDetail } from './views'
@@ -59,7 +60,8 @@ export const handlers: Handlers<typeof contentContract> = {
     const updated = await items(ctx).updateVersioned(
       item._id,
       input.version,
-      { plannedAt, day: dayKey(plannedAt), status: 'planned', scheduleHistory: ctx.db.command.push([change]) },
+      // A scheduled item (final review passed) stays scheduled at its new time.
+      { plannedAt, day: dayKey(plannedAt), status: item.status === 'scheduled' ? 'scheduled' : 'planned', scheduleHistory: ctx.db.command.push([change]) },
       ctx.now,
       (c) => itemDetail(c, names),
     )
@@ -76,20 +78,9 @@ export const handlers: Handlers<typeof contentContract> = {
   },
 
   async markPublished({ ctx, input }) {
-    await editable(ctx, input.id)
-    const publishedAt = input.publishedAt ? new Date(input.publishedAt) : ctx.now
-    if (publishedAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) {
-      throw fieldError('publishedAt', '发布时间：不能晚于现在')
-    }
     const names = await memberNames(ctx)
-    const updated = await items(ctx).updateVersioned(
-      input.id,
-      input.version,
-      { status: 'published', publishedAt, day: dayKey(publishedAt), postUrl: input.postUrl ?? null },
-      ctx.now,
-      (c) => itemDetail(c, names),
-    )
-    ctx.audit({ target: input.id, detail: { publishedAt: publishedAt.toISOString() } })
+    const updated = await publishItem(ctx, input, (c) => itemDetail(c, names))
+    ctx.audit({ target: input.id, detail: { publishedAt: new Date(updated.publishedAt!).toISOString() } })
     return itemDetail(updated, names)
   },
 

@@ -1,4 +1,5 @@
 import { contentContract } from './content'
+import { reviewContract } from './review'
 import { resultsContract } from './results'
 import { teamContract } from './team'
 
@@ -6,6 +7,7 @@ import { teamContract } from './team'
 export const contracts = {
   team: teamContract,
   content: contentContract,
+  review: reviewContract,
   results: resultsContract,
 }
 

@@ -57,7 +57,7 @@ export function mixOf(items: readonly Classified[]): Mix {
 
 /** Items that count toward cadence and mix: on the calendar and not archived. */
 export function countsTowardPlan(status: ItemStatus): boolean {
-  return status === 'planned' || status === 'published'
+  return status === 'planned' || status === 'scheduled' || status === 'published'
 }
 
 export interface WeekCadence {

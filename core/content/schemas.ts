@@ -28,10 +28,13 @@ export const SOURCE_LABELS: Record<Source, string> = {
   other: '其他',
 }
 
-/** Until the approval flow lands, an item's status is set by these actions. */
-export const STATUSES = ['idea', 'planned', 'published', 'archived'] as const
+/**
+ * idea (topic library) → planned (on the calendar, possibly in production) → scheduled (final review
+ * passed: the review function sets it) → published; archived at any point.
+ */
+export const STATUSES = ['idea', 'planned', 'scheduled', 'published', 'archived'] as const
 export type ItemStatus = (typeof STATUSES)[number]
-export const STATUS_LABELS: Record<ItemStatus, string> = { idea: '选题', planned: '已排期', published: '已发布', archived: '已归档' }
+export const STATUS_LABELS: Record<ItemStatus, string> = { idea: '选题', planned: '已排期', scheduled: '待发布', published: '已发布', archived: '已归档' }
 
 /** A creation may name a time a few minutes back: the form was opened a moment ago. */
 export const PAST_GRACE_MS = 10 * 60_000

@@ -67,13 +67,13 @@ describe('transition', () => {
   test('the submitter cannot approve even when holding the reviewer role', () => {
     const both: Actor = { memberId: 'boss', roles: ['manager', 'operator'] }
     const s = at(initialState(defaultFlow('image_text'), owner.memberId), { type: 'submit' }, both)
-    expect(transition(s, { type: 'approve' }, both)).toEqual({ ok: false, reason: '不能审核自己的提交' })
+    expect(transition(s, { type: 'approve' }, both)).toEqual({ ok: false, reason: '不能审核自己的提交', refusal: 'actor' })
   })
 
   test('the item owner cannot approve a version someone else submitted for them', () => {
     const ownerManager: Actor = { memberId: 'owner', roles: ['manager'] }
     const s = at(initialState(defaultFlow('image_text'), 'owner'), { type: 'submit' }, operator)
-    expect(transition(s, { type: 'approve' }, ownerManager)).toEqual({ ok: false, reason: '不能审核自己的提交' })
+    expect(transition(s, { type: 'approve' }, ownerManager)).toEqual({ ok: false, reason: '不能审核自己的提交', refusal: 'actor' })
   })
 
   test('a new submission replaces the version in review and clears its approvals', () => {
@@ -119,7 +119,7 @@ describe("'all' gates", () => {
     s = at(s, { type: 'submit' }, owner)
     const r = transition(s, { type: 'approve' }, manager)
     expect(r).toEqual({ ok: true, state: expect.objectContaining({ gateState: 'in_review', approvals: [{ by: 'mgr', roles: ['manager'] }] }), effects: [] })
-    expect(transition((r as { state: ProductionState }).state, { type: 'approve' }, manager)).toEqual({ ok: false, reason: '你已通过这个版本，等待其他审核人' })
+    expect(transition((r as { state: ProductionState }).state, { type: 'approve' }, manager)).toEqual({ ok: false, reason: '你已通过这个版本，等待其他审核人', refusal: 'state' })
   })
 })
 

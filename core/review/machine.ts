@@ -47,7 +47,10 @@ export type Effect =
   | { type: 'scheduleItem' }
   | { type: 'publishItem' }
 
-export type TransitionResult = { ok: true; state: ProductionState; effects: Effect[] } | { ok: false; reason: string }
+/** Why an event was refused: the actor may not do it, the state does not allow it, or the event lacks something. */
+export type Refusal = 'actor' | 'state' | 'input'
+
+export type TransitionResult = { ok: true; state: ProductionState; effects: Effect[] } | { ok: false; reason: string; refusal: Refusal }
 
 /**
  * The state of an item entering production: the first gate, nothing submitted yet.
@@ -96,7 +99,7 @@ export function gateSatisfied(gate: Gate, approvals: readonly Approval[], author
   return named.every((id) => by.has(id)) && gate.reviewers.roles.every((r) => approvals.some((a) => a.roles.includes(r)))
 }
 
-const refuse = (reason: string): TransitionResult => ({ ok: false, reason })
+const refuse = (reason: string, refusal: Refusal = 'state'): TransitionResult => ({ ok: false, reason, refusal })
 
 /**
  * The approval flow as a pure function: the next state and the effects to run, or a Chinese reason
@@ -107,12 +110,12 @@ const refuse = (reason: string): TransitionResult => ({ ok: false, reason })
  * let s = initialState(defaultFlow('image_text'), 'op')
  * s = (transition(s, { type: 'submit' }, { memberId: 'op', roles: ['operator'] }) as any).state
  * transition(s, { type: 'approve' }, { memberId: 'op', roles: ['operator', 'manager'] })
- * //=> { ok: false, reason: '不能审核自己的提交' }
+ * //=> { ok: false, reason: '不能审核自己的提交', refusal: 'actor' }
  * transition(s, { type: 'approve' }, { memberId: 'mg', roles: ['manager'] })
  * //=> { ok: true, state: { gateIndex: 1, gateState: 'drafting', ... }, effects: [{ type: 'notifyAuthor', reason: 'gate_passed', gateIndex: 0 }] }
  */
 export function transition(state: ProductionState, event: ProductionEvent, actor: Actor): TransitionResult {
-  if (!isProducer(actor)) return refuse('一线/外勤成员不能提交、审核或发布内容')
+  if (!isProducer(actor)) return refuse('一线/外勤成员不能提交、审核或发布内容', 'actor')
   if (event.type === 'markPublished') return markPublished(state)
   if (state.status === 'published') return refuse('内容已发布，评审已结束')
   if (state.status === 'scheduled') return refuse('内容已终审通过，等待发布')
@@ -120,8 +123,8 @@ export function transition(state: ProductionState, event: ProductionEvent, actor
   if (event.type === 'submit') return submit(state, actor)
   if (state.gateState === 'drafting') return refuse(`「${gate.name}」关还没有提交版本，无法审核`)
   if (state.gateState === 'changes_requested') return refuse(`「${gate.name}」关已要求修改，等待重新提交`)
-  if (!isReviewer(gate, actor)) return refuse(`你不是「${gate.name}」关的审核人`)
-  if (authorsOf(state).includes(actor.memberId)) return refuse('不能审核自己的提交')
+  if (!isReviewer(gate, actor)) return refuse(`你不是「${gate.name}」关的审核人`, 'actor')
+  if (authorsOf(state).includes(actor.memberId)) return refuse('不能审核自己的提交', 'actor')
   if (event.type === 'requestChanges') return requestChanges(state, event.comment)
   return approve(state, gate, actor)
 }
@@ -136,7 +139,7 @@ function submit(state: ProductionState, actor: Actor): TransitionResult {
 }
 
 function requestChanges(state: ProductionState, comment: string): TransitionResult {
-  if (!comment || !comment.trim()) return refuse('要求修改时必须填写意见')
+  if (!comment || !comment.trim()) return refuse('要求修改时必须填写意见', 'input')
   return {
     ok: true,
     state: { ...state, gateState: 'changes_requested', approvals: [] },

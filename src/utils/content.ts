@@ -13,6 +13,7 @@ export const LAYER_MARKS: Record<Layer, string> = { intro: '认', value: '值', 
 export const STATUS_COLORS: Record<ItemStatus, string> = {
   idea: '#8a8f99',
   planned: '#1f6fe5',
+  scheduled: '#7a4cd9',
   published: '#07c160',
   archived: '#b4b8bf',
 }

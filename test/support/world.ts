@@ -23,6 +23,9 @@ export interface World {
   itemId: string
   itemVersion: number
   ideaId: string
+  /** An image-text item of team A (owned by the team creator) in review at its topic gate, which admin, manager and operator may review. */
+  reviewItemId: string
+  reviewVersion: number
   /** A short video published two days ago and a livestream held yesterday (results need published items). */
   publishedItemId: string
   publishedTitle: string
@@ -81,6 +84,7 @@ export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> 
   })
   const idea = await ok<{ id: string }>(cloud, 'content', openid.owner, 'createItem', { ...base, title: '用户最常问的三个问题', source: 'sales' })
   const published = publishedItems(cloud, me.team.id, memberId.operator, tag)
+  const review = await reviewItem(cloud, openid.owner, me.member.id)
   return {
     cloud,
     openid,
@@ -92,6 +96,7 @@ export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> 
     itemId: item.id,
     itemVersion: item.version,
     ideaId: idea.id,
+    ...review,
     ...published,
   }
 }
@@ -107,4 +112,22 @@ function publishedItems(cloud: TestCloud, teamId: string, ownerId: string, tag: 
   const live = make('live', `直播：冬季焕新 ${tag}`, 'livestream', 1)
   cloud.store.insert('items', [post, live] as unknown as Record<string, unknown>[])
   return { publishedItemId: post._id, publishedTitle: post.title, liveItemId: live._id }
+}
+
+/** One item in review: the image-text topic gate opened to every planner role, so the matrix can approve it as each. */
+async function reviewItem(cloud: TestCloud, owner: string, ownerId: string) {
+  const reviewers = { roles: ['admin', 'manager', 'operator'], memberIds: [] }
+  const gates = [{ key: 'topic', name: '选题', reviewers, mode: 'any', slaHours: 24 }, { key: 'final', name: '终审', reviewers, mode: 'any', slaHours: 24 }]
+  await ok(cloud, 'review', owner, 'updateFlow', { format: 'image_text', gates, version: 0 })
+  const item = await ok<{ id: string }>(cloud, 'content', owner, 'createItem', {
+    title: '图文：滤芯更换指南',
+    format: 'image_text',
+    layer: 'value',
+    category: 'pain_point',
+    ownerId,
+    plannedAt: new Date(Date.now() + 3 * 86400_000).toISOString(),
+  })
+  await ok(cloud, 'review', owner, 'startProduction', { itemId: item.id })
+  const p = await ok<{ version: number }>(cloud, 'review', owner, 'submitVersion', { itemId: item.id, version: 0, text: '选题：滤芯多久换一次' })
+  return { reviewItemId: item.id, reviewVersion: p.version }
 }

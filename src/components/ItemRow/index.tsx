@@ -15,7 +15,7 @@ export function ItemTags(props: { item: Pick<ItemCard, 'format' | 'layer' | 'cat
   )
 }
 
-/** Status as a colored pill: idea gray, planned blue, published green. */
+/** Status as a colored pill: idea gray, planned blue, scheduled (final review passed) purple, published green. */
 export function StatusBadge(props: { status: ItemCard['status'] }) {
   return <Text className={`status-badge status-badge--${props.status}`}>{STATUS_LABELS[props.status]}</Text>
 }

@@ -61,6 +61,7 @@ export function MonthGrid({ days, today, onDayTap }: MonthGridProps) {
       </View>
       <View className='month-grid__legend'>
         <Text className='legend legend--planned'>已排期</Text>
+        <Text className='legend legend--scheduled'>待发布</Text>
         <Text className='legend legend--published'>已发布</Text>
         <Text className='legend legend--idea'>选题</Text>
         <Text className='month-grid__legend-note'>{LEGEND_NOTE}</Text>

@@ -1,0 +1,106 @@
+import type { Format } from '../../core/content/schemas'
+import type { Gate } from '../../core/review/flow'
+import type { ProductionState } from '../../core/review/machine'
+import type { NotificationKind } from '../../core/review/schemas'
+import type { BaseRecord } from '../common/records'
+
+export const FLOWS = 'review_flows'
+export const PRODUCTIONS = 'productions'
+export const VERSIONS = 'review_versions'
+export const EVENTS = 'review_events'
+export const NOTIFICATIONS = 'notifications'
+
+/** A team's flow for one format (_id `${teamId}_${format}`); absent means the default flow. */
+export interface FlowRecord extends BaseRecord {
+  format: Format
+  gates: Gate[]
+}
+
+/**
+ * The current state of an item's production (_id = the item's id, one production per item).
+ * `version` is the optimistic-concurrency counter every decision checks.
+ */
+export interface ProductionRecord extends BaseRecord, ProductionState {
+  itemId: string
+  format: Format
+  /** Copy of flow[gateIndex] and its reviewers, so the inbox can query and read without the flow. */
+  gate: Gate
+  gateCount: number
+  reviewerRoles: string[]
+  reviewerIds: string[]
+  startedAt: Date
+  /** When the version now in review was first submitted this round; null unless in review. */
+  reviewSince: Date | null
+  scheduledAt: Date | null
+  publishedAt: Date | null
+}
+
+/** One submitted version (append-only). */
+export interface VersionRecord extends BaseRecord {
+  itemId: string
+  no: number
+  gateIndex: number
+  gateKey: string
+  gateName: string
+  text: string
+  links: string[]
+  fileIds: string[]
+  note: string
+}
+
+export type EventType = 'started' | 'submitted' | 'approved' | 'changes_requested' | 'comment' | 'scheduled' | 'published'
+
+/** One fact of production (append-only): decisions, comments, stage changes. Cycle time reads these. */
+export interface EventRecord extends BaseRecord {
+  itemId: string
+  type: EventType
+  gateIndex: number
+  gateKey: string
+  gateName: string
+  versionNo: number | null
+  comment: string
+  /** For 'approved': whether this approval passed the gate. */
+  passed: boolean
+  at: Date
+}
+
+export interface NotificationRecord extends BaseRecord {
+  memberId: string
+  kind: NotificationKind
+  itemId: string
+  title: string
+  body: string
+  read: boolean
+}
+
+/** The production fields derived from a state (stored together so they never disagree). */
+export function stateFields(s: ProductionState): Pick<ProductionRecord, keyof ProductionState | 'gate' | 'gateCount' | 'reviewerRoles' | 'reviewerIds'> {
+  const gate = s.flow[s.gateIndex]
+  return {
+    flow: s.flow,
+    gateIndex: s.gateIndex,
+    gateState: s.gateState,
+    versionNo: s.versionNo,
+    submittedBy: s.submittedBy,
+    approvals: s.approvals,
+    status: s.status,
+    ownerId: s.ownerId,
+    gate,
+    gateCount: s.flow.length,
+    reviewerRoles: [...gate.reviewers.roles],
+    reviewerIds: [...gate.reviewers.memberIds],
+  }
+}
+
+export function stateOf(p: ProductionRecord): ProductionState {
+  return {
+    flow: p.flow,
+    gateIndex: p.gateIndex,
+    gateState: p.gateState,
+    versionNo: p.versionNo,
+    submittedBy: p.submittedBy,
+    approvals: p.approvals,
+    status: p.status,
+    ownerId: p.ownerId,
+  }
+}
