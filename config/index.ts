@@ -33,6 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_CLOUD_ENV: envConstant('TARO_APP_CLOUD_ENV'),
       TARO_APP_API_BASE: envConstant('TARO_APP_API_BASE'),
+      // Subscribe-message template ids (comma-separated) the mini-program asks the member to accept.
+      TARO_APP_SUBSCRIBE_TEMPLATES: envConstant('TARO_APP_SUBSCRIBE_TEMPLATES'),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

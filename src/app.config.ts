@@ -26,6 +26,11 @@ export default defineAppConfig({
       root: 'package-content',
       pages: ['editor/index', 'item/index', 'ideas/index'],
     },
+    // Only the 审核 tab (the inbox) is in the main package; production, notifications and the flow editor load on demand.
+    {
+      root: 'package-review',
+      pages: ['production/index', 'notifications/index', 'flows/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

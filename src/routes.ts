@@ -13,6 +13,9 @@ export const ROUTES = {
   itemEditor: '/package-content/editor/index',
   itemDetail: '/package-content/item/index',
   ideas: '/package-content/ideas/index',
+  production: '/package-review/production/index',
+  notifications: '/package-review/notifications/index',
+  flows: '/package-review/flows/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

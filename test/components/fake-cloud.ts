@@ -40,6 +40,7 @@ export const TEAM = { id: 'team_1', name: '集团品牌中心·视频号运营�
 export const ADMIN = member({ id: 'm_admin', name: '王敏', roles: ['admin', 'manager'], isMe: true })
 export const FIELD = member({ id: 'm_field', name: '赵强', roles: ['field'], department: 'sales' })
 export const OPERATOR = member({ id: 'm_op', name: '李娜', roles: ['operator'] })
+export const MANAGER = member({ id: 'm_mgr', name: '陈静', roles: ['manager'] })
 
 export function meAs(m: MemberView): MeView {
   return { member: { ...m, isMe: true }, team: TEAM }

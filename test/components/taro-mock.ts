@@ -106,6 +106,10 @@ export const reLaunch = navigate('reLaunch')
 export const switchTab = navigate('switchTab')
 export const navigateBack = navigate('navigateBack')
 export const stopPullDownRefresh = () => resolved()
+export const setTabBarBadge = () => resolved()
+export const removeTabBarBadge = () => resolved()
+export const requestSubscribeMessage = () => resolved()
+export const chooseMedia = () => Promise.reject(new Error('chooseMedia is not available in component tests'))
 export const setNavigationBarTitle = () => resolved()
 export const getStorageSync = (k: string) => storage.get(k) ?? ''
 export const setStorageSync = (k: string, v: unknown) => void storage.set(k, v)
@@ -152,6 +156,10 @@ const Taro = {
   switchTab,
   navigateBack,
   stopPullDownRefresh,
+  setTabBarBadge,
+  removeTabBarBadge,
+  requestSubscribeMessage,
+  chooseMedia,
   setNavigationBarTitle,
   getStorageSync,
   setStorageSync,

@@ -88,7 +88,7 @@ export function ItemActions({ item, busy, onEdit, onSchedule, onPublish, onArchi
           {item.status === 'idea' ? '安排发布' : '改期'}
         </Button>
       ) : null}
-      {item.status === 'planned' ? (
+      {item.status === 'planned' || item.status === 'scheduled' ? (
         <Button className='item-publish' size='small' type='primary' disabled={busy} onClick={onPublish}>
           标记已发布
         </Button>

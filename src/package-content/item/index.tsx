@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
 import type { ItemDetail } from '../../../core/content/schemas'
 import { api } from '../../api'
@@ -79,6 +79,12 @@ export default function ItemPage() {
   return (
     <View className='page item-page'>
       <ItemSummary item={data} />
+      {data.status !== 'idea' && data.status !== 'archived' ? (
+        <View className='item-production-link' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.production, { itemId: data.id }) })}>
+          <Text className='item-production-link__title'>制作进度</Text>
+          <Text className='item-production-link__hint'>选题 → 终审的评审关卡、版本和制作周期 ›</Text>
+        </View>
+      ) : null}
       {canPlan ? (
         <ItemActions
           item={data}

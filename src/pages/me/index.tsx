@@ -6,11 +6,12 @@ import { signOut } from '../../api/dev'
 import { MeHeader } from '../../components/MeHeader'
 import { useMeScreen } from '../../hooks/useMeScreen'
 import { ROUTES } from '../../routes'
-import { useMe } from '../../state/me'
+import { useIsAdmin, useMe } from '../../state/me'
 
 export default function MePage() {
   const screen = useMeScreen()
   const { setMe } = useMe()
+  const isAdmin = useIsAdmin()
   const arrow = <ArrowRight size={12} color='#b4b8bf' />
   const open = (url: string) => () => void Taro.navigateTo({ url })
   const switchIdentity = () => {
@@ -27,6 +28,14 @@ export default function MePage() {
           <Cell className='entry-profile' title='编辑资料' description='姓名、所在部门' clickable extra={arrow} align='center' onClick={open(ROUTES.profile)} />
           <Cell className='entry-members' title='成员管理' description='查看成员，管理员可修改角色' clickable extra={arrow} align='center' onClick={open(ROUTES.members)} />
           <Cell className='entry-invite' title='邀请成员' description='生成邀请码，让同事加入团队' clickable extra={arrow} align='center' onClick={open(ROUTES.invite)} />
+        </Cell.Group>
+      </View>
+      <View className='section'>
+        <Cell.Group>
+          <Cell className='entry-notifications' title='通知' description='待审核、需修改、审核通过的提醒' clickable extra={arrow} align='center' onClick={open(ROUTES.notifications)} />
+          {isAdmin ? (
+            <Cell className='entry-flows' title='评审流程设置' description='各形式的审核关卡、审核人和时限' clickable extra={arrow} align='center' onClick={open(ROUTES.flows)} />
+          ) : null}
         </Cell.Group>
       </View>
       {process.env.TARO_ENV === 'h5' ? (

@@ -1,0 +1,80 @@
+import { useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { NotificationPage, NotificationView } from '../../../core/review/schemas'
+import { api } from '../../api'
+import { NotificationList } from '../../components/NotificationList'
+import { ErrorState, LoadingState } from '../../components/PageState'
+import { useApiQuery } from '../../hooks/useApiQuery'
+import { usePullRefresh } from '../../hooks/usePullRefresh'
+import { ROUTES, withQuery } from '../../routes'
+import { errorMessage, toastError } from '../../utils/feedback'
+import './index.scss'
+
+export default function NotificationsPage() {
+  const first = useApiQuery(() => api.review.notifications({ offset: 0 }), [])
+  const [more, setMore] = useState<NotificationPage[]>([])
+  const [marking, setMarking] = useState(false)
+  const refresh = async () => {
+    setMore([])
+    await first.refresh()
+  }
+  usePullRefresh(refresh)
+
+  const pages = first.data ? [first.data, ...more] : []
+  const items = pages.flatMap((pg) => pg.items)
+  const last = pages[pages.length - 1]
+  // Marked-read locally too, so the dot goes at once; the list is read again on the next refresh.
+  const [readIds, setReadIds] = useState<Set<string>>(new Set())
+  const shown = items.map((n) => (readIds.has(n.id) ? { ...n, read: true } : n))
+  const unread = Math.max(0, (first.data?.unread ?? 0) - items.filter((n) => !n.read && readIds.has(n.id)).length)
+
+  useReachBottom(() => {
+    if (!last?.hasMore) return
+    void api.review.notifications({ offset: last.nextOffset }).then((pg) => setMore((m) => [...m, pg]), toastError)
+  })
+
+  const open = (n: NotificationView) => {
+    if (!n.read) {
+      setReadIds((s) => new Set(s).add(n.id))
+      void api.review.markRead({ ids: [n.id] }).catch(() => undefined)
+    }
+    void Taro.navigateTo({ url: withQuery(ROUTES.production, { itemId: n.itemId }) })
+  }
+  const markAll = async () => {
+    setMarking(true)
+    try {
+      await api.review.markRead({ all: true })
+      setReadIds(new Set(items.map((n) => n.id)))
+      await refresh()
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setMarking(false)
+    }
+  }
+
+  return (
+    <View className='page notifications-page'>
+      {first.data ? (
+        <>
+          <View className='notifications-head'>
+            <Text className='notifications-head__count'>{unread > 0 ? `${unread} 条未读` : '全部已读'}</Text>
+            {unread > 0 ? (
+              <Button className='notifications-read-all' size='small' fill='outline' type='primary' disabled={marking} onClick={() => void markAll()}>
+                全部标为已读
+              </Button>
+            ) : null}
+          </View>
+          <NotificationList items={shown} onOpen={open} />
+          {last?.hasMore ? <Text className='notifications-more'>上拉加载更多</Text> : null}
+        </>
+      ) : first.error ? (
+        <ErrorState message={errorMessage(first.error)} onRetry={() => void first.refresh()} />
+      ) : (
+        <LoadingState rows={6} />
+      )}
+    </View>
+  )
+}

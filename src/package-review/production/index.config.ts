@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '制作进度',
+  enablePullDownRefresh: true,
+})
