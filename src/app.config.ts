@@ -26,6 +26,12 @@ export default defineAppConfig({
       root: 'package-content',
       pages: ['editor/index', 'item/index', 'ideas/index'],
     },
+    // The 填报 tab stays in the main package; its forms, history and the import (with its CSV/XLSX
+    // parsers) load on demand.
+    {
+      root: 'package-results',
+      pages: ['snapshot/index', 'history/index', 'live/index', 'leads/index', 'followers/index', 'import/index'],
+    },
     // Only the 审核 tab (the inbox) is in the main package; production, notifications and the flow editor load on demand.
     {
       root: 'package-review',

@@ -4,12 +4,15 @@ import { hasSession } from './api/dev'
 import { initCloud } from './cloud'
 import { launchRedirect } from './state/launch'
 import { MeProvider, useMe } from './state/me'
+import { startOutboxSync } from './state/outboxSync'
 // NutUI icons' base size and animation rules (its components render icons with class nut-icon).
 import '@nutui/icons-react-taro/dist/style_icon.css'
 import './app.scss'
 
 // At launch, before any page asks a cloud function; the h5 bundle carries no cloud code.
 if (process.env.TARO_ENV === 'weapp') initCloud()
+// Results logged offline in an earlier session go out now, and whenever the network returns.
+startOutboxSync()
 
 function currentPath(): string {
   const pages = Taro.getCurrentPages()

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '数据记录',
+  enablePullDownRefresh: true,
+})
