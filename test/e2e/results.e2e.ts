@@ -61,6 +61,7 @@ test('field staff logs two items (one offline), corrects one, and imports an exp
   await fill(page, 'completions', '3100000')
   await form(page).locator('.snapshot-submit').click()
   await form(page).locator('.field-completions .field-error', { hasText: '完播：不能大于播放（3000000）' }).waitFor()
+  await settle(page)
   await j.shot(page, 'results-02-form-error')
   await fill(page, 'completions', '1050000')
   await fill(page, 'likes', '150000')
@@ -78,6 +79,7 @@ test('field staff logs two items (one offline), corrects one, and imports an exp
   await context.setOffline(true)
   await fill(page, 'plays', '2000000')
   await fill(page, 'completions', '700000')
+  await settle(page)
   await j.shot(page, 'results-03-form-offline')
   await form(page).locator('.snapshot-submit').click()
   await page.locator('.outbox-bar__pending', { hasText: '待同步 1 条' }).waitFor()
@@ -116,8 +118,18 @@ test('field staff logs two items (one offline), corrects one, and imports an exp
   const original = stored.find((s) => s.kind === 'log')!
   expect(correction).toMatchObject({ supersedes: original._id, reason: '播放数多抄了一位', metrics: { plays: 3000500 } })
 
-  // ---- import an export with one bad row ----
+  // ---- the other forms open from the tab (looked at, not filled) ----
   await page.goBack()
+  for (const [tile, cls] of [['leads', '.leads-form'], ['live', '.live-form'], ['followers', '.followers-form']]) {
+    await page.locator(`.log-shortcut--${tile}`).click()
+    await page.locator(`${cls} >> visible=true`).waitFor()
+    await settle(page)
+    await j.shot(page, `results-1${tile === 'leads' ? 0 : tile === 'live' ? 1 : 2}-${tile}-form`)
+    await page.goBack()
+    await page.locator('.log-shortcuts >> visible=true').waitFor()
+  }
+
+  // ---- import an export with one bad row ----
   await page.locator('.log-shortcut--import').click()
   await page.locator('.import-choose').waitFor()
   const [c, d] = importTargets([a, b])

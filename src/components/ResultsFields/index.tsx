@@ -35,11 +35,12 @@ export function NumberField(props: NumberFieldProps) {
           className='number-field__input'
           type={props.keyboard ?? 'number'}
           value={props.value ?? ''}
-          placeholder={props.placeholder ?? '—'}
+          placeholder={props.placeholder ?? '选填'}
           placeholderClass='number-field__placeholder'
           onInput={(e) => props.onChange(e.detail.value)}
         />
-        {props.unit ? <Text className='number-field__unit'>{props.unit}</Text> : null}
+        {/* Always there, so inputs with and without a unit line up. */}
+        <Text className='number-field__unit'>{props.unit ?? ''}</Text>
       </View>
       <FieldError message={props.error} />
     </View>

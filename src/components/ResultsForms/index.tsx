@@ -90,7 +90,8 @@ export function LiveForm(props: LiveFormProps) {
           <NumberField
             key={f.field}
             className={`field-${f.field}`}
-            label={f.required ? `${f.label} *` : f.label}
+            label={f.label}
+            placeholder={f.required ? '必填' : undefined}
             keyboard={f.keyboard}
             unit={f.unit}
             value={v[f.field]}
@@ -154,7 +155,7 @@ export function FollowersForm(props: FollowersFormProps) {
         </View>
       </FieldGroup>
       <FieldGroup title='账号粉丝总数'>
-        <NumberField className='field-total' label='粉丝总数 *' value={props.total} error={props.errors.total} onChange={props.onTotal} />
+        <NumberField className='field-total' label='粉丝总数' placeholder='必填' value={props.total} error={props.errors.total} onChange={props.onTotal} />
       </FieldGroup>
       <SubmitBar className='followers-submit' text='提交' loading={props.submitting} onSubmit={props.onSubmit} />
     </View>

@@ -63,7 +63,8 @@ export function SnapshotForm(props: SnapshotFormProps) {
             <NumberField
               key={f.field}
               className={`field-${f.field}`}
-              label={f.field === 'plays' ? `${f.label} *` : f.label}
+              label={f.label}
+              placeholder={f.field === 'plays' ? '必填' : undefined}
               keyboard={f.keyboard}
               unit={f.unit}
               value={props.texts[f.field]}

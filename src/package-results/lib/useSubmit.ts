@@ -23,6 +23,7 @@ export function useSubmit(mapPath: (path: string) => string = (p) => p) {
       if (!(key in out)) out[key] = f.message
     }
     setErrors(out)
+    scrollToField(Object.keys(out)[0])
   }
 
   const submit = async (precheck: () => FieldError[], run: () => Promise<Outcome>, sentText = '已提交') => {
@@ -50,4 +51,15 @@ export function useSubmit(mapPath: (path: string) => string = (p) => p) {
     }
   }
   return { errors, submitting, submit, setErrors }
+}
+
+/** Brings the first refused field into view: on a long form it may be far above the submit button. */
+export function scrollToField(field: string | undefined): void {
+  if (!field) return
+  // After the error text has rendered, so the position includes it.
+  setTimeout(() => {
+    // Only a convenience: a host without it (or a field not on screen) leaves the page where it is.
+    if (typeof Taro.pageScrollTo !== 'function') return
+    Promise.resolve(Taro.pageScrollTo({ selector: `.field-${field}`, offsetTop: -80, duration: 200 })).catch(() => undefined)
+  }, 50)
 }

@@ -15,6 +15,7 @@ import { cachedPendingItem, rememberLog } from '../../utils/offlineCache'
 import { recentDays } from '../lib/days'
 import { formErrors, readSnapshot, snapshotPrecheck, textsOf, type SnapshotDraft } from '../lib/snapshot'
 import { useDraft } from '../lib/useDraft'
+import { scrollToField } from '../lib/useSubmit'
 
 /** What the query says to do: log an item's numbers, correct a record, or fix an outbox entry. */
 function useTarget() {
@@ -76,7 +77,9 @@ export default function SnapshotPage() {
       ? unreadable
       : snapshotPrecheck({ date, now: new Date(), publishedDay, last, metrics: metrics as SnapshotMetrics, correction: mode === 'correct' })
     if (pre.length) {
-      setErrors(formErrors(pre))
+      const shown = formErrors(pre)
+      setErrors(shown)
+      scrollToField(Object.keys(shown)[0])
       toastError(new ApiError('VALIDATION', pre[0].message))
       return
     }
@@ -99,7 +102,9 @@ export default function SnapshotPage() {
       else void Taro.showToast({ title: '没有网络，已保存，待同步', icon: 'none', duration: 2500 })
       void Taro.navigateBack()
     } catch (e) {
-      setErrors(formErrors(Object.entries(fieldErrorMap(e)).map(([path, message]) => ({ path, message }))))
+      const shown = formErrors(Object.entries(fieldErrorMap(e)).map(([path, message]) => ({ path, message })))
+      setErrors(shown)
+      scrollToField(Object.keys(shown)[0])
       toastError(e)
     } finally {
       busy.current = false

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { api } from '../../api'
@@ -63,6 +63,13 @@ export default function LogPage() {
     else void refresh()
   })
 
+  // The outbox sent something on its own (the network came back): the list has changed.
+  const sentBefore = useRef(outbox.pending.length)
+  useEffect(() => {
+    if (outbox.pending.length < sentBefore.current && !outbox.syncing) void pending.refresh()
+    sentBefore.current = outbox.pending.length
+  }, [outbox.pending.length]) // eslint-disable-line react-hooks/exhaustive-deps
+
   const queued = useMemo(() => {
     const today = shown?.today
     return new Set(
@@ -112,7 +119,11 @@ export default function LogPage() {
                 description={shown.doneCount ? `已填 ${shown.doneCount} 条，辛苦了` : '内容在日历里标记为已发布后，会出现在这里等你填报数据'}
               />
             )}
-            {pending.error ? <Text className='log-page__stale'>{`网络不可用，显示的是上次的列表：${errorMessage(pending.error)}`}</Text> : null}
+            {pending.error ? (
+              <Text className='log-page__stale'>
+                {pending.error.code === 'NETWORK' ? '没有网络，显示的是上次的列表' : `列表没有刷新：${errorMessage(pending.error)}`}
+              </Text>
+            ) : null}
           </>
         ) : pending.error ? (
           <ErrorState message={errorMessage(pending.error)} onRetry={() => void pending.refresh()} />
