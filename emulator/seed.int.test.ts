@@ -65,3 +65,21 @@ describe('demo results', () => {
     expect(res).toMatchObject({ ok: true, data: { changedDays: 0 } })
   })
 })
+
+test('the demo pipeline has an item at every short-video gate, overdue reviews and cycle times near the 72 h baseline', async () => {
+  const { DEMO_PEOPLE: people } = await import('./seed')
+  const manager = people.find((p) => p.role === 'manager')!
+  const prods = cloud.store.find('productions', {}) as unknown as { format: string; gateIndex: number; status: string; gateState: string }[]
+  const atGates = new Set(prods.filter((p) => p.format === 'short_video' && p.status === 'in_production').map((p) => p.gateIndex))
+  expect([...atGates].sort()).toEqual([0, 1, 2, 3, 4])
+  expect(prods.some((p) => p.status === 'scheduled')).toBe(true)
+  expect(prods.some((p) => p.gateState === 'changes_requested')).toBe(true)
+  const inbox = await cloud.call('review', manager.openid, { action: 'inbox' })
+  expect(inbox).toMatchObject({ ok: true, data: { waiting: expect.arrayContaining([expect.objectContaining({ overdue: true })]) } })
+  const stats = await cloud.call('review', manager.openid, { action: 'cycleStats', data: { from: dayKey(new Date(now.getTime() - 30 * 86400_000)), to: dayKey(now) } })
+  if (!stats.ok) throw new Error(stats.error.message)
+  const s = stats.data as { items: number; avgProductionHours: number }
+  expect(s.items).toBeGreaterThanOrEqual(5)
+  expect(s.avgProductionHours).toBeGreaterThan(40)
+  expect(s.avgProductionHours).toBeLessThan(110)
+})

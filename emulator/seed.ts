@@ -2,6 +2,7 @@
 // demo data can never disagree with what the functions themselves would store.
 import type { Department, Role } from '../core/roles'
 import { seedContent } from './seed-content'
+import { seedReview } from './seed-review'
 import { seedResults } from './seed-results'
 import type { Store } from './store'
 
@@ -56,6 +57,11 @@ export default async function seed(ctx: SeedContext): Promise<void> {
     .find('members', { query: { teamId: me.team.id, status: 'active', roles: { $in: ['operator', 'manager'] } } })
     .map((m) => ({ id: m._id, name: String(m.name) }))
   seedContent(ctx.store, me.team.id, planners, ctx.now)
+  const everyone = ctx.store.find('members', { query: { teamId: me.team.id, status: 'active' } }).map((m) => ({ id: m._id, roles: m.roles as Role[], name: String(m.name) }))
+  const person = (id: string) => everyone.find((m) => m.id === id)!
+  const manager = everyone.find((m) => m.roles.length === 1 && m.roles[0] === 'manager')!
+  const admin = everyone.find((m) => m.roles.includes('admin') && m.roles.includes('manager'))!
+  seedReview(ctx.store, me.team.id, { owner: person, reviewerFor: (ownerId) => (ownerId === manager.id ? admin : manager) }, ctx.now)
   const loggers = ctx.store
     .find('members', { query: { teamId: me.team.id, status: 'active', roles: 'field' } })
     .map((m) => ({ id: m._id, name: String(m.name) }))

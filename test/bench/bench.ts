@@ -9,6 +9,9 @@ import rules from '../../database.rules.json'
 import { startEmulator } from '../../emulator/main'
 import seed, { DEMO_ADMIN } from '../../emulator/seed'
 import { newItemRecord } from '../../cloudfunctions/content/records'
+import { stateFields } from '../../cloudfunctions/review/records'
+import { defaultFlow } from '../../core/review/flow'
+import { initialState } from '../../core/review/machine'
 import type { Emulator } from '../../emulator/main'
 import { addDays, dayKey } from '../../core/time/china'
 
@@ -174,6 +177,43 @@ async function monthViewLatency(emu: Emulator): Promise<void> {
   )
 }
 
+/** review.inbox for the demo manager with 50 and then 500 open reviews in the team (all waiting for managers). */
+async function inboxLatency(emu: Emulator): Promise<void> {
+  const teamId = String(emu.store.find('teams', {})[0]._id)
+  const owner = String(emu.store.find('members', { query: { teamId, roles: 'operator' } })[0]._id)
+  const manager = emu.store.find('members', { query: { teamId, roles: ['manager'] } })[0]
+  const insert = (from: number, to: number) => {
+    const items = Array.from({ length: to - from }, (_, k) => {
+      const i = from + k
+      return newItemRecord({
+        _id: `bench_review_${i}`, teamId, title: `评审基准${i}`, format: 'short_video', layer: 'value', category: 'brand',
+        ownerId: owner, plannedAt: new Date(Date.now() + (2 + (i % 20)) * 86400_000), createdBy: owner, now: new Date(),
+      })
+    })
+    emu.store.insert('items', items as unknown as Record<string, unknown>[])
+    emu.store.insert(
+      'productions',
+      items.map((it, k) => {
+        const since = new Date(Date.now() - ((from + k) % 48) * 3600_000)
+        const s = { ...initialState(defaultFlow('short_video'), owner), gateIndex: (from + k) % 5, gateState: 'in_review' as const, versionNo: 1, submittedBy: owner }
+        return { _id: it._id, teamId, itemId: it._id, format: 'short_video', ...stateFields(s), startedAt: since, reviewSince: since, scheduledAt: null, publishedAt: null, createdAt: since, updatedAt: since, createdBy: owner, version: 1 }
+      }) as unknown as Record<string, unknown>[],
+    )
+  }
+  const call = await caller(emu.url, String(manager.openid))
+  const inbox = () => call('review', 'inbox')
+  insert(0, 50)
+  const small = await measure(300, inbox)
+  insert(50, 500)
+  const large = await measure(300, inbox)
+  rows.push(
+    ['review.inbox, 50 open reviews (+ demo)', fmt(small)],
+    ['review.inbox, 500 open reviews (+ demo; answers the oldest 100 + totals)', fmt(large)],
+    ['  ratio 500 / 50 (p50)', (large.p50 / small.p50).toFixed(2)],
+    ['  ratio 500 / 50 (p95)', (large.p95 / small.p95).toFixed(2)],
+  )
+}
+
 async function main(): Promise<void> {
   weappSizes()
   const emu = await startEmulator({
@@ -186,6 +226,7 @@ async function main(): Promise<void> {
     if (existsSync(join(ROOT, 'dist/h5/index.html'))) await h5FirstRoute(emu.url)
     await noopLatency(emu.url)
     await monthViewLatency(emu)
+    await inboxLatency(emu)
     await snapshotLatency(emu)
     await rebuildTime(emu)
   } finally {
