@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError } from '../fields'
@@ -17,18 +17,24 @@ export interface DecisionPanelProps {
 /** A reviewer's decision on the version in review: 通过 (comment optional) or 要求修改 (comment required). */
 export function DecisionPanel(props: DecisionPanelProps) {
   const [comment, setComment] = useState('')
+  // A refusal's message stays until the reviewer edits the comment it was about.
+  const [error, setError] = useState(props.error)
+  useEffect(() => setError(props.error), [props.error])
   return (
     <View className='decision-panel'>
       <Text className='decision-panel__title'>{`审核「${props.gateName}」第 ${props.versionNo} 版`}</Text>
       <TextArea
         className='field-decision-comment'
         value={comment}
-        onChange={setComment}
+        onChange={(v) => {
+          setComment(v)
+          setError(undefined)
+        }}
         placeholder='审核意见（要求修改时必填）'
         maxLength={500}
         autoSize
       />
-      <FieldError message={props.error} />
+      <FieldError message={error} />
       <View className='decision-panel__buttons'>
         <Button className='decision-request-changes' type='warning' fill='outline' disabled={props.busy} onClick={() => props.onRequestChanges(comment)}>
           要求修改

@@ -14,7 +14,13 @@ import './index.scss'
 export default function FlowsPage() {
   const isAdmin = useIsAdmin()
   const flows = useApiQuery(() => api.review.listFlows(), [], { enabled: isAdmin })
-  const members = useApiQuery(() => api.content.owners(), [], { enabled: isAdmin })
+  // Named reviewers must be able to review: members with only the field role are left out
+  // (content.owners lists everyone without roles, so the member list is read instead).
+  const members = useApiQuery(
+    async () => (await api.team.listMembers()).filter((m) => m.roles.some((r) => r !== 'field')).map((m) => ({ id: m.id, name: m.name })),
+    [],
+    { enabled: isAdmin },
+  )
   const [format, setFormat] = useState<Format>('short_video')
   const [saving, setSaving] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
