@@ -113,7 +113,7 @@ describe('制作进度', () => {
     const { view } = renderAs(MANAGER)
     await screen.findByText('31.5 小时')
     expect(screen.getByText('目标 ≤ 24 小时')).toBeTruthy()
-    expect(screen.getByText('等待审核 12 小时 · 制作 19.5 小时')).toBeTruthy()
+    expect(screen.getByText('自选题通过起 · 等待审核 12 小时 · 制作 19.5 小时')).toBeTruthy()
     const labels = Array.from(view.container.querySelectorAll('.timeline-entry__label'), (l) => l.textContent)
     expect(labels).toEqual(['李娜 提交了「脚本」 第 2 版', '李娜 开始制作，进入「选题」'])
     expect(screen.getByText('开场：店长拆箱')).toBeTruthy()

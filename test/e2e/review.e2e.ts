@@ -232,3 +232,32 @@ test('an admin adds a 复盘 gate to the image-text flow; items already in produ
   expect(inFlight.length).toBeGreaterThan(0)
   for (const p of inFlight) expect((p.flow as { name: string }[]).map((g) => g.name)).toEqual(['选题', '初稿', '终审'])
 })
+
+test('the demo pipeline: an overdue review in red, and a published item’s cycle time against the 24-hour target', async () => {
+  const { page, context } = await j.phone()
+  await signInAs(page, 'demo_manager_chen', '陈静')
+  await openTab(page, '审核')
+  const overdue = page.locator('.waiting-entry--overdue').first()
+  await overdue.waitFor()
+  expect(await overdue.locator('.inbox-entry__wait').innerText()).toMatch(/^已逾期 · 已等待 \d+(\.\d)? 小时（时限 24 小时）$/)
+  await overdue.click()
+  await page.locator('.gate-status__wait--overdue').waitFor()
+  await settle(page)
+  await j.shot(page, 'review-11-overdue-review')
+
+  // The most recently published item with a production: its whole history and cycle time.
+  const published = j.emu.store
+    .find('productions', { query: { status: 'published' } })
+    .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)))[0]
+  await openProduction(page, String(published._id))
+  await page.locator('.cycle-total').waitFor()
+  const total = await page.locator('.cycle-total').innerText()
+  expect(total).toMatch(/^\d+(\.\d)? 小时$/)
+  // Over the target shows red, within it green.
+  const hours = Number(total.split(' ')[0])
+  expect(await page.locator(hours > 24 ? '.cycle-total--over' : '.cycle-total--ok').count()).toBe(1)
+  expect(await page.locator('.timeline-entry--published').count()).toBe(1)
+  await settle(page)
+  await j.shot(page, 'review-12-published-cycle')
+  await context.close()
+})

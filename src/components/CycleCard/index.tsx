@@ -17,7 +17,7 @@ export function CycleCard({ cycle }: { cycle: ItemCycleView }) {
         {total === null ? '选题通过后开始计时' : hoursText(total)}
       </Text>
       {total !== null ? (
-        <Text className='cycle-card__split'>{`等待审核 ${hoursText(cycle.waitingHours)} · 制作 ${hoursText(cycle.workingHours)}`}</Text>
+        <Text className='cycle-card__split'>{`自选题通过起 · 等待审核 ${hoursText(cycle.waitingHours)} · 制作 ${hoursText(cycle.workingHours)}`}</Text>
       ) : null}
       <View className='cycle-stages'>
         {cycle.stages.map((s) => (
