@@ -1,10 +1,11 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { contracts } from '../../core/api'
 import { allows } from '../../core/roles'
 import type { MeView } from '../../core/team/schemas'
 import { api } from '../api'
 import type { ApiError } from '../api/client'
 import { toApiError } from '../utils/feedback'
+import { setOutboxOwner } from './outbox'
 
 export interface MeState {
   /** Who is signed in and in which team; null until the first answer. */
@@ -59,6 +60,9 @@ export function MeProvider(props: { children?: ReactNode; initial?: MeView | nul
     setError(null)
     setLoading(false)
   }, [])
+
+  const memberId = me?.member?.id ?? null
+  useEffect(() => setOutboxOwner(memberId), [memberId])
 
   const value = useMemo<MeState>(() => ({ me, loading, error, refresh, setMe }), [me, loading, error, refresh, setMe])
   return <MeContext.Provider value={value}>{props.children}</MeContext.Provider>

@@ -35,6 +35,10 @@ export interface OutboxEntry<A extends OutboxAction = OutboxAction> {
 
 const STORAGE_KEY = 'channels_ops_outbox'
 
+/** Whose outbox is open: each member's entries are stored apart, so a shared browser never sends one person's numbers as another's. */
+let owner: string | null = null
+const keyOf = (who: string | null) => (who ? `${STORAGE_KEY}:${who}` : STORAGE_KEY)
+
 /** Codes that mean "this entry will never pass as it is": keep it as failed for the person. */
 const REFUSALS = new Set(['VALIDATION', 'FORBIDDEN', 'NOT_FOUND'])
 
@@ -42,9 +46,9 @@ type Listener = (entries: OutboxEntry[]) => void
 const listeners = new Set<Listener>()
 let syncing: Promise<SyncReport> | null = null
 
-export function loadOutbox(): OutboxEntry[] {
+function read(key: string): OutboxEntry[] {
   try {
-    const raw = Taro.getStorageSync(STORAGE_KEY) as unknown
+    const raw = Taro.getStorageSync(key) as unknown
     const list = typeof raw === 'string' && raw ? (JSON.parse(raw) as unknown) : raw
     return Array.isArray(list) ? (list as OutboxEntry[]) : []
   } catch {
@@ -52,9 +56,31 @@ export function loadOutbox(): OutboxEntry[] {
   }
 }
 
+export function loadOutbox(): OutboxEntry[] {
+  return read(keyOf(owner))
+}
+
 function save(entries: OutboxEntry[]): void {
   // A JSON string, not the array: both platforms then store exactly the same bytes.
-  Taro.setStorageSync(STORAGE_KEY, JSON.stringify(entries))
+  Taro.setStorageSync(keyOf(owner), JSON.stringify(entries))
+  for (const l of listeners) l(entries)
+}
+
+/**
+ * Opens the signed-in member's outbox (null when nobody is). Entries saved before anyone was known
+ * are adopted by the first member who signs in.
+ */
+export function setOutboxOwner(memberId: string | null): void {
+  if (owner === memberId) return
+  owner = memberId
+  if (owner) {
+    const orphans = read(STORAGE_KEY)
+    if (orphans.length) {
+      Taro.setStorageSync(keyOf(owner), JSON.stringify([...read(keyOf(owner)), ...orphans]))
+      Taro.removeStorageSync(STORAGE_KEY)
+    }
+  }
+  const entries = loadOutbox()
   for (const l of listeners) l(entries)
 }
 
