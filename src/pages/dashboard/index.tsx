@@ -7,8 +7,8 @@ export default function DashboardPage() {
       className='dashboard-page'
       {...useMeScreen()}
       empty={{
-        title: '还没有可展示的指标',
-        description: '团队填报播放、完播、互动和关注数据后，这里会显示 KPI 指标卡与红黄绿灯、转化漏斗和粉丝增长。目前还没有任何数据。',
+        title: '看板即将上线',
+        description: 'KPI 指标卡与红黄绿灯、转化漏斗和粉丝增长将显示在这里，由「填报」里已记录的数据每日汇总而来。在此之前，可以在「填报」查看和记录数据。',
       }}
     />
   )
