@@ -48,7 +48,11 @@ async function weekNumbers(page: Page) {
 async function pickSlot(page: Page, day: string) {
   const sheet = page.locator('.schedule-sheet')
   const target = sheet.locator(`.schedule-day--${day}`)
-  for (let i = 0; i < 3 && !(await target.count()); i++) await sheet.locator('.nut-calendarcard-header-right .right').click()
+  // Turn one month at a time and let it render before looking again (checking at once overshot).
+  for (let i = 0; i < 3 && !(await target.count()); i++) {
+    await sheet.locator('.nut-calendarcard-header-right .right').click()
+    await target.waitFor({ timeout: 2000 }).catch(() => undefined)
+  }
   await target.click()
   await sheet.locator('.time-chip--2000').click()
 }

@@ -40,7 +40,8 @@ async function pendingId(page: Page, n: number): Promise<string> {
 }
 
 /** The snapshot form on screen (the browser build keeps an earlier visit's page in the DOM, hidden). */
-const form = (page: Page) => page.locator('.snapshot-form >> visible=true')
+// H5 keeps visited pages in the DOM and both show during a page transition; the newest page is the last one.
+const form = (page: Page) => page.locator('.snapshot-form >> visible=true').last()
 
 async function fill(page: Page, field: string, value: string) {
   await form(page).locator(`.field-${field} input`).fill(value)
