@@ -1,7 +1,6 @@
 import type { ItemDetail } from '../../core/content/schemas'
 import type { MonthView } from '../../core/content/calendar'
 import type { FlowView, InboxView, ItemCycleView, NotificationPage, ProductionView, RangeCycleView, TimelineEntry, VersionView } from '../../core/review/schemas'
-import { readOutbox } from '../../emulator/cloud'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
 
@@ -237,11 +236,11 @@ describe('inbox and notifications', () => {
 
   it('reviewers get an in-app notification and a subscribe message; the author hears back', async () => {
     process.env.REVIEW_TEMPLATE_TODO = 'tpl-todo-123'
-    const outboxBefore = readOutbox(1000).length
+    const outboxBefore = cloud.outbox().length
     const p = await submit(await started())
     const list = await review<NotificationPage>(mgr(), 'notifications', { offset: 0 })
     expect(list.items[0]).toMatchObject({ kind: 'review_requested', itemId: p.itemId, read: false, title: '待审核：门店店长的一天' })
-    const sent = readOutbox(1000).slice(0, readOutbox(1000).length - outboxBefore)
+    const sent = cloud.outbox().slice(0, cloud.outbox().length - outboxBefore)
     const managerOpenids = [w.openid.manager, w.openid.owner] // the owner holds manager too
     expect(sent.map((s) => (s.params as { touser: string }).touser).sort()).toEqual(managerOpenids.sort())
     expect(sent[0]).toMatchObject({ api: 'subscribeMessage.send', params: { templateId: 'tpl-todo-123', page: `package-review/item/index?id=${p.itemId}` } })

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Result } from '../../core/errors'
-import { installLocalCloud, runWithIdentity, uninstallLocalCloud } from '../../emulator/cloud'
+import { installLocalCloud, readOutbox, runWithIdentity, uninstallLocalCloud, type OutboxEntry } from '../../emulator/cloud'
 import { Store } from '../../emulator/store'
 import rules from '../../database.rules.json'
 
@@ -13,6 +13,8 @@ export interface TestCloud {
   call(fn: string, openid: string | null, body: { action: string; data?: unknown; requestId?: string }): Promise<Result<unknown>>
   /** A stable text of every stored document (or only one team's), to assert that nothing changed. */
   snapshot(teamId?: string): string
+  /** Subscribe messages the functions sent, newest first (the local cloud's outbox). */
+  outbox(limit?: number): OutboxEntry[]
   close(): void
 }
 
@@ -50,6 +52,9 @@ export async function createTestCloud(opts: TestCloudOptions = {}): Promise<Test
         }
       }
       return lines.sort().join('\n')
+    },
+    outbox(limit = 1000) {
+      return readOutbox(limit)
     },
     close() {
       uninstallLocalCloud()
