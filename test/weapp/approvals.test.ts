@@ -1,7 +1,7 @@
 import simulate from 'miniprogram-simulate'
 import type { InboxEntry, InboxView, MyItemEntry, NotificationPage } from '../../core/review/schemas'
 import type { MeView } from '../../core/team/schemas'
-import { classesOf, eventually, launchMiniProgram, texts, writeProbe, type CloudCall } from './harness'
+import { answering, classesOf, eventually, launchMiniProgram, texts, writeProbe } from './harness'
 
 const ME: MeView = {
   member: { id: 'm_mgr', name: '陈静', department: 'marketing', roles: ['manager'], joinedAt: '2025-03-01T02:00:00.000Z', version: 1, isMe: true },
@@ -58,13 +58,7 @@ const NOTES: NotificationPage = {
   nextOffset: 1,
 }
 
-function cloudFunctions(call: CloudCall): unknown {
-  const key = `${call.name}.${call.data.action}`
-  if (key === 'team.me') return { ok: true, data: ME }
-  if (key === 'review.inbox') return { ok: true, data: INBOX }
-  if (key === 'review.notifications') return { ok: true, data: NOTES }
-  return { ok: false, error: { code: 'NOT_FOUND', message: `没有 ${key}` } }
-}
+const cloudFunctions = answering({ 'team.me': ME, 'review.inbox': INBOX, 'review.notifications': NOTES })
 
 describe('mini-program build (dist/weapp): 审核 tab', () => {
   const route = 'pages/approvals/index'

@@ -4,7 +4,7 @@ import { DEFAULT_CONTENT_TARGETS } from '../../core/content/mix'
 import type { ItemCard } from '../../core/content/schemas'
 import { dayKey, inChina } from '../../core/time/china'
 import type { MeView } from '../../core/team/schemas'
-import { classesOf, eventually, launchMiniProgram, texts, writeProbe, type CloudCall } from './harness'
+import { answering, classesOf, eventually, launchMiniProgram, texts, writeProbe } from './harness'
 
 // The tab opens on the current China-time month: build the month around it.
 const MONTH = inChina(new Date()).format('YYYY-MM')
@@ -40,12 +40,7 @@ const CARDS = [
 ]
 const MONTH_VIEW = buildMonthView(MONTH, CARDS, '冬季净水季', DEFAULT_CONTENT_TARGETS)
 
-function cloudFunctions(call: CloudCall): unknown {
-  const key = `${call.name}.${call.data.action}`
-  if (key === 'team.me') return { ok: true, data: ME }
-  if (key === 'content.monthView') return { ok: true, data: MONTH_VIEW }
-  return { ok: false, error: { code: 'NOT_FOUND', message: `没有 ${key}` } }
-}
+const cloudFunctions = answering({ 'team.me': ME, 'content.monthView': MONTH_VIEW })
 
 
 describe('mini-program build (dist/weapp): 日历 tab', () => {

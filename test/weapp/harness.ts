@@ -191,3 +191,16 @@ export function classesOf(node: unknown, out: string[] = []): string[] {
   }
   return out
 }
+
+/**
+ * A stubbed cloud that answers `function.action` keys with fixed data, and NOT_FOUND otherwise.
+ *
+ * @example
+ * answering({ 'team.me': ME, 'content.monthView': MONTH_VIEW })
+ */
+export function answering(answers: Record<string, unknown>): (call: CloudCall) => unknown {
+  return (call) => {
+    const key = `${call.name}.${call.data.action}`
+    return key in answers ? { ok: true, data: answers[key] } : { ok: false, error: { code: 'NOT_FOUND', message: `没有 ${key}` } }
+  }
+}

@@ -2,7 +2,7 @@ import simulate from 'miniprogram-simulate'
 import type { PendingToday } from '../../core/results/schemas'
 import { addDays, dayKey } from '../../core/time/china'
 import type { MeView } from '../../core/team/schemas'
-import { classesOf, eventually, launchMiniProgram, texts, writeProbe, type CloudCall } from './harness'
+import { answering, classesOf, eventually, launchMiniProgram, texts, writeProbe } from './harness'
 
 const TODAY = dayKey(new Date())
 
@@ -26,12 +26,7 @@ const PENDING: PendingToday = {
   doneCount: 3,
 }
 
-function cloudFunctions(call: CloudCall): unknown {
-  const key = `${call.name}.${call.data.action}`
-  if (key === 'team.me') return { ok: true, data: ME }
-  if (key === 'results.pendingToday') return { ok: true, data: PENDING }
-  return { ok: false, error: { code: 'NOT_FOUND', message: `没有 ${key}` } }
-}
+const cloudFunctions = answering({ 'team.me': ME, 'results.pendingToday': PENDING })
 
 describe('mini-program build (dist/weapp): 填报 tab', () => {
   const route = 'pages/log/index'

@@ -1,7 +1,7 @@
 import simulate from 'miniprogram-simulate'
 import { ROLE_LABELS } from '../../core/roles'
 import type { MeView, MemberView } from '../../core/team/schemas'
-import { eventually, launchMiniProgram, texts, writeProbe, type CloudCall } from './harness'
+import { answering, eventually, launchMiniProgram, texts, writeProbe } from './harness'
 
 const TEAM = { id: 'team_1', name: '集团品牌中心·视频号运营组', memberCount: 3 }
 const member = (m: Partial<MemberView> & Pick<MemberView, 'id' | 'name' | 'roles'>): MemberView => ({
@@ -15,17 +15,7 @@ const ME = member({ id: 'm_admin', name: '王敏', roles: ['admin', 'manager'], 
 const MEMBERS = [ME, member({ id: 'm_field', name: '赵强', roles: ['field'], department: 'sales' }), member({ id: 'm_op', name: '李娜', roles: ['operator'] })]
 
 /** The team cloud function as the real one answers: `{ ok, data }` per action. */
-function teamFunction(call: CloudCall): unknown {
-  if (call.name !== 'team') return { ok: false, error: { code: 'NOT_FOUND', message: '没有这个云函数' } }
-  switch (call.data.action) {
-    case 'me':
-      return { ok: true, data: { member: ME, team: TEAM } satisfies MeView }
-    case 'listMembers':
-      return { ok: true, data: MEMBERS }
-    default:
-      return { ok: false, error: { code: 'NOT_FOUND', message: '没有这个操作' } }
-  }
-}
+const teamFunction = answering({ 'team.me': { member: ME, team: TEAM } satisfies MeView, 'team.listMembers': MEMBERS })
 
 
 describe('mini-program build (dist/weapp): 成员管理 page', () => {
