@@ -1,3 +1,4 @@
+import { analyticsContract } from './analytics'
 import { contentContract } from './content'
 import { reviewContract } from './review'
 import { resultsContract } from './results'
@@ -9,6 +10,7 @@ export const contracts = {
   content: contentContract,
   review: reviewContract,
   results: resultsContract,
+  analytics: analyticsContract,
 }
 
 export type Contracts = typeof contracts

@@ -73,7 +73,17 @@ export const samples: Samples = {
     importConfirm: (w) => ({ fileName: '数据中心导出.csv', rows: [{ itemId: w.publishedItemId, date: today(), metrics: { plays: 1500, likes: 100 } }] }),
     rollups: () => ({ from: '2026-11-01', to: '2026-11-30' }),
     rebuildRollups: () => ({}),
+  },  analytics: {
+    dashboard: () => ({ range: 'week' }),
+    kpiDetail: () => ({ kpi: 'completionRate', range: { range: 'month' } }),
+    funnel: () => ({ range: { range: 'month' }, format: 'short_video' }),
+    growth: () => ({ range: { range: 'month' } }),
+    targets: () => ({}),
+    setTarget: () => ({ kpi: 'completionRate', value: 0.45, tolerance: 0.1, reason: '本季度先追平行业均值', version: 0 }),
+    targetHistory: () => ({ kpi: 'completionRate' }),
+    logSpend: () => ({ date: today(), amountFen: 50_000 }),
   },
+
 }
 
 function today(): string {

@@ -1,0 +1,249 @@
+import { z } from 'zod'
+import { CHANNELS, type Channel } from '../results/metrics'
+import { dayKeySchema } from '../results/schemas'
+import type { DayKey } from '../time/china'
+import type { FunnelStep } from './funnel'
+import type { Forecast } from './forecast'
+import type { Direction, Light } from './kpi'
+
+/**
+ * The dashboard's KPIs (PRODUCT.md capability 4 and the baseline/target table). Count KPIs (output,
+ * netAdds, inquiries) have weekly targets, scaled to the range's length (target × days / 7).
+ */
+export const KPIS = [
+  'output',
+  'completionRate',
+  'interactionRate',
+  'followers',
+  'netAdds',
+  'organicGrowthRate',
+  'paidShare',
+  'inquiries',
+  'orderConversion',
+  'liveConversion',
+  'cycleHours',
+  'freshnessHours',
+  'introShare',
+] as const
+export type KpiKey = (typeof KPIS)[number]
+
+/** How a KPI's value reads: a count, a ratio (0..1, shown as %), or hours. */
+export type KpiUnit = 'count' | 'ratio' | 'hours'
+
+/** The longest custom range: a quarter. Reads stay bounded by it (rollups for the range and the one before). */
+export const MAX_RANGE_DAYS = 92
+
+export const RANGE_KINDS = ['today', 'week', 'month', 'custom'] as const
+export type RangeKind = (typeof RANGE_KINDS)[number]
+
+/** today / this ISO week / this calendar month (China time), or a custom from..to of at most 92 days. */
+export const rangeInput = z
+  .object({
+    range: z.enum(RANGE_KINDS).describe('时间范围'),
+    from: dayKeySchema('开始日期').optional(),
+    to: dayKeySchema('结束日期').optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.range !== 'custom') return
+    if (!v.from) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期：自定义范围必填' })
+    if (!v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期：自定义范围必填' })
+    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期：不能早于开始日期' })
+  })
+export type RangeInput = z.input<typeof rangeInput>
+
+export const dashboardInput = rangeInput
+
+export const kpiDetailInput = z.object({ kpi: z.enum(KPIS).describe('指标'), range: rangeInput.innerType() }).strict()
+
+export const funnelInput = z
+  .object({
+    range: rangeInput.innerType(),
+    format: z.string().trim().min(1).max(32).optional().describe('形式'),
+    layer: z.string().trim().min(1).max(32).optional().describe('内容层级'),
+    category: z.string().trim().min(1).max(32).optional().describe('选题分类'),
+    channel: z.enum(CHANNELS).optional().describe('来源渠道'),
+  })
+  .strict()
+
+export const growthInput = z.object({ range: rangeInput.innerType() }).strict()
+
+export const setTargetInput = z
+  .object({
+    kpi: z.enum(KPIS).describe('指标'),
+    value: z.number().finite('应为数字').min(0, '不能为负数').max(1_000_000_000, '数值过大').describe('目标值'),
+    tolerance: z.number().min(0, '不能为负数').max(1, '不能超过 100%').describe('黄灯容差'),
+    reason: z.string().trim().min(1, '请填写调整原因').max(200).describe('调整原因'),
+    /** The target's version the editor saw; a stale one gets CONFLICT with the current target. */
+    version: z.number().int().min(0).describe('版本'),
+  })
+  .strict()
+
+export const targetHistoryInput = z.object({ kpi: z.enum(KPIS).describe('指标') }).strict()
+
+/** Promotion spend (投流花费) for one day, in fen; a later entry for the same day supersedes the earlier. */
+export const logSpendInput = z
+  .object({
+    date: dayKeySchema('日期'),
+    amountFen: z.number().int('应为整数').min(0, '不能为负数').max(100_000_000_000, '数值过大').describe('投流花费（分）'),
+  })
+  .strict()
+
+// ---- views (what pages receive: summaries only) ----
+
+export interface ResolvedRange {
+  kind: RangeKind
+  from: DayKey
+  to: DayKey
+  days: number
+  /** e.g. "本周 11-23 至 11-29" */
+  label: string
+}
+
+export interface TargetView {
+  kpi: KpiKey
+  label: string
+  unit: KpiUnit
+  /** null: no target set (the light is 'none'). For count KPIs, per week. */
+  value: number | null
+  direction: Direction
+  tolerance: number
+  /** 'quarter' for core KPIs, 'month' for auxiliary ones (PRODUCT.md capability 8). */
+  reviewedEvery: 'quarter' | 'month'
+  version: number
+  updatedAt: string | null
+  updatedByName: string | null
+}
+
+export interface TargetHistoryEntry {
+  kpi: KpiKey
+  value: number | null
+  previousValue: number | null
+  tolerance: number
+  previousTolerance: number
+  reason: string
+  byName: string
+  at: string
+}
+
+export interface KpiCard {
+  kpi: KpiKey
+  label: string
+  unit: KpiUnit
+  value: number | null
+  /** Formatted for reading: "35.2%", "12 条", "30.5 小时", "—". */
+  display: string
+  /** Target for this range (count targets already scaled to the range). */
+  target: number | null
+  targetDisplay: string
+  direction: Direction
+  light: Light
+  previous: number | null
+  /** vs the previous equal period, as a ratio (0.25 = +25%); null when there is no base. */
+  change: number | null
+  changeDisplay: string
+  /** One value per day of the range (per week when the range is longer than 31 days); null where there is no data. */
+  trend: (number | null)[]
+  /** Latest day in the range with data behind this card, or null. */
+  asOf: DayKey | null
+  /** e.g. "数据截至 11-26" or "暂无数据". */
+  asOfText: string
+}
+
+export interface MissingItem {
+  id: string
+  title: string
+  publishedDay: DayKey
+  /** Last day with numbers logged, or null when never. */
+  lastDay: DayKey | null
+}
+
+export interface DataAsOf {
+  /** Latest metrics day with any post numbers logged. */
+  latestDay: DayKey | null
+  /** Published items (last 14 days) without numbers for yesterday or today, at most 20. */
+  missing: MissingItem[]
+  missingCount: number
+  text: string
+}
+
+export interface Dashboard {
+  range: ResolvedRange
+  previous: { from: DayKey; to: DayKey }
+  cards: KpiCard[]
+  asOf: DataAsOf
+  generatedAt: string
+}
+
+export interface DetailPoint {
+  day: DayKey
+  value: number | null
+  display: string
+}
+
+export interface Mover {
+  itemId: string
+  title: string
+  /** What this item added to the KPI's numerator in the range, e.g. completions. */
+  amount: number
+  display: string
+}
+
+export interface KpiDetail {
+  card: KpiCard
+  series: DetailPoint[]
+  /** The items that moved the KPI most in the range (at most 5); empty for account-level KPIs. */
+  movers: Mover[]
+  /** How it is computed, in words, e.g. "完播率 = 完播次数 ÷ 播放次数（按日差分汇总）". */
+  formula: string
+}
+
+export interface FunnelStageView {
+  step: FunnelStep
+  label: string
+  count: number
+  rate: number | null
+  rateDisplay: string
+  previousRate: number | null
+}
+
+export interface FunnelView {
+  range: ResolvedRange
+  filters: { format?: string; layer?: string; category?: string; channel?: Channel }
+  stages: FunnelStageView[]
+  biggestDrop: { text: string; rateDisplay: string } | null
+  previousBiggestDrop: { text: string; rateDisplay: string } | null
+  /** Filter values that have data in the range, with Chinese labels, for the filter pickers. */
+  options: Record<'format' | 'layer' | 'category' | 'channel', { value: string; label: string }[]>
+}
+
+export interface GrowthPoint {
+  day: DayKey
+  total: number | null
+  netAdds: number
+  organic: number
+  paid: number
+}
+
+export interface GrowthView {
+  range: ResolvedRange
+  series: GrowthPoint[]
+  total: number | null
+  netAdds: number
+  growthRate: number | null
+  organic: number
+  paid: number
+  paidShare: number | null
+  spendFen: number | null
+  costPerFollowerFen: number | null
+  target: number
+  forecast: Forecast
+  forecastText: string
+}
+
+export interface SpendView {
+  id: string
+  date: DayKey
+  amountFen: number
+  supersedes: string | null
+}
