@@ -16,6 +16,10 @@ export const ROUTES = {
   production: '/package-review/production/index',
   notifications: '/package-review/notifications/index',
   flows: '/package-review/flows/index',
+  kpiDetail: '/package-analytics/kpi/index',
+  funnel: '/package-analytics/funnel/index',
+  growth: '/package-analytics/growth/index',
+  targets: '/package-analytics/targets/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -1,15 +1,89 @@
-import { TabHome } from '../../components/TabHome'
-import { useMeScreen } from '../../hooks/useMeScreen'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { contracts } from '../../../core/api'
+import { allows } from '../../../core/roles'
+import { api } from '../../api'
+import { AnalyticsLinks, type AnalyticsLink } from '../../components/AnalyticsLinks'
+import { AsOfBanner } from '../../components/AsOfBanner'
+import { KpiGrid } from '../../components/KpiGrid'
+import { MeHeader } from '../../components/MeHeader'
+import { ErrorState, LoadingState } from '../../components/PageState'
+import { RangeSwitcher } from '../../components/RangeSwitcher'
+import { useApiQuery } from '../../hooks/useApiQuery'
+import { usePullRefresh } from '../../hooks/usePullRefresh'
+import { RESULTS_ROUTES, resultsUrl } from '../../package-results/routes'
+import { ROUTES, withQuery } from '../../routes'
+import { useMe } from '../../state/me'
+import { rangeInputOf, rangeQuery, type RangeChoice } from '../../utils/analytics'
+import { today } from '../../utils/content'
+import { errorMessage } from '../../utils/feedback'
+import './index.scss'
 
+const LINK_ROUTES = { funnel: ROUTES.funnel, growth: ROUTES.growth, targets: ROUTES.targets } as const
+
+/**
+ * 看板: the KPI cards with their lights for a range, and how fresh the numbers are. Everything shown
+ * comes from `analytics.dashboard`; this page only lays it out. Field staff see the cards only.
+ */
 export default function DashboardPage() {
+  const meState = useMe()
+  const member = meState.me?.member
+  const [range, setRange] = useState<RangeChoice>({ kind: 'week' })
+  const dashboard = useApiQuery(() => api.analytics.dashboard(rangeInputOf(range)), [range.kind, range.from, range.to], { enabled: Boolean(member) })
+  const canAnalyse = allows(contracts.analytics.kpiDetail.access, member?.roles)
+
+  usePullRefresh(async () => {
+    await meState.refresh()
+    if (member) await dashboard.refresh()
+  })
+  // Back from 填报 or a target change: the numbers may have moved.
+  const first = useRef(true)
+  useDidShow(() => {
+    if (first.current) first.current = false
+    else if (member) void dashboard.refresh()
+  })
+
+  if (!member) {
+    return (
+      <View className='page dashboard-page'>
+        <MeHeader me={meState.me} loading={meState.loading} error={meState.error} onRetry={() => void meState.refresh()} now={new Date()} />
+      </View>
+    )
+  }
+
+  const go = (url: string) => void Taro.navigateTo({ url })
+  const view = dashboard.data
   return (
-    <TabHome
-      className='dashboard-page'
-      {...useMeScreen()}
-      empty={{
-        title: '看板即将上线',
-        description: 'KPI 指标卡与红黄绿灯、转化漏斗和粉丝增长将显示在这里，由「填报」里已记录的数据每日汇总而来。在此之前，可以在「填报」查看和记录数据。',
-      }}
-    />
+    <View className='page dashboard-page'>
+      <RangeSwitcher value={range} onChange={setRange} label={view?.range.label} today={today()} />
+      {view ? (
+        <>
+          <AsOfBanner
+            asOf={view.asOf}
+            onItem={(m) => go(resultsUrl(RESULTS_ROUTES.snapshot, { itemId: m.id }))}
+            onLog={() => void Taro.switchTab({ url: ROUTES.log })}
+          />
+          {dashboard.error ? <Text className='dashboard-page__stale'>没有刷新：{errorMessage(dashboard.error)}</Text> : null}
+          <View className='section dashboard-cards'>
+            <KpiGrid cards={view.cards} onOpen={canAnalyse ? (c) => go(withQuery(ROUTES.kpiDetail, { kpi: c.kpi, ...rangeQuery(range) })) : undefined} />
+          </View>
+          {canAnalyse ? (
+            <View className='section'>
+              <Text className='section__title'>分析</Text>
+              <AnalyticsLinks onOpen={(key: AnalyticsLink) => go(withQuery(LINK_ROUTES[key], key === 'targets' ? {} : rangeQuery(range)))} />
+            </View>
+          ) : (
+            <Text className='dashboard-page__note'>红黄绿灯：达标为绿，接近目标为黄，未达标为红。</Text>
+          )}
+        </>
+      ) : dashboard.error ? (
+        <ErrorState message={errorMessage(dashboard.error)} onRetry={() => void dashboard.refresh()} />
+      ) : (
+        <View className='section'>
+          <LoadingState rows={6} />
+        </View>
+      )}
+    </View>
   )
 }

@@ -1,0 +1,129 @@
+import type { Direction, Light } from '../../core/analytics/kpi'
+import { MAX_RANGE_DAYS, type KpiKey, type KpiUnit, type RangeInput, type RangeKind, type TargetView } from '../../core/analytics/schemas'
+import { daysBetween, type DayKey } from '../../core/time/china'
+
+/** A light is never shown by colour alone: each has its word (PRODUCT.md capability 4). */
+export const LIGHT_WORDS: Record<Light, string> = { green: '达标', yellow: '接近', red: '未达标', none: '无数据' }
+
+export const DIRECTION_WORDS: Record<Direction, string> = { higher: '越高越好', lower: '越低越好' }
+
+export const REVIEW_WORDS: Record<TargetView['reviewedEvery'], string> = { quarter: '每季度复核', month: '每月复核' }
+
+export const RANGE_LABELS: Record<RangeKind, string> = { today: '今日', week: '本周', month: '本月', custom: '自定义' }
+
+/** What the range switcher holds; `from`/`to` only for a custom range. */
+export interface RangeChoice {
+  kind: RangeKind
+  from?: DayKey
+  to?: DayKey
+}
+
+/** The action input for a range choice (custom ranges carry their days). */
+export function rangeInputOf(choice: RangeChoice): RangeInput {
+  return choice.kind === 'custom' ? { range: 'custom', from: choice.from, to: choice.to } : { range: choice.kind }
+}
+
+/** A range choice as page query (sub-pages open on the range the dashboard showed). */
+export function rangeQuery(choice: RangeChoice): Record<string, string | undefined> {
+  return { range: choice.kind, from: choice.kind === 'custom' ? choice.from : undefined, to: choice.kind === 'custom' ? choice.to : undefined }
+}
+
+/** Reads a range choice back from page query; anything unknown is this week. */
+export function rangeFromQuery(params: Record<string, string | undefined>): RangeChoice {
+  const kind = params.range as RangeKind | undefined
+  if (kind === 'custom' && params.from && params.to) return { kind, from: params.from, to: params.to }
+  if (kind === 'today' || kind === 'month' || kind === 'week') return { kind }
+  return { kind: 'week' }
+}
+
+/**
+ * Why a custom range can't be asked for, or null when it can (at most 92 days, end not before start).
+ *
+ * @example
+ * customRangeProblem('2026-01-01', '2026-05-01') //=> '自定义范围最长 92 天，当前 121 天'
+ */
+export function customRangeProblem(from: DayKey, to: DayKey): string | null {
+  if (to < from) return '结束日期不能早于开始日期'
+  const days = daysBetween(from, to).length
+  return days > MAX_RANGE_DAYS ? `自定义范围最长 ${MAX_RANGE_DAYS} 天，当前 ${days} 天` : null
+}
+
+/**
+ * Bar heights (0..100, percent of the tallest) for a sparkline; a day without data is null (drawn as a gap).
+ * Only scales what the function sent for drawing: no KPI is computed here.
+ *
+ * @example
+ * sparkHeights([2, null, 4]) //=> [50, null, 100]
+ */
+export function sparkHeights(trend: readonly (number | null)[]): (number | null)[] {
+  const max = Math.max(0, ...trend.filter((v): v is number => v !== null && Number.isFinite(v)).map(Math.abs))
+  return trend.map((v) => (v === null || !Number.isFinite(v) ? null : max === 0 ? 4 : Math.max(4, Math.round((Math.abs(v) / max) * 100))))
+}
+
+/** ▲ / ▼ / nothing for a change ratio; the words are in changeDisplay. */
+export function changeArrow(change: number | null): string {
+  if (change === null || change === 0) return ''
+  return change > 0 ? '▲' : '▼'
+}
+
+/** Whether a change is good news for this KPI (up for higher-is-better, down for lower-is-better). */
+export function changeTone(change: number | null, direction: Direction): 'good' | 'bad' | 'flat' {
+  if (change === null || change === 0) return 'flat'
+  return (change > 0) === (direction === 'higher') ? 'good' : 'bad'
+}
+
+/** 元 typed by a person → fen; undefined when blank, NaN when not a number. */
+export function yuanToFen(text: string | undefined): number | undefined {
+  const t = (text ?? '').trim().replace(/,/g, '')
+  if (!t) return undefined
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return Number.NaN
+  return Math.round(Number(t) * 100)
+}
+
+/** fen → "¥1,234.50"; "—" without a value. */
+export function fenDisplay(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—'
+  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+}
+
+/** A target value as a person edits it: ratios in %, hours and counts as they are. */
+export function targetToInput(value: number | null, unit: KpiUnit): string {
+  if (value === null) return ''
+  return unit === 'ratio' ? String(Math.round(value * 1000) / 10) : String(value)
+}
+
+/** What a person typed back to the stored unit (ratio from %); NaN for text that is not a number. */
+export function targetFromInput(text: string, unit: KpiUnit): number {
+  const t = text.trim()
+  if (!t || !/^-?\d+(\.\d+)?$/.test(t)) return Number.NaN
+  const n = Number(t)
+  return unit === 'ratio' ? Math.round(n * 10) / 1000 : n
+}
+
+/** Count KPIs whose target is per week (core/analytics/schemas.ts KPIS doc); the rest are levels. */
+const WEEKLY: readonly KpiKey[] = ['output', 'netAdds', 'inquiries']
+
+/** A target as text: "50%", "24 小时", "5 /周", "100,000"; "未设定" without one. */
+export function targetText(value: number | null, unit: KpiUnit, kpi: KpiKey): string {
+  if (value === null) return '未设定'
+  if (unit === 'ratio') return `${Math.round(value * 1000) / 10}%`
+  if (unit === 'hours') return `${value} 小时`
+  return WEEKLY.includes(kpi) ? `${value.toLocaleString('zh-CN')} /周` : value.toLocaleString('zh-CN')
+}
+
+/** The unit a person types a target in. */
+export function unitHint(unit: KpiUnit, kpi: KpiKey): string {
+  if (unit === 'ratio') return '%'
+  if (unit === 'hours') return '小时'
+  return WEEKLY.includes(kpi) ? '每周' : ''
+}
+
+/** A count as people read it: "12,345". */
+export function countText(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : n.toLocaleString('zh-CN')
+}
+
+/** A ratio as a percent with one decimal: "35.2%", "—" without one. */
+export function ratioText(r: number | null | undefined): string {
+  return r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`
+}
