@@ -37,6 +37,12 @@ export default defineAppConfig({
       root: 'package-review',
       pages: ['production/index', 'notifications/index', 'flows/index'],
     },
+    // The 看板 tab (cards drawn with plain Views) stays in the main package; KPI detail, funnel, growth
+    // and targets load on demand, and only they import the chart library.
+    {
+      root: 'package-analytics',
+      pages: ['kpi/index', 'funnel/index', 'growth/index', 'targets/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '转化漏斗',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '粉丝增长',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '指标详情',
+  enablePullDownRefresh: true,
+})

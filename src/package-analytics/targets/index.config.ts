@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '目标管理',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,138 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import TargetsPage from '../../src/package-analytics/targets'
+import { setApiTransport } from '../../src/api'
+import { MeProvider } from '../../src/state/me'
+import type { MemberView } from '../../core/team/schemas'
+import type { TargetView } from '../../core/analytics/schemas'
+import { HISTORY, TARGETS } from './analytics-fixtures'
+import { MANAGER, OPERATOR, fakeCloud, meAs } from './fake-cloud'
+import { resetTaroMock, taroCalls } from './taro-mock'
+
+function renderPage(who: MemberView, handlers: Parameters<typeof fakeCloud>[0] = {}) {
+  const cloud = fakeCloud({
+    'analytics.targets': () => ({ data: TARGETS }),
+    'analytics.targetHistory': () => ({ data: HISTORY }),
+    ...handlers,
+  })
+  setApiTransport(cloud.transport)
+  const view = render(
+    <MeProvider initial={meAs(who)}>
+      <TargetsPage />
+    </MeProvider>,
+  )
+  return { cloud, view }
+}
+
+/**
+ * Types into a field row: a number field's <input>, or NutUI's TextArea, whose <taro-textarea-core>
+ * jsdom cannot draw, so its input event is sent as Taro does.
+ */
+async function typeInto(container: HTMLElement, field: string, value: string) {
+  await act(async () => {
+    const input = container.querySelector(`.field-${field} input`)
+    if (input) fireEvent.input(input, { target: { value } })
+    else container.querySelector(`.field-${field} taro-textarea-core`)!.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
+}
+
+const completion = (c: HTMLElement) => c.querySelector('.target--completionRate')!
+
+describe('目标管理', () => {
+  beforeEach(() => resetTaroMock())
+  afterEach(() => setApiTransport(null))
+
+  it('lists every target with its value, tolerance, direction and how often it is reviewed', async () => {
+    const { view } = renderPage(OPERATOR)
+    await screen.findByText('完播率')
+    expect(completion(view.container).textContent).toContain('50%')
+    expect(completion(view.container).textContent).toContain('越高越好 · 黄灯容差 10% · 每季度复核')
+    expect(view.container.querySelector('.target--paidShare')!.textContent).toContain('越低越好 · 黄灯容差 10% · 每月复核')
+  })
+
+  it('lets operators read the history but not change a target', async () => {
+    const { view } = renderPage(OPERATOR)
+    await screen.findByText('完播率')
+    expect(view.container.querySelector('.target-edit')).toBeNull()
+    fireEvent.click(completion(view.container).querySelector('.target-history-toggle')!)
+    expect(await screen.findByText('原因：行业头部已到 55%')).toBeTruthy()
+    expect(completion(view.container).textContent).toContain('45% → 50%')
+    expect(completion(view.container).textContent).toContain('陈静')
+  })
+
+  it('shows the Chinese message under the field when the reason is missing, and sends nothing', async () => {
+    const { view, cloud } = renderPage(MANAGER)
+    await screen.findByText('完播率')
+    fireEvent.click(completion(view.container).querySelector('.target-edit')!)
+    await typeInto(view.container, 'value', '55')
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    expect(await screen.findByText('调整原因：请填写调整原因')).toBeTruthy()
+    expect(cloud.calls.some((c) => c.body.action === 'setTarget')).toBe(false)
+  })
+
+  it('refuses a tolerance over 100% with the schema message under the tolerance field', async () => {
+    const { view } = renderPage(MANAGER)
+    await screen.findByText('完播率')
+    fireEvent.click(completion(view.container).querySelector('.target-edit')!)
+    await typeInto(view.container, 'tolerance', '150')
+    await typeInto(view.container, 'reason', '试一试')
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    expect(view.container.querySelector('.field-tolerance')!.textContent).toContain('黄灯容差：不能超过 100%')
+  })
+
+  it('sends the value as a ratio with the version it saw and a requestId, and shows the new target', async () => {
+    const saved: TargetView = { ...TARGETS[0], value: 0.55, version: 2, updatedAt: '2026-11-27T03:00:00.000Z', updatedByName: '陈静' }
+    const { view, cloud } = renderPage(MANAGER, { 'analytics.setTarget': () => ({ data: saved }) })
+    await screen.findByText('完播率')
+    fireEvent.click(completion(view.container).querySelector('.target-edit')!)
+    await typeInto(view.container, 'value', '55')
+    await typeInto(view.container, 'reason', '行业头部已到 55%')
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    const call = cloud.calls.find((c) => c.body.action === 'setTarget')!
+    expect(call.body.data).toEqual({ kpi: 'completionRate', value: 0.55, tolerance: 0.1, reason: '行业头部已到 55%', version: 1 })
+    expect(call.body.requestId).toEqual(expect.any(String))
+    expect(taroCalls.toasts).toContain('目标已更新')
+    await waitFor(() => expect(view.container.querySelector('.target-form')).toBeNull())
+  })
+
+  it('on CONFLICT says so, reloads the targets and saves against the newer version', async () => {
+    let current = TARGETS
+    const newer: TargetView = { ...TARGETS[0], value: 0.52, version: 3, updatedByName: '王敏', updatedAt: '2026-11-27T03:00:00.000Z' }
+    let attempts = 0
+    const { view, cloud } = renderPage(MANAGER, {
+      'analytics.targets': () => ({ data: current }),
+      'analytics.setTarget': (d) => {
+        attempts++
+        if ((d as { version: number }).version !== 3) {
+          current = [newer, TARGETS[1]]
+          return { error: { code: 'CONFLICT', message: '目标已被其他人修改，请刷新后重试' } }
+        }
+        return { data: { ...newer, value: 0.55, version: 4 } }
+      },
+    })
+    await screen.findByText('完播率')
+    fireEvent.click(completion(view.container).querySelector('.target-edit')!)
+    await typeInto(view.container, 'value', '55')
+    await typeInto(view.container, 'reason', '行业头部已到 55%')
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    expect(taroCalls.toasts).toContain('目标已被其他人修改，请刷新后重试')
+    await waitFor(() => expect(completion(view.container).textContent).toContain('52%'))
+    expect(completion(view.container).textContent).toContain('王敏')
+    expect(screen.getByText('这个目标刚被其他人修改过，已显示最新的目标值；请确认后再保存。')).toBeTruthy()
+    expect(cloud.calls.filter((c) => c.body.action === 'targets')).toHaveLength(2)
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    const sets = cloud.calls.filter((c) => c.body.action === 'setTarget')
+    expect(attempts).toBe(2)
+    expect((sets[1].body.data as { version: number }).version).toBe(3)
+    expect(sets[1].body.requestId).not.toBe(sets[0].body.requestId)
+  })
+})
