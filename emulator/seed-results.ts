@@ -6,7 +6,7 @@ import { buildRollups, type ItemDims } from '../core/results/rollup'
 import { CHANNELS } from '../core/results/metrics'
 import { effectiveSeries } from '../core/results/series'
 import type { SnapshotMetrics } from '../core/results/schemas'
-import { addDays, dayKey, daysBetween } from '../core/time/china'
+import { addDays, dayKey, daysBetween, startOfDay } from '../core/time/china'
 import type { ItemRecord } from '../cloudfunctions/content/records'
 import {
   FOLLOWERS,
@@ -78,6 +78,15 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
     return { _id: id, teamId, loggedByName: who.name, loggedAt, createdAt: loggedAt, updatedAt: loggedAt, createdBy: who.id, version: 0 }
   }
   const evening = (day: string) => new Date(`${day}T21:00:00+08:00`)
+  // Data freshness at the baseline: early in the quarter numbers are read ~72 h after their day ends,
+  // improving to the same day by now (own generator, so the numbers themselves stay as they were).
+  const lagRand = prng(72)
+  const quarterStart = addDays(today, -(QUARTER_DAYS - 1))
+  const readAt = (day: string) => {
+    const k = Math.max(0, daysBetween(quarterStart, day).length - 1)
+    const lateHours = Math.max(0, 72 * (1 - k / 75)) + lagRand() * 8 - 3
+    return lateHours <= 0 ? evening(day) : new Date(startOfDay(addDays(day, 1)).getTime() + lateHours * 3_600_000)
+  }
   const dims = new Map<string, ItemDims>(items.map((i) => [i._id, { format: i.format, layer: i.layer, category: i.category }]))
 
   const snapshots: SnapshotRecord[] = []
@@ -104,7 +113,7 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
     const last = n % 2 ? addDays(today, -1) : today
     daysBetween(published, last).forEach((day, k) => {
       snapshots.push({
-        ...meta(`demo_snap_${item._id}_${day}`, evening(day)),
+        ...meta(`demo_snap_${item._id}_${day}`, readAt(day)),
         itemId: item._id, date: day, metrics: cumulative(reach, k, rand), kind: 'log', source: 'form', supersedes: null, reason: null, importId: null,
         dims: dims.get(item._id)!,
       })
@@ -127,7 +136,7 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
   })
 
   const rollups = buildRollups({
-    snapshots: snapshots.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: null })),
+    snapshots: snapshots.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: null, kind: s.kind, loggedAt: s.loggedAt })),
     dims,
     lives: lives.map((l) => ({ ...l, id: l._id })),
     leads: leads.map((l) => ({ ...l, id: l._id })),

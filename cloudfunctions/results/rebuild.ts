@@ -37,7 +37,7 @@ export async function rebuildTeam(db: DbLike, teamId: string, now: Date): Promis
   await lock.set({ data: base as unknown as Record<string, unknown> })
   try {
     const [snapshots, lives, leads, followers] = await Promise.all([
-      readAll<SnapshotRecord>(db, SNAPSHOTS, teamId, { _id: true, itemId: true, date: true, metrics: true, supersedes: true, dims: true }),
+      readAll<SnapshotRecord>(db, SNAPSHOTS, teamId, { _id: true, itemId: true, date: true, metrics: true, supersedes: true, dims: true, kind: true, loggedAt: true }),
       readAll<LiveRecord>(db, LIVES, teamId),
       readAll<LeadRecord>(db, LEADS, teamId),
       readAll<FollowerRecord>(db, FOLLOWERS, teamId),
@@ -46,7 +46,7 @@ export async function rebuildTeam(db: DbLike, teamId: string, now: Date): Promis
     for (const s of snapshots) if (!dims.has(s.itemId)) dims.set(s.itemId, s.dims)
     for (const l of lives) if (!dims.has(l.itemId)) dims.set(l.itemId, l.dims)
     const rebuilt = buildRollups({
-      snapshots: snapshots.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: s.supersedes ?? null })),
+      snapshots: snapshots.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: s.supersedes ?? null, kind: s.kind, loggedAt: s.loggedAt })),
       dims,
       lives: lives.map((l) => ({ ...l, id: l._id })),
       leads: leads.map((l) => ({ ...l, id: l._id })),

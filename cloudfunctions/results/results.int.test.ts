@@ -47,7 +47,7 @@ function expectRollupsMatchFacts() {
   const lives = stored<LiveRecord>('liveSessions')
   const dims = new Map([...snaps, ...lives].map((s) => [s.itemId, s.dims]))
   const rebuilt = buildRollups({
-    snapshots: snaps.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: s.supersedes })),
+    snapshots: snaps.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: s.supersedes, kind: s.kind, loggedAt: s.loggedAt })),
     dims,
     lives: lives.map((l) => ({ ...l, id: l._id })),
     leads: stored<{ _id: string }>('leads').map((l) => ({ ...(l as never as object), id: l._id })) as never,
@@ -65,6 +65,21 @@ describe('logging a snapshot', () => {
       total: { plays: 1000, completions: 350, likes: 80, watchSeconds: 12000, itemsLogged: 1 },
       by: { format: { short_video: { plays: 1000 } }, layer: { intro: { plays: 1000 } }, category: { brand: { plays: 1000 } } },
     })
+  })
+
+  it('times the log for data freshness: minutes after the end of its metrics day, on that day, total only; a correction adds none', async () => {
+    const snap = await logged(w.publishedItemId, ago(2), { plays: 100 })
+    const lag = Math.floor((new Date(snap.loggedAt).getTime() - new Date(`${ago(1)}T00:00:00+08:00`).getTime()) / 60_000)
+    expect(lag).toBeGreaterThan(24 * 60)
+    expect(rollup(ago(2))!.total).toMatchObject({ logLagMinutes: lag, logsTimed: 1 })
+    expect(rollup(ago(2))!.by.layer.intro.logsTimed).toBeUndefined()
+    await logged(w.publishedItemId, today(), { plays: 150 })
+    expect(rollup(today())!.total).toMatchObject({ logsTimed: 1 })
+    expect(rollup(today())!.total.logLagMinutes).toBeUndefined()
+    const fixed = await call(w.openid.manager, 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 90 }, reason: '看错了' })
+    expect(fixed.ok).toBe(true)
+    expect(rollup(ago(2))!.total).toMatchObject({ logLagMinutes: lag, logsTimed: 1 })
+    expectRollupsMatchFacts()
   })
 
   it('names bad fields in Chinese and writes nothing', async () => {
@@ -103,7 +118,8 @@ describe('logging a snapshot', () => {
     const first = await logged(w.publishedItemId, today(), { plays: 500 })
     const second = await logged(w.publishedItemId, today(), { plays: 800 }, w.openid.operator)
     expect(second.supersedes).toBe(first.id)
-    expect(rollup(today())!.total).toEqual({ plays: 800, itemsLogged: 1 })
+    // both readings were logs: each is timed for freshness (same day, so no lag)
+    expect(rollup(today())!.total).toEqual({ plays: 800, itemsLogged: 1, logsTimed: 2 })
     expect(stored('snapshots')).toHaveLength(2)
   })
 })
@@ -181,7 +197,7 @@ describe('never twice', () => {
     expect(results.every((r) => r.ok)).toBe(true)
     expect(new Set(results.map((r) => (r as { data: SnapshotView }).data.id)).size).toBe(1)
     expect(stored('snapshots')).toHaveLength(1)
-    expect(rollup(today())!.total).toEqual({ plays: 777, itemsLogged: 1 })
+    expect(rollup(today())!.total).toEqual({ plays: 777, itemsLogged: 1, logsTimed: 1 })
   })
 
   it('different members logging at once all land, and rollups stay exact', async () => {

@@ -1,5 +1,5 @@
 import { AppError, type FieldError } from '../../core/errors'
-import { applyContribution, emptyRollup, postContributions, type Contribution, type DayRollup, type ItemDims } from '../../core/results/rollup'
+import { applyContribution, emptyRollup, logLagContribution, postContributions, type Contribution, type DayRollup, type ItemDims } from '../../core/results/rollup'
 import type { SnapshotMetrics, SnapshotSource } from '../../core/results/schemas'
 import { incrementChanges, monotoneViolations, withPoint } from '../../core/results/series'
 import { isNotFoundError, type Doc, type DbLike } from '../common/sdk'
@@ -151,6 +151,7 @@ export async function commitSnapshots(tx: Tx, who: Logger, planned: readonly Pla
     }
     const after = withPoint(s.points, { date: p.date, snapshotId: p.id, metrics: p.metrics })
     await rollups.add(postContributions(incrementChanges(s.points, after), s.dims))
+    if (!p.corrects) await rollups.add([logLagContribution(p.date, who.now)])
     s.points = after
     s.updatedAt = who.now
     const record: SnapshotRecord = {

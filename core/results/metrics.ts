@@ -63,8 +63,15 @@ export const LIVE_SUMS = [
 ] as const
 export type LiveSum = (typeof LIVE_SUMS)[number]
 
+/**
+ * Data freshness: every snapshot logged (kind 'log', not a correction) adds, to its metrics date, how
+ * late it was logged (`logLagMinutes`: whole minutes after the end of that day, China time, never
+ * negative) and one `logsTimed`, so mean lag = logLagMinutes ÷ logsTimed (PRODUCT.md "data freshness").
+ */
+export const FRESHNESS_SUMS = ['logLagMinutes', 'logsTimed'] as const
+
 /** Every key a rollup may sum. `itemsLogged`: items with a snapshot dated that day. */
-export const SUM_KEYS = [...POST_SUMS, 'itemsLogged', ...LIVE_SUMS, 'leads'] as const
+export const SUM_KEYS = [...POST_SUMS, 'itemsLogged', ...LIVE_SUMS, 'leads', ...FRESHNESS_SUMS] as const
 export type SumKey = (typeof SUM_KEYS)[number]
 
 /** Sparse integer sums: a missing key is zero, and zeros are never stored. */

@@ -1,4 +1,4 @@
-import type { DayKey } from '../time/china'
+import { addDays, startOfDay, type DayKey } from '../time/china'
 import { addSums, isZero, type Channel, type Sums } from './metrics'
 import { dailyIncrements, effectiveSeries, type SnapshotFact } from './series'
 
@@ -121,12 +121,30 @@ export function leadContribution(l: LeadFact, sign: 1 | -1 = 1): Contribution {
   return { day: l.date, sums: signed({ leads: l.count }, sign), dims: { channel: l.channel } }
 }
 
+/**
+ * What logging one snapshot adds to its metrics date: its lag (whole minutes from the end of that day,
+ * China time, to when it was logged; 0 when logged the same day) and one timed log. Counted in the
+ * team total only. Corrections add nothing: they fix numbers, they are not a reading of them.
+ *
+ * @example
+ * logLagContribution('2026-11-01', new Date('2026-11-02T06:30:00+08:00')).sums //=> { logLagMinutes: 390, logsTimed: 1 }
+ * logLagContribution('2026-11-01', new Date('2026-11-01T21:00:00+08:00')).sums //=> { logsTimed: 1 }
+ */
+export function logLagContribution(date: DayKey, loggedAt: Date | string): Contribution {
+  const end = startOfDay(addDays(date, 1)).getTime()
+  const lag = Math.max(0, Math.floor((new Date(loggedAt).getTime() - end) / 60_000))
+  return { day: date, sums: addSums({}, { logLagMinutes: lag, logsTimed: 1 }), dims: {} }
+}
+
 function signed(s: Sums, sign: 1 | -1): Sums {
   return addSums({}, Object.fromEntries(Object.entries(s).map(([k, v]) => [k, (v as number) * sign])) as Sums)
 }
 
+/** A stored snapshot as the rebuild reads it; `kind` and `loggedAt` time the log (see logLagContribution). */
+export type SnapshotLogFact = SnapshotFact & { itemId: string; kind?: 'log' | 'correction'; loggedAt?: Date | string }
+
 export interface AllFacts {
-  snapshots: readonly (SnapshotFact & { itemId: string })[]
+  snapshots: readonly SnapshotLogFact[]
   /** Dimensions per item id, for posts and livestreams. */
   dims: ReadonlyMap<string, ItemDims>
   lives: readonly LiveFact[]
@@ -155,6 +173,8 @@ export function buildRollups(facts: AllFacts): Map<DayKey, DayRollup> {
     const dims = facts.dims.get(itemId) ?? UNKNOWN_DIMS
     for (const c of postContributions(dailyIncrements(effectiveSeries(list)), dims)) add(c)
   }
+  // Every log counts toward freshness, including readings later superseded: each was a reading.
+  for (const s of facts.snapshots) if (s.kind === 'log' && s.loggedAt) add(logLagContribution(s.date, s.loggedAt))
   for (const l of inForce(facts.lives)) add(liveContribution(l, facts.dims.get(l.itemId) ?? UNKNOWN_DIMS))
   for (const l of inForce(facts.leads)) add(leadContribution(l))
   const follower = new Map<DayKey, FollowerFact>()
