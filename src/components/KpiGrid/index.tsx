@@ -47,10 +47,9 @@ export function KpiCardView({ card, onOpen }: KpiCardViewProps) {
         <LightBadge light={card.light} />
       </View>
       <Text className='kpi-card__value'>{card.display}</Text>
-      <Text className='kpi-card__target'>目标 {card.targetDisplay}</Text>
+      <Text className='kpi-card__target'>{`目标 ${card.targetDisplay}`}</Text>
       <Text className={`kpi-card__change kpi-card__change--${tone}`}>
-        {changeArrow(card.change) ? `${changeArrow(card.change)} ` : ''}
-        {card.changeDisplay}
+        {changeArrow(card.change) ? `${changeArrow(card.change)} ${card.changeDisplay}` : card.changeDisplay}
       </Text>
       <Sparkline trend={card.trend} light={card.light} />
       <View className='kpi-card__foot'>
