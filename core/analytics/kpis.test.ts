@@ -1,0 +1,190 @@
+import fc from 'fast-check'
+import { emptyRollup, type DayRollup } from '../results/rollup'
+import type { Sums } from '../results/metrics'
+import { addDays, daysBetween } from '../time/china'
+import { asOfText, formatChange, formatValue, KPI_DEFS, kpiCard, movers, rangeTarget, targetView, targetViews, type ItemFact, type KpiData } from './kpis'
+import { KPIS, type KpiKey } from './schemas'
+
+const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`
+function roll(d: string, total: Sums, followers?: number): DayRollup {
+  return { ...emptyRollup(d), total, followers: followers === undefined ? null : { total: followers, factId: `f${d}` } }
+}
+const item = (id: string, publishedDay: string | null, layer = 'value', extra: Partial<ItemFact> = {}): ItemFact => ({ id, title: `作品${id}`, status: publishedDay ? 'published' : 'planned', layer, publishedDay, ...extra })
+const week = { from: day(9), to: day(15), days: 7 }
+const prevWeek = { from: day(2), to: day(8) }
+const card = (kpi: KpiKey, data: KpiData, target = targetView(kpi, null)) => kpiCard(kpi, { data, range: week, previous: prevWeek, target })
+
+describe('hand-computed cards', () => {
+  it('completion 35 of 100 plays is 35.0%, red against 50%; the previous week had 30 of 100: +16.7%', () => {
+    const data = { rollups: [roll(day(10), { plays: 60, completions: 20, itemsLogged: 1 }), roll(day(12), { plays: 40, completions: 15, itemsLogged: 1 }), roll(day(3), { plays: 100, completions: 30, itemsLogged: 1 })], items: [] }
+    const c = card('completionRate', data)
+    expect(c).toMatchObject({ value: 0.35, display: '35.0%', target: 0.5, targetDisplay: '≥ 50.0%', light: 'red', previous: 0.3, changeDisplay: '+16.7%', asOf: day(12), asOfText: '数据截至 11-12' })
+    expect(c.trend).toEqual([null, 20 / 60, null, 15 / 40, null, null, null])
+  })
+
+  it('completion within 10% of the target is yellow, at or above it green', () => {
+    const at = (c: number) => card('completionRate', { rollups: [roll(day(10), { plays: 100, completions: c, itemsLogged: 1 })], items: [] }).light
+    expect([at(44), at(46), at(50), at(60)]).toEqual(['red', 'yellow', 'green', 'green'])
+  })
+
+  it('zero plays reads "—" with light none and no change, never NaN', () => {
+    const c = card('completionRate', { rollups: [roll(day(10), { itemsLogged: 1 })], items: [] })
+    expect(c).toMatchObject({ value: null, display: '—', light: 'none', change: null, changeDisplay: '—' })
+  })
+
+  it('paid share 30% against 40% is green (lower is better); 43% yellow; 50% red', () => {
+    const share = (paidN: number, organicN: number, live = 0) =>
+      card('paidShare', { rollups: [roll(day(11), { newFollowersPaid: paidN, newFollowersOrganic: organicN, liveNewFollowers: live, itemsLogged: 1 })], items: [] })
+    expect(share(30, 70)).toMatchObject({ value: 0.3, display: '30.0%', targetDisplay: '≤ 40.0%', light: 'green', direction: 'lower' })
+    expect(share(43, 57).light).toBe('yellow')
+    expect(share(50, 40, 10).light).toBe('red') // livestream followers count as organic
+  })
+
+  it('interaction = (likes + comments + shares + favorites) / plays', () => {
+    const c = card('interactionRate', { rollups: [roll(day(9), { plays: 200, likes: 20, comments: 5, shares: 3, favorites: 2, itemsLogged: 2 })], items: [] })
+    expect(c).toMatchObject({ value: 0.15, display: '15.0%', light: 'red' })
+  })
+
+  it('output counts published items in the range; the weekly target of 5 scales with the range', () => {
+    const items = [item('a', day(9)), item('b', day(15)), item('c', day(16)), item('d', day(8)), item('e', null)]
+    const c = card('output', { rollups: [], items })
+    expect(c).toMatchObject({ value: 2, display: '2 条', target: 5, targetDisplay: '≥ 5 条', light: 'red', previous: 1, change: 1, changeDisplay: '+100.0%', asOf: day(15) })
+    const twoWeeks = kpiCard('output', { data: { rollups: [], items }, range: { from: day(2), to: day(15), days: 14 }, previous: { from: '2026-10-19', to: day(1) }, target: targetView('output', null) })
+    expect(twoWeeks).toMatchObject({ value: 3, target: 10, targetDisplay: '≥ 10 条' })
+    expect(rangeTarget(KPI_DEFS.output, 5, 3)).toBeCloseTo(15 / 7)
+    expect(rangeTarget(KPI_DEFS.followers, 100_000, 3)).toBe(100_000)
+  })
+
+  it('followers: the latest total logged on or before the end (no scaling); net adds and organic growth', () => {
+    const rollups = [
+      roll(day(7), {}, 40_000),
+      roll(day(10), { newFollowersOrganic: 300, newFollowersPaid: 500, liveNewFollowers: 100, unfollows: 50, itemsLogged: 3 }, 40_500),
+      roll(day(13), { newFollowersOrganic: 100, itemsLogged: 1 }, 40_900),
+    ]
+    const data = { rollups, items: [] }
+    expect(card('followers', data)).toMatchObject({ value: 40_900, display: '40,900 人', target: 100_000, targetDisplay: '≥ 100,000 人', light: 'red', previous: 40_000, asOf: day(13) })
+    expect(card('netAdds', data)).toMatchObject({ value: 950, display: '950 人', target: 2000 })
+    // organic (300 + 100 live + 100) / total at the start (40,000 logged on the 7th)
+    expect(card('organicGrowthRate', data)).toMatchObject({ value: 500 / 40_000, display: '1.3%' })
+    expect(card('organicGrowthRate', { rollups: rollups.slice(1), items: [] }).value).toBeNull() // no start total
+  })
+
+  it('inquiries add leads (all channels) and post inquiries; order conversion is post orders / post inquiries', () => {
+    const data = { rollups: [roll(day(9), { leads: 12, inquiries: 8, orders: 2, itemsLogged: 1 }), roll(day(14), { leads: 3 })], items: [] }
+    expect(card('inquiries', data)).toMatchObject({ value: 23, display: '23 次', target: 30, light: 'red', asOf: day(14) })
+    expect(card('orderConversion', data)).toMatchObject({ value: 0.25, display: '25.0%', light: 'green', asOf: day(9) })
+  })
+
+  it('live conversion = live orders / unique viewers', () => {
+    const c = card('liveConversion', { rollups: [roll(day(12), { liveSessions: 2, liveOrders: 45, liveUniqueViewers: 1000 })], items: [] })
+    expect(c).toMatchObject({ value: 0.045, display: '4.5%', light: 'red', asOf: day(12) })
+  })
+
+  it('cycle hours: mean over items final-approved in the range; items without a production are left out', () => {
+    const items = [
+      item('a', day(12), 'value', { cycleSeconds: 20 * 3600, finalApprovedDay: day(10) }),
+      item('b', day(16), 'value', { cycleSeconds: 41 * 3600, finalApprovedDay: day(15) }),
+      item('c', day(11)),
+      item('d', day(9), 'value', { cycleSeconds: 99 * 3600, finalApprovedDay: day(8) }),
+    ]
+    expect(card('cycleHours', { rollups: [], items })).toMatchObject({ value: 30.5, display: '30.5 小时', targetDisplay: '≤ 24.0 小时', light: 'red', previous: 99, asOf: day(15) })
+  })
+
+  it('freshness hours = lag minutes / timed logs / 60', () => {
+    const c = card('freshnessHours', { rollups: [roll(day(10), { logLagMinutes: 1800, logsTimed: 2, itemsLogged: 2 }), roll(day(11), { logsTimed: 1, itemsLogged: 1 })], items: [] })
+    expect(c).toMatchObject({ value: 10, display: '10.0 小时', light: 'green', asOf: day(11) })
+  })
+
+  it('intro share: 基础认知 items among published items', () => {
+    const items = [item('a', day(9), 'intro'), item('b', day(10), 'intro'), item('c', day(11), 'value'), item('d', day(1), 'intro')]
+    expect(card('introShare', { rollups: [], items })).toMatchObject({ value: 2 / 3, display: '66.7%', light: 'red', label: '基础认知占比' }) // above 60% + 10% of it
+  })
+
+  it('a team target replaces the default, with its tolerance', () => {
+    const data = { rollups: [roll(day(10), { plays: 100, completions: 42, itemsLogged: 1 })], items: [] }
+    expect(card('completionRate', data).light).toBe('red')
+    const t = targetView('completionRate', { value: 0.45, tolerance: 0.1, version: 1, updatedAt: new Date(), updatedByName: '陈静' })
+    expect(card('completionRate', data, t)).toMatchObject({ target: 0.45, light: 'yellow' })
+    expect(card('completionRate', data, { ...t, value: null })).toMatchObject({ target: null, targetDisplay: '—', light: 'none' })
+  })
+
+  it('no data at all: every card reads "—" or 0 without NaN, and 暂无数据', () => {
+    for (const k of KPIS) {
+      const c = card(k, { rollups: [], items: [] })
+      expect(c.asOfText).toBe('暂无数据')
+      expect(JSON.stringify(c)).not.toMatch(/NaN|Infinity/)
+    }
+  })
+
+  it('trends go per ISO week beyond 31 days', () => {
+    const from = '2026-08-27'
+    const to = '2026-11-26'
+    const rollups = daysBetween(from, to).map((d) => roll(d, { plays: 10, completions: 5, itemsLogged: 1 }))
+    const c = kpiCard('completionRate', { data: { rollups, items: [] }, range: { from, to, days: 92 }, previous: { from: addDays(from, -92), to: addDays(from, -1) }, target: targetView('completionRate', null) })
+    expect(c.trend.length).toBe(14)
+    expect(c.trend.every((v) => v === 0.5)).toBe(true)
+    expect(c.previous).toBeNull()
+  })
+})
+
+describe('targets', () => {
+  it('defaults for every KPI at version 0, directions fixed', () => {
+    const all = targetViews(undefined)
+    expect(all.map((t) => t.kpi)).toEqual([...KPIS])
+    expect(all.find((t) => t.kpi === 'paidShare')).toMatchObject({ value: 0.4, direction: 'lower', tolerance: 0.1, version: 0, updatedAt: null, reviewedEvery: 'quarter' })
+    expect(all.find((t) => t.kpi === 'orderConversion')!.value).toBeCloseTo(0.1875)
+    expect(all.find((t) => t.kpi === 'cycleHours')).toMatchObject({ value: 24, direction: 'lower', reviewedEvery: 'month' })
+  })
+})
+
+describe('formatting', () => {
+  it('reads like people write it', () => {
+    expect(formatValue(KPI_DEFS.followers, 1234567)).toBe('1,234,567 人')
+    expect(formatValue(KPI_DEFS.output, 15 / 7)).toBe('2.1 条')
+    expect(formatChange(-0.032)).toBe('-3.2%')
+    expect(formatChange(0)).toBe('0.0%')
+    expect(asOfText('2026-11-26')).toBe('数据截至 11-26')
+  })
+})
+
+describe('movers', () => {
+  const pts = (list: [string, Record<string, number>][]) => list.map(([date, metrics], i) => ({ date, snapshotId: `s${i}`, metrics: { plays: 0, ...metrics } }))
+  it('ranks items by what they added to the numerator in the range (increments, not cumulative values)', () => {
+    const series = [
+      { itemId: 'a', title: 'A', points: pts([[day(8), { completions: 500 }], [day(10), { completions: 600 }]]) }, // +100 in range
+      { itemId: 'b', title: 'B', points: pts([[day(9), { completions: 300 }]]) }, // +300
+      { itemId: 'c', title: 'C', points: pts([[day(1), { completions: 900 }]]) }, // nothing in range
+    ]
+    expect(movers('completionRate', series, week)).toEqual([
+      { itemId: 'b', title: 'B', amount: 300, display: '+300' },
+      { itemId: 'a', title: 'A', amount: 100, display: '+100' },
+    ])
+    expect(movers('followers', series, week)).toEqual([])
+  })
+
+  it('property: at most five, ordered by size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(10_000), { maxLength: 12 }), (amounts) => {
+        const series = amounts.map((a, i) => ({ itemId: `i${i}`, title: `${i}`, points: pts([[day(10), { likes: a }]]) }))
+        const m = movers('interactionRate', series, week)
+        expect(m.length).toBe(Math.min(5, amounts.filter((a) => a > 0).length))
+        for (let i = 1; i < m.length; i++) expect(m[i - 1].amount).toBeGreaterThanOrEqual(m[i].amount)
+      }),
+    )
+  })
+})
+
+test('property: rate cards never show NaN and lights follow the direction', () => {
+  const sums = fc.record({ plays: fc.nat(10_000), completions: fc.nat(10_000), newFollowersPaid: fc.nat(1000), newFollowersOrganic: fc.nat(1000), itemsLogged: fc.constant(1) })
+  fc.assert(
+    fc.property(sums, (s) => {
+      for (const k of ['completionRate', 'paidShare'] as const) {
+        const c = card(k, { rollups: [roll(day(10), s)], items: [] })
+        expect(JSON.stringify(c)).not.toMatch(/NaN|Infinity/)
+        if (c.value === null) expect(c.light).toBe('none')
+        else if (k === 'paidShare') expect(c.light === 'green').toBe(c.value <= 0.4)
+        else expect(c.light === 'green').toBe(c.value >= 0.5)
+      }
+    }),
+  )
+})
