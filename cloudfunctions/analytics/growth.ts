@@ -1,16 +1,187 @@
 import type { analyticsContract } from '../../core/api/analytics'
-import { AppError } from '../../core/errors'
+import { AppError, type FieldError } from '../../core/errors'
+import { channelNote, contentFilter, funnelCounts, funnelOptions, funnelResult, type FunnelFilters } from '../../core/analytics/funnelRollups'
+import { FORECAST_WINDOW_DAYS } from '../../core/analytics/forecast'
+import { DEFAULT_FOLLOWER_TARGET, forecastText, growthSummary, spendInForce } from '../../core/analytics/growth'
+import { MAX_RANGE_DAYS, type FunnelStageView, type RangeInput, type ResolvedRange, type SpendView } from '../../core/analytics/schemas'
+import { dayNotInFutureErrors } from '../../core/results/dates'
+import type { DayRollup } from '../../core/results/rollup'
+import { addDays, dayKey, weekStart, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
+import type { MemberCtx } from '../common/context'
+import type { BaseRecord } from '../common/records'
+import { ROLLUPS, type RollupRecord } from '../results/records'
 
 type C = typeof analyticsContract
+
+/** Raw fact (append-only): promotion spend (投流花费) logged for one day; a later entry supersedes the one in force. */
+export const SPEND = 'spend'
+
+export interface SpendRecord extends BaseRecord {
+  date: DayKey
+  amountFen: number
+  /** The entry in force for the day when this one was logged (both are kept; sums read the newest). */
+  supersedes: string | null
+  loggedByName: string
+  loggedAt: Date
+}
+
 export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'> = {
-  async funnel() {
-    throw new AppError('INTERNAL', 'not built yet')
+  /** 3 requests: member, team (wrapper) and one rollups query for [previous.from, to]. */
+  async funnel({ ctx, input }) {
+    const { range: rangeIn, ...filters } = input
+    const content = contentFilter(filters)
+    if (content && 'error' in content) refuse([content.error])
+    const { range, previous } = resolve(rangeIn, ctx.now)
+    const rollups = await readRollups(ctx, previous.from, range.to, { day: true, total: true, by: true })
+    const now = funnelResult(funnelCounts(rollups, range.from, range.to, filters))
+    const before = funnelResult(funnelCounts(rollups, previous.from, previous.to, filters))
+    const stages: FunnelStageView[] = now.stages.map((s) => ({
+      ...s,
+      previousRate: before.stages.find((p) => p.step === s.step)?.rate ?? null,
+    }))
+    return {
+      range,
+      filters: cleanFilters(filters),
+      stages,
+      biggestDrop: now.biggestDrop,
+      previousBiggestDrop: before.biggestDrop,
+      options: funnelOptions(rollups, range.from, range.to),
+      ...(filters.channel ? { note: channelNote(filters.channel) } : {}),
+    }
   },
-  async growth() {
-    throw new AppError('INTERNAL', 'not built yet')
+
+  /** 4 requests: member, team, one rollups query for [from − 28 days, to] and one spend query for the range. */
+  async growth({ ctx, input }) {
+    const { range } = resolve(input.range, ctx.now)
+    const _ = ctx.db.command
+    const [rollups, spend] = await Promise.all([
+      readRollups(ctx, addDays(range.from, -FORECAST_WINDOW_DAYS), range.to, { day: true, total: true, followers: true }),
+      ctx
+        .repo<SpendRecord>(SPEND)
+        .find({ date: _.gte(range.from).and(_.lte(range.to)) }, { limit: 1000, fields: { _id: true, date: true, amountFen: true, supersedes: true, loggedAt: true } }),
+    ])
+    const target = followerTarget(ctx)
+    const g = growthSummary({ rollups, from: range.from, to: range.to, target, spend: spend.map((s) => ({ ...s, id: s._id })) })
+    return {
+      range,
+      series: g.series,
+      total: g.total,
+      netAdds: g.netAdds,
+      growthRate: g.growthRate,
+      organic: g.organic,
+      paid: g.paid,
+      paidShare: g.paidShare,
+      spendFen: g.spendFen,
+      costPerFollowerFen: g.costPerFollowerFen,
+      target,
+      forecast: g.forecast,
+      forecastText: forecastText(g.forecast, target),
+    }
   },
-  async logSpend() {
-    throw new AppError('INTERNAL', 'not built yet')
+
+  /** A new spend fact superseding the day's entry in force; a retried request makes the same id and never writes twice. */
+  async logSpend({ ctx, input }) {
+    refuse(dayNotInFutureErrors(input.date, { now: ctx.now }))
+    const id = ctx.newId('spend')
+    const repo = ctx.repo<SpendRecord>(SPEND)
+    const sameDay = await repo.find({ date: input.date }, { limit: 1000, fields: { _id: true, date: true, amountFen: true, supersedes: true, loggedAt: true } })
+    const current = spendInForce(sameDay.filter((s) => s._id !== id).map((s) => ({ ...s, id: s._id }))).get(input.date)
+    const record: SpendRecord = {
+      _id: id,
+      teamId: ctx.team._id,
+      date: input.date,
+      amountFen: input.amountFen,
+      supersedes: current?._id ?? null,
+      loggedByName: ctx.member.name,
+      loggedAt: ctx.now,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      createdBy: ctx.member._id,
+      version: 0,
+    }
+    const { doc } = await repo.insertOnce(record)
+    ctx.audit({ target: doc._id, detail: { date: doc.date, amountFen: doc.amountFen, supersedes: doc.supersedes } })
+    return spendView(doc)
   },
+}
+
+function spendView(r: SpendRecord): SpendView {
+  return { id: r._id, date: r.date, amountFen: r.amountFen, supersedes: r.supersedes }
+}
+
+/** The team's follower target: `team.targets.followers.value` when set, else the product default. */
+function followerTarget(ctx: MemberCtx): number {
+  const v = (ctx.team as { targets?: { followers?: { value?: unknown } } }).targets?.followers?.value
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : DEFAULT_FOLLOWER_TARGET
+}
+
+/** One page: [from, to] holds at most 92 + 92 (+ 28) days, under the 1,000-document cap. */
+async function readRollups(ctx: MemberCtx, from: DayKey, to: DayKey, fields: Record<string, boolean>): Promise<DayRollup[]> {
+  const _ = ctx.db.command
+  const days = spanDays(from, to)
+  return ctx.repo<RollupRecord>(ROLLUPS).find({ day: _.gte(from).and(_.lte(to)) }, { limit: days, fields })
+}
+
+function cleanFilters(f: FunnelFilters): FunnelFilters {
+  const out: FunnelFilters = {}
+  for (const k of ['format', 'layer', 'category', 'channel'] as const) if (f[k] !== undefined) (out as Record<string, string>)[k] = f[k]!
+  return out
+}
+
+function refuse(fields: FieldError[]): void {
+  if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+}
+
+// ---- range resolution (private until core/analytics/range.ts lands) ----
+
+const DAY_MS = 86_400_000
+
+function spanDays(from: DayKey, to: DayKey): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1
+}
+
+function realDay(d: DayKey): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`)
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d
+}
+
+const md = (d: DayKey) => d.slice(5)
+
+function resolve(input: RangeInput, now: Date): { range: ResolvedRange; previous: { from: DayKey; to: DayKey } } {
+  const today = dayKey(now)
+  let from: DayKey
+  let to: DayKey
+  let name: string
+  if (input.range === 'today') {
+    from = to = today
+    name = '今天'
+  } else if (input.range === 'week') {
+    from = weekStart(today)
+    to = addDays(from, 6)
+    name = '本周'
+  } else if (input.range === 'month') {
+    from = `${today.slice(0, 7)}-01`
+    to = addDays(`${addDays(from, 31).slice(0, 7)}-01`, -1)
+    name = '本月'
+  } else {
+    // The contracts nest rangeInput's inner object, without its custom-range checks: they are made here.
+    const bad: FieldError[] = []
+    if (!input.from) bad.push({ path: 'range.from', message: '开始日期：自定义范围必填' })
+    else if (!realDay(input.from)) bad.push({ path: 'range.from', message: '开始日期：不是有效的日期' })
+    if (!input.to) bad.push({ path: 'range.to', message: '结束日期：自定义范围必填' })
+    else if (!realDay(input.to)) bad.push({ path: 'range.to', message: '结束日期：不是有效的日期' })
+    refuse(bad)
+    from = input.from!
+    to = input.to!
+    if (from > to) refuse([{ path: 'range.to', message: '结束日期：不能早于开始日期' }])
+    if (spanDays(from, to) > MAX_RANGE_DAYS) refuse([{ path: 'range.to', message: `结束日期：范围不能超过 ${MAX_RANGE_DAYS} 天` }])
+    name = '自定义'
+  }
+  const days = spanDays(from, to)
+  const label = from === to ? `${name} ${md(from)}` : `${name} ${md(from)} 至 ${md(to)}`
+  return {
+    range: { kind: input.range, from, to, days, label },
+    previous: { from: addDays(from, -days), to: addDays(from, -1) },
+  }
 }

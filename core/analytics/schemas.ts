@@ -215,6 +215,11 @@ export interface FunnelView {
   previousBiggestDrop: { text: string; rateDisplay: string } | null
   /** Filter values that have data in the range, with Chinese labels, for the filter pickers. */
   options: Record<'format' | 'layer' | 'category' | 'channel', { value: string; label: string }[]>
+  /**
+   * Set when a filter changes what the steps mean: a channel (来源渠道) exists only on leads, so with one
+   * the 咨询 step is that channel's leads (no rate), the steps before it are unfiltered by channel, and 成交 is left out.
+   */
+  note?: string
 }
 
 export interface GrowthPoint {
