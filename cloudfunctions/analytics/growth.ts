@@ -3,10 +3,11 @@ import { AppError, type FieldError } from '../../core/errors'
 import { channelNote, contentFilter, funnelCounts, funnelOptions, funnelResult, type FunnelFilters } from '../../core/analytics/funnelRollups'
 import { FORECAST_WINDOW_DAYS } from '../../core/analytics/forecast'
 import { DEFAULT_FOLLOWER_TARGET, forecastText, growthSummary, spendInForce } from '../../core/analytics/growth'
-import { MAX_RANGE_DAYS, type FunnelStageView, type RangeInput, type ResolvedRange, type SpendView } from '../../core/analytics/schemas'
+import { dayCount, resolveRange } from '../../core/analytics/range'
+import type { FunnelStageView, SpendView } from '../../core/analytics/schemas'
 import { dayNotInFutureErrors } from '../../core/results/dates'
 import type { DayRollup } from '../../core/results/rollup'
-import { addDays, dayKey, weekStart, type DayKey } from '../../core/time/china'
+import { addDays, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import type { BaseRecord } from '../common/records'
@@ -32,7 +33,7 @@ export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'>
     const { range: rangeIn, ...filters } = input
     const content = contentFilter(filters)
     if (content && 'error' in content) refuse([content.error])
-    const { range, previous } = resolve(rangeIn, ctx.now)
+    const { range, previous } = resolveRange(rangeIn, ctx.now, 'range.')
     const rollups = await readRollups(ctx, previous.from, range.to, { day: true, total: true, by: true })
     const now = funnelResult(funnelCounts(rollups, range.from, range.to, filters))
     const before = funnelResult(funnelCounts(rollups, previous.from, previous.to, filters))
@@ -53,7 +54,7 @@ export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'>
 
   /** 4 requests: member, team, one rollups query for [from − 28 days, to] and one spend query for the range. */
   async growth({ ctx, input }) {
-    const { range } = resolve(input.range, ctx.now)
+    const { range } = resolveRange(input.range, ctx.now, 'range.')
     const _ = ctx.db.command
     const [rollups, spend] = await Promise.all([
       readRollups(ctx, addDays(range.from, -FORECAST_WINDOW_DAYS), range.to, { day: true, total: true, followers: true }),
@@ -119,7 +120,7 @@ function followerTarget(ctx: MemberCtx): number {
 /** One page: [from, to] holds at most 92 + 92 (+ 28) days, under the 1,000-document cap. */
 async function readRollups(ctx: MemberCtx, from: DayKey, to: DayKey, fields: Record<string, boolean>): Promise<DayRollup[]> {
   const _ = ctx.db.command
-  const days = spanDays(from, to)
+  const days = dayCount(from, to)
   return ctx.repo<RollupRecord>(ROLLUPS).find({ day: _.gte(from).and(_.lte(to)) }, { limit: days, fields })
 }
 
@@ -131,57 +132,4 @@ function cleanFilters(f: FunnelFilters): FunnelFilters {
 
 function refuse(fields: FieldError[]): void {
   if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
-}
-
-// ---- range resolution (private until core/analytics/range.ts lands) ----
-
-const DAY_MS = 86_400_000
-
-function spanDays(from: DayKey, to: DayKey): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1
-}
-
-function realDay(d: DayKey): boolean {
-  const t = Date.parse(`${d}T00:00:00Z`)
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d
-}
-
-const md = (d: DayKey) => d.slice(5)
-
-function resolve(input: RangeInput, now: Date): { range: ResolvedRange; previous: { from: DayKey; to: DayKey } } {
-  const today = dayKey(now)
-  let from: DayKey
-  let to: DayKey
-  let name: string
-  if (input.range === 'today') {
-    from = to = today
-    name = '今天'
-  } else if (input.range === 'week') {
-    from = weekStart(today)
-    to = addDays(from, 6)
-    name = '本周'
-  } else if (input.range === 'month') {
-    from = `${today.slice(0, 7)}-01`
-    to = addDays(`${addDays(from, 31).slice(0, 7)}-01`, -1)
-    name = '本月'
-  } else {
-    // The contracts nest rangeInput's inner object, without its custom-range checks: they are made here.
-    const bad: FieldError[] = []
-    if (!input.from) bad.push({ path: 'range.from', message: '开始日期：自定义范围必填' })
-    else if (!realDay(input.from)) bad.push({ path: 'range.from', message: '开始日期：不是有效的日期' })
-    if (!input.to) bad.push({ path: 'range.to', message: '结束日期：自定义范围必填' })
-    else if (!realDay(input.to)) bad.push({ path: 'range.to', message: '结束日期：不是有效的日期' })
-    refuse(bad)
-    from = input.from!
-    to = input.to!
-    if (from > to) refuse([{ path: 'range.to', message: '结束日期：不能早于开始日期' }])
-    if (spanDays(from, to) > MAX_RANGE_DAYS) refuse([{ path: 'range.to', message: `结束日期：范围不能超过 ${MAX_RANGE_DAYS} 天` }])
-    name = '自定义'
-  }
-  const days = spanDays(from, to)
-  const label = from === to ? `${name} ${md(from)}` : `${name} ${md(from)} 至 ${md(to)}`
-  return {
-    range: { kind: input.range, from, to, days, label },
-    previous: { from: addDays(from, -days), to: addDays(from, -1) },
-  }
 }
