@@ -103,12 +103,12 @@ export function targetFromInput(text: string, unit: KpiUnit): number {
 /** Count KPIs whose target is per week (core/analytics/schemas.ts KPIS doc); the rest are levels. */
 const WEEKLY: readonly KpiKey[] = ['output', 'netAdds', 'inquiries']
 
-/** A target as text: "50%", "24 小时", "5 /周", "100,000"; "未设定" without one. */
+/** A target as text: "50%", "24 小时", "每周 5", "100,000"; "未设定" without one. */
 export function targetText(value: number | null, unit: KpiUnit, kpi: KpiKey): string {
   if (value === null) return '未设定'
   if (unit === 'ratio') return `${Math.round(value * 1000) / 10}%`
   if (unit === 'hours') return `${value} 小时`
-  return WEEKLY.includes(kpi) ? `${value.toLocaleString('zh-CN')} /周` : value.toLocaleString('zh-CN')
+  return WEEKLY.includes(kpi) ? `每周 ${value.toLocaleString('zh-CN')}` : value.toLocaleString('zh-CN')
 }
 
 /** The unit a person types a target in. */

@@ -23,6 +23,8 @@ export interface LineChartProps {
   /** What the chart shows, in words, for screen readers (the numbers are also in the list next to it). */
   label: string
   height?: number
+  /** Start the y axis at 0 (amounts, rates); a total that only creeps up reads better from its own minimum. */
+  zeroBased?: boolean
 }
 
 interface CanvasNode {
@@ -42,7 +44,7 @@ export function LineChart(props: LineChartProps) {
   const canvasId = useMemo(() => `${props.id}-${++seq}`, [props.id])
   const height = props.height ?? 200
   const drawn = useRef<unknown>(null)
-  const config = JSON.stringify([props.categories, props.series, props.type])
+  const config = JSON.stringify([props.categories, props.series, props.type, props.zeroBased])
 
   useEffect(() => {
     let cancelled = false
@@ -76,7 +78,7 @@ export function LineChart(props: LineChartProps) {
           dashLength: 2,
           gridColor: '#eceef1',
           splitNumber: 4,
-          data: [{ min: 0, fontSize: 10, fontColor: '#8a8f99', ...(props.formatY ? { format: props.formatY } : {}) }],
+          data: [{ ...(props.zeroBased === false ? {} : { min: 0 }), fontSize: 10, fontColor: '#8a8f99', ...(props.formatY ? { formatter: (v: number) => props.formatY!(v) } : {}) }],
         },
         extra: { line: { type: 'straight', width: 2 }, column: { width: 10, seriesGap: 2 } },
       })

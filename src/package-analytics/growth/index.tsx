@@ -85,6 +85,8 @@ export default function GrowthPage() {
               label='粉丝总数走势'
               categories={view.series.map((p) => shortDay(p.day))}
               series={[{ name: '粉丝总数', data: view.series.map((p) => p.total) }]}
+              zeroBased={false}
+              formatY={(v) => (v >= 10_000 ? `${Math.round(v / 1000) / 10}万` : String(Math.round(v)))}
             />
           </View>
           <View className='analytics-card'>
