@@ -65,6 +65,7 @@ export default function FunnelPage() {
               ) : null,
             )}
           </View>
+          {view.note ? <Text className='funnel-note'>{view.note}</Text> : null}
           {view.biggestDrop ? (
             <View className='funnel-drop'>
               <Text className='funnel-drop__text'>{view.biggestDrop.text}</Text>
