@@ -52,7 +52,7 @@ export function seedReview(store: Store, teamId: string, people: { owner: (id: s
   const items = store.find('items', { query: { teamId, status: { $in: ['planned', 'published'] } } }) as unknown as ItemRecord[]
   const planned = items.filter((i) => i.status === 'planned').sort((a, b) => +new Date(a.plannedAt!) - +new Date(b.plannedAt!))
   const recent = items.filter((i) => i.status === 'published' && +new Date(i.publishedAt!) > now.getTime() - 28 * 86400_000)
-  const out = { productions: [] as ProductionRecord[], events: [] as EventRecord[], versions: [] as VersionRecord[], notices: [] as NotificationRecord[] }
+  const out: Out = { productions: [], events: [], versions: [], notices: [], cycles: [] }
 
   // Planned items, soonest first: the soonest are furthest along. Short videos cover every gate.
   const svTargets: Target[] = [
@@ -86,9 +86,20 @@ export function seedReview(store: Store, teamId: string, people: { owner: (id: s
   for (const p of out.productions.filter((x) => x.status === 'scheduled')) {
     store.update('items', { _id: p._id, teamId }, { $set: { status: 'scheduled' } }, { multi: false, upsert: false } as never)
   }
+  // As the review function does at the final gate: the cycle time goes onto the item (published items
+  // older than these histories went out without a production and carry none).
+  for (const c of out.cycles) {
+    store.update('items', { _id: c.itemId, teamId }, { $set: { finalApprovedAt: c.finalApprovedAt, cycleSeconds: c.cycleSeconds } }, { multi: false, upsert: false } as never)
+  }
 }
 
-type Out = { productions: ProductionRecord[]; events: EventRecord[]; versions: VersionRecord[]; notices: NotificationRecord[] }
+type Out = {
+  productions: ProductionRecord[]
+  events: EventRecord[]
+  versions: VersionRecord[]
+  notices: NotificationRecord[]
+  cycles: { itemId: string; finalApprovedAt: Date; cycleSeconds: number }[]
+}
 
 /** Plays one item's history through the machine at relative hours, then shifts it so it ends `lagHours` before now. */
 function play(out: Out, item: ItemRecord, format: Format, target: Target, people: Parameters<typeof seedReview>[2], rand: () => number, now: Date): void {
@@ -157,6 +168,8 @@ function play(out: Out, item: ItemRecord, format: Format, target: Target, people
     out.versions.push({ ...base, _id: `demo_ver_${item._id}_${v.no}`, no: v.no, gateIndex: v.gate, gateKey: g.key, gateName: g.name, text: TEXTS[g.key] ?? g.name, links: [], fileIds: [], note: v.no > 1 ? '按意见改好了' : '', createdAt: at(v.h), createdBy: author.id })
   }
   const finalAt = s.status === 'scheduled' ? at(h) : null
+  const topicAt = facts.find((f) => f.type === 'approved' && f.gate === 0 && f.passed)
+  if (finalAt && topicAt) out.cycles.push({ itemId: item._id, finalApprovedAt: finalAt, cycleSeconds: Math.round((h - topicAt.h) * 3600) })
   if (target.status === 'published') {
     s = { ...s, status: 'published' }
     out.events.push({ ...base, _id: `demo_ev_${item._id}_pub`, type: 'published', gateIndex: s.gateIndex, gateKey: s.flow[s.gateIndex].key, gateName: s.flow[s.gateIndex].name, versionNo: s.versionNo, comment: item.postUrl ?? '', passed: false, at: new Date(item.publishedAt!), createdAt: new Date(item.publishedAt!), createdBy: author.id })

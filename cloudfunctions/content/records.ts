@@ -23,6 +23,10 @@ export interface ItemRecord extends BaseRecord {
   publishedAt: Date | null
   postUrl: string | null
   scheduleHistory: ScheduleChange[]
+  /** Set by the review function when the production passes its final gate (absent for items published without one). */
+  finalApprovedAt?: Date | null
+  /** Production cycle time, topic approved → final approved, in seconds (the dashboard's 制作周期). */
+  cycleSeconds?: number | null
 }
 
 export interface ThemeRecord extends BaseRecord {

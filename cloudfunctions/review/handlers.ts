@@ -254,7 +254,7 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
       for (const doc of facts(ctx, itemId, event, before, next, extra)) await tx.collection(doc.coll).add({ data: doc.data })
       if (r.effects.some((e: Effect) => e.type === 'scheduleItem')) {
         const cur = await docIn<ItemRecord>(tx, ITEMS, itemId)
-        if (cur) await tx.collection(ITEMS).doc(itemId).update({ data: { status: 'scheduled', updatedAt: ctx.now, version: cur.version + 1 } })
+        if (cur) await tx.collection(ITEMS).doc(itemId).update({ data: { status: 'scheduled', ...(await finalCycle(ctx, itemId, prev)), updatedAt: ctx.now, version: cur.version + 1 } })
       }
       const notices = noticesFor({ ctx, effects: r.effects, next, prev: before, itemId, title: item.title, plannedAt: item.plannedAt, comment: extra.comment, members })
       for (const n of notices) await tx.collection(NOTIFICATIONS).add({ data: n.record as unknown as Record<string, unknown> })
@@ -469,6 +469,19 @@ async function requireReviewers(ctx: MemberCtx, gates: Gate[]): Promise<void> {
     g.reviewers.memberIds.flatMap((id, j) => (ok.has(id) ? [] : [{ path: `gates.${i}.reviewers.memberIds.${j}`, message: `「${g.name}」的审核人：必须是团队中可审核的成员` }])),
   )
   if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+}
+
+/**
+ * Written onto the item when its production passes the final gate: when that was, and the production
+ * cycle time (topic approved → final approved, core/review/cycle), so the dashboard averages it from the
+ * items it already reads instead of replaying decision records. The topic approval is an append-only
+ * fact from before this transaction, so reading it outside the transaction is safe.
+ */
+async function finalCycle(ctx: MemberCtx, itemId: string, prev: ProductionRecord): Promise<{ finalApprovedAt: Date; cycleSeconds?: number }> {
+  const topic = await ctx.repo<EventRecord>(EVENTS).find({ itemId, type: 'approved', gateIndex: 0, passed: true }, { orderBy: ['at', 'asc'], limit: 1 })
+  const facts: CycleFact[] = [...topic.map(cycleFact), { type: 'approved', gateIndex: prev.gateIndex, at: ctx.now, passed: true }]
+  const hours = itemCycle(facts, prev.flow, ctx.now).productionHours
+  return hours === null ? { finalApprovedAt: ctx.now } : { finalApprovedAt: ctx.now, cycleSeconds: Math.round(hours * 3600) }
 }
 
 function cycleFact(e: EventRecord): CycleFact {

@@ -50,6 +50,12 @@ describe('the happy path', () => {
     expect(p).toMatchObject({ status: 'scheduled', statusLabel: '待发布', moves: { canPublish: true } })
     const item = await ok<ItemDetail>(cloud, 'content', op(), 'getItem', { id: w.itemId })
     expect(item.status).toBe('scheduled')
+    // the dashboard's 制作周期 reads the cycle time written onto the item at the final gate: the same as itemCycle says
+    const stored = cloud.store.getById('items', w.itemId) as unknown as { cycleSeconds: number; finalApprovedAt: Date }
+    const cycle = await ok<{ productionHours: number }>(cloud, 'review', op(), 'itemCycle', { itemId: w.itemId })
+    expect(stored.finalApprovedAt).toBeInstanceOf(Date)
+    expect(typeof stored.cycleSeconds).toBe('number')
+    expect(stored.cycleSeconds).toBe(Math.round(cycle.productionHours * 3600))
     const month = await ok<MonthView>(cloud, 'content', op(), 'monthView', { month: item.day!.slice(0, 7) })
     const cell = month.days.find((d) => d.day === item.day)!
     expect(cell.items.find((i) => i.id === w.itemId)?.status).toBe('scheduled')
