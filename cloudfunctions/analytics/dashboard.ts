@@ -1,22 +1,229 @@
 import type { analyticsContract } from '../../core/api/analytics'
+import { dailySeries, KPI_DEFS, kpiCard, movers, targetView, targetViews, type ItemFact, type KpiData, type StoredTarget } from '../../core/analytics/kpis'
+import { resolveRange, type Period } from '../../core/analytics/range'
+import type { DataAsOf, KpiKey, MissingItem, TargetHistoryEntry } from '../../core/analytics/schemas'
+import { KPIS } from '../../core/analytics/schemas'
 import { AppError } from '../../core/errors'
+import type { DayRollup } from '../../core/results/rollup'
+import type { SeriesPoint } from '../../core/results/schemas'
+import { addDays, dayKey, startOfDay, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
+import type { MemberCtx } from '../common/context'
+import { docIn, isConflict } from '../common/production'
+import type { BaseRecord, TeamRecord } from '../common/records'
+import type { ItemRecord } from '../content/records'
+import { ROLLUPS, SERIES, seriesId, type RollupRecord, type SeriesRecord } from '../results/records'
 
 type C = typeof analyticsContract
+
+/** Target revisions, append-only (read only by targetHistory; the targets in force live on the team document). */
+export const TARGET_HISTORY = 'targetHistory'
+const ITEMS = 'items'
+const TEAMS = 'teams'
+
+export interface TargetHistoryRecord extends BaseRecord {
+  kpi: KpiKey
+  value: number | null
+  previousValue: number | null
+  tolerance: number
+  previousTolerance: number
+  reason: string
+  byName: string
+  at: Date
+}
+
+/** Published items of the last 14 days are checked for missing numbers (DataAsOf). */
+const RECENT_DAYS = 14
+/** Scheduled items are planned up to this far ahead; reading them lets cycle time count items approved but not yet out. */
+const SCHEDULED_AHEAD_DAYS = 30
+/** Items read per dashboard (one request). Grows with publishing cadence over ≤ 184 + 44 days, not with history: 1,000 is 4+ a day. */
+const ITEMS_CAP = 1000
+const MISSING_SHOWN = 20
+/** kpiDetail's movers: series of items logged in the range, newest updates first; a phone lists five, 200 candidates is plenty. */
+const MOVER_CANDIDATES = 200
+const HISTORY_SHOWN = 100
+
+const ITEM_FIELDS = { _id: true, title: true, day: true, layer: true, format: true, category: true, publishedAt: true, cycleSeconds: true, finalApprovedAt: true, status: true }
+type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'day' | 'layer' | 'status' | 'publishedAt'> & { cycleSeconds?: number | null; finalApprovedAt?: Date | null }
+
+/**
+ * What the dashboard reads, in at most 3 requests after the wrapper's 2 (member, team — the targets
+ * come with the team): (1) day rollups of the range and the period before (≤ 184 documents); (2) items
+ * published or scheduled in that window plus the last 14 days (a projection; grows with publishing
+ * cadence, not history); (3) item series of the last 14 days' published items, for "missing numbers".
+ * No raw fact (snapshot, lead, live session) is ever scanned here.
+ */
+async function readWindow(ctx: MemberCtx, window: Period) {
+  const _ = ctx.db.command
+  const today = dayKey(ctx.now)
+  const recent: Period = { from: addDays(today, -(RECENT_DAYS - 1)), to: addDays(today, SCHEDULED_AHEAD_DAYS) }
+  const rollupsQ = ctx
+    .repo<RollupRecord>(ROLLUPS)
+    .find({ day: _.gte(window.from).and(_.lte(window.to)) }, { orderBy: ['day', 'asc'], limit: 200, fields: { _id: true, day: true, total: true, followers: true } })
+  const spans = mergeSpans([window, recent])
+  const dayCond = spans.map((s) => _.gte(s.from).and(_.lte(s.to)))
+  const itemsQ = ctx
+    .repo<ItemLite & { teamId: string }>(ITEMS)
+    .find({ status: _.in(['published', 'scheduled']), day: dayCond.length === 1 ? dayCond[0] : _.or(dayCond) }, { orderBy: ['day', 'asc'], limit: ITEMS_CAP, fields: ITEM_FIELDS })
+  const [rollups, items] = await Promise.all([rollupsQ, itemsQ])
+  return { rollups: rollups.map(toRollup), items, today }
+}
+
+/** Overlapping or adjacent day spans merged, so the items query reads each item once. */
+function mergeSpans(spans: Period[]): Period[] {
+  const sorted = [...spans].sort((a, b) => a.from.localeCompare(b.from))
+  const out: Period[] = []
+  for (const s of sorted) {
+    const last = out[out.length - 1]
+    if (last && s.from <= addDays(last.to, 1)) last.to = s.to > last.to ? s.to : last.to
+    else out.push({ ...s })
+  }
+  return out
+}
+
+function toRollup(r: RollupRecord): DayRollup {
+  return { day: r.day, total: r.total ?? {}, by: { format: {}, layer: {}, category: {}, channel: {} }, followers: r.followers ?? null }
+}
+
+function itemFact(i: ItemLite): ItemFact {
+  return {
+    id: i._id,
+    title: i.title,
+    status: i.status,
+    layer: i.layer,
+    publishedDay: i.status === 'published' ? (i.publishedAt ? dayKey(i.publishedAt) : i.day) : null,
+    cycleSeconds: typeof i.cycleSeconds === 'number' ? i.cycleSeconds : null,
+    finalApprovedDay: i.finalApprovedAt ? dayKey(i.finalApprovedAt) : null,
+  }
+}
+
+function data(rollups: DayRollup[], items: ItemLite[]): KpiData {
+  return { rollups, items: items.map(itemFact) }
+}
+
+/** Published items of the last 14 days without a point for yesterday or today, from their series. */
+async function dataAsOf(ctx: MemberCtx, rollups: DayRollup[], items: ItemLite[], today: DayKey, to: DayKey): Promise<DataAsOf> {
+  const yesterday = addDays(today, -1)
+  const from = addDays(today, -(RECENT_DAYS - 1))
+  const recent = items.filter((i) => i.status === 'published' && i.day && i.day >= from && i.day <= today)
+  const series = recent.length
+    ? await ctx.repo<SeriesRecord>(SERIES).find({ _id: ctx.db.command.in(recent.map((i) => seriesId(ctx.team._id, i._id))) }, { limit: recent.length, fields: { _id: true, itemId: true, points: true } })
+    : []
+  const pointsOf = new Map(series.map((s) => [s.itemId, s.points ?? []]))
+  const missing: MissingItem[] = []
+  for (const i of recent) {
+    const points = pointsOf.get(i._id) ?? []
+    if (points.some((p) => p.date === today || p.date === yesterday)) continue
+    missing.push({ id: i._id, title: i.title, publishedDay: i.day!, lastDay: points.length ? points[points.length - 1].date : null })
+  }
+  missing.sort((a, b) => a.publishedDay.localeCompare(b.publishedDay) || a.id.localeCompare(b.id))
+  let latestDay: DayKey | null = null
+  for (const r of rollups) if (r.total.itemsLogged && r.day <= to && (!latestDay || r.day > latestDay)) latestDay = r.day
+  const parts = [latestDay ? `作品数据截至 ${latestDay.slice(5)}` : '暂无作品数据']
+  if (missing.length) parts.push(`${missing.length} 条已发布作品缺少昨日或今日数据`)
+  return { latestDay, missing: missing.slice(0, MISSING_SHOWN), missingCount: missing.length, text: parts.join('；') }
+}
+
+function targetsOf(team: TeamRecord) {
+  return new Map(targetViews(team.targets).map((t) => [t.kpi, t]))
+}
+
 export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 'targets' | 'setTarget' | 'targetHistory'> = {
-  async dashboard() {
-    throw new AppError('INTERNAL', 'not built yet')
+  async dashboard({ ctx, input }) {
+    const { range, previous } = resolveRange(input, ctx.now)
+    const { rollups, items, today } = await readWindow(ctx, { from: previous.from, to: range.to })
+    const d = data(rollups, items)
+    const targets = targetsOf(ctx.team)
+    return {
+      range,
+      previous,
+      cards: KPIS.map((k) => kpiCard(k, { data: d, range, previous, target: targets.get(k)! })),
+      asOf: await dataAsOf(ctx, rollups, items, today, range.to),
+      generatedAt: ctx.now.toISOString(),
+    }
   },
-  async kpiDetail() {
-    throw new AppError('INTERNAL', 'not built yet')
+
+  async kpiDetail({ ctx, input }) {
+    const { range, previous } = resolveRange(input.range, ctx.now, 'range.')
+    const { rollups, items } = await readWindow(ctx, { from: previous.from, to: range.to })
+    const d = data(rollups, items)
+    const def = KPI_DEFS[input.kpi]
+    const card = kpiCard(input.kpi, { data: d, range, previous, target: targetsOf(ctx.team).get(input.kpi)! })
+    let top: ReturnType<typeof movers> = []
+    if (def.numerator) {
+      // Items with numbers in the range were logged at or after its first day, so their series changed since then.
+      const candidates = await ctx
+        .repo<SeriesRecord>(SERIES)
+        .find({ updatedAt: ctx.db.command.gte(startOfDay(range.from)) }, { orderBy: ['updatedAt', 'desc'], limit: MOVER_CANDIDATES, fields: { _id: true, itemId: true, points: true } })
+      const ranked = movers(input.kpi, candidates.map((s) => ({ itemId: s.itemId, title: '', points: (s.points ?? []) as SeriesPoint[] })), range)
+      const known = new Map(items.map((i) => [i._id, i.title]))
+      const unknown = ranked.filter((m) => !known.has(m.itemId)).map((m) => m.itemId)
+      if (unknown.length) {
+        for (const i of await ctx.repo<ItemRecord>(ITEMS).find({ _id: ctx.db.command.in(unknown) }, { limit: unknown.length, fields: { _id: true, title: true } })) known.set(i._id, i.title)
+      }
+      top = ranked.map((m) => ({ ...m, title: known.get(m.itemId) ?? '（已删除的内容）' }))
+    }
+    return { card, series: dailySeries(input.kpi, d, range), movers: top, formula: def.formula }
   },
-  async targets() {
-    throw new AppError('INTERNAL', 'not built yet')
+
+  async targets({ ctx }) {
+    return targetViews(ctx.team.targets)
   },
-  async setTarget() {
-    throw new AppError('INTERNAL', 'not built yet')
+
+  async setTarget({ ctx, input }) {
+    const teamId = ctx.team._id
+    const before = targetView(input.kpi, ctx.team.targets?.[input.kpi])
+    if (before.version !== input.version) throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: before })
+    const next: StoredTarget = { value: input.value, tolerance: input.tolerance, version: before.version + 1, updatedAt: ctx.now, updatedByName: ctx.member.name }
+    const history: TargetHistoryRecord = {
+      _id: ctx.newId('target-history'),
+      teamId,
+      kpi: input.kpi,
+      value: input.value,
+      previousValue: before.value,
+      tolerance: input.tolerance,
+      previousTolerance: before.tolerance,
+      reason: input.reason,
+      byName: ctx.member.name,
+      at: ctx.now,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      createdBy: ctx.member._id,
+      version: 0,
+    }
+    try {
+      // The target and its history entry commit together; a retried request's history id collides instead of writing twice.
+      await ctx.db.runTransaction(async (tx) => {
+        const team = await docIn<TeamRecord>(tx, TEAMS, teamId)
+        if (!team) throw new AppError('NOT_FOUND', '团队不存在')
+        const cur = targetView(input.kpi, team.targets?.[input.kpi])
+        if (cur.version !== input.version) throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: cur })
+        await tx.collection(TEAMS).doc(teamId).update({ data: { [`targets.${input.kpi}`]: next } })
+        await tx.collection(TARGET_HISTORY).add({ data: history as unknown as Record<string, unknown> })
+      })
+    } catch (e) {
+      if (e instanceof AppError && (e.code !== 'CONFLICT' || e.current !== undefined)) throw e
+      if (!isConflict(e)) throw e
+      const team = await ctx.repo<TeamRecord>(TEAMS, teamId).get(teamId)
+      throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: targetView(input.kpi, team?.targets?.[input.kpi]) })
+    }
+    ctx.audit({ target: input.kpi, detail: { value: input.value, previousValue: before.value, tolerance: input.tolerance, reason: input.reason } })
+    return targetView(input.kpi, next)
   },
-  async targetHistory() {
-    throw new AppError('INTERNAL', 'not built yet')
+
+  async targetHistory({ ctx, input }) {
+    const list = await ctx.repo<TargetHistoryRecord>(TARGET_HISTORY).find({ kpi: input.kpi }, { orderBy: ['at', 'desc'], limit: HISTORY_SHOWN })
+    return list.map(
+      (h): TargetHistoryEntry => ({
+        kpi: h.kpi,
+        value: h.value,
+        previousValue: h.previousValue,
+        tolerance: h.tolerance,
+        previousTolerance: h.previousTolerance,
+        reason: h.reason,
+        byName: h.byName,
+        at: new Date(h.at).toISOString(),
+      }),
+    )
   },
 }

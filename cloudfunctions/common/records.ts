@@ -1,3 +1,4 @@
+import type { StoredTargets } from '../../core/analytics/kpis'
 import type { Department, Role } from '../../core/roles'
 
 /** Fields every stored record carries (ARCHITECTURE.md "Data rules"). */
@@ -13,6 +14,8 @@ export interface BaseRecord {
 export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
   teamId: string // equal to _id, so team-scoped queries treat teams like everything else
   name: string
+  /** KPI targets set by the team (analytics.setTarget); absent KPIs use the defaults. Kept here so every call has them with the team. */
+  targets?: StoredTargets
 }
 
 export interface MemberRecord extends BaseRecord {

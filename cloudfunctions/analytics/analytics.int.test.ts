@@ -1,0 +1,160 @@
+import type { Dashboard, KpiCard, KpiDetail, TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
+import type { SnapshotView } from '../../core/results/schemas'
+import { addDays, dayKey } from '../../core/time/china'
+import { createTestCloud, type TestCloud } from '../../test/support/cloud'
+import { buildWorld, ok, type World } from '../../test/support/world'
+import type { RollupRecord } from '../results/records'
+
+let cloud: TestCloud
+let w: World
+beforeAll(async () => {
+  cloud = await createTestCloud()
+})
+beforeEach(async () => {
+  w = await buildWorld(cloud)
+})
+afterAll(() => cloud.close())
+
+const today = () => dayKey(new Date())
+const ago = (n: number) => addDays(today(), -n)
+let seq = 0
+const call = (openid: string, action: string, data: unknown = {}) => cloud.call('analytics', openid, { action, data, requestId: `a-${Date.now()}-${seq++}` })
+const cardOf = (d: Dashboard, kpi: string) => d.cards.find((c) => c.kpi === kpi)! as KpiCard
+const last3 = { range: 'custom', from: ago(2), to: today() }
+
+/** Two days of numbers for the world's short video (published two days ago, layer 基础认知), leads and follower totals. */
+async function logSome(): Promise<SnapshotView[]> {
+  const f = w.openid.field
+  const a = await ok<SnapshotView>(cloud, 'results', f, 'logSnapshot', {
+    itemId: w.publishedItemId, date: ago(1),
+    metrics: { plays: 100, completions: 35, likes: 10, comments: 3, shares: 1, favorites: 1, newFollowersOrganic: 3, newFollowersPaid: 7, inquiries: 4, orders: 1 },
+  })
+  const b = await ok<SnapshotView>(cloud, 'results', f, 'logSnapshot', {
+    itemId: w.publishedItemId, date: today(),
+    metrics: { plays: 200, completions: 80, likes: 30, comments: 6, shares: 2, favorites: 2, newFollowersOrganic: 8, newFollowersPaid: 12, unfollows: 1, inquiries: 10, orders: 2 },
+  })
+  await ok(cloud, 'results', f, 'logLeads', { date: today(), channel: 'wecom', count: 5 })
+  await ok(cloud, 'results', f, 'logFollowers', { date: ago(3), total: 1000 })
+  await ok(cloud, 'results', f, 'logFollowers', { date: today(), total: 1019 })
+  return [a, b]
+}
+
+describe('dashboard', () => {
+  it('cards match numbers computed by hand from the logged snapshots, with lights, targets and as-of', async () => {
+    const [a, b] = await logSome()
+    const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
+    expect(d.range).toMatchObject({ kind: 'custom', from: ago(2), to: today(), days: 3 })
+    expect(d.previous).toEqual({ from: ago(5), to: ago(3) })
+    expect(d.cards.map((c) => c.kpi)).toHaveLength(13)
+    // completions 80 / plays 200 (cumulative, differenced: 35 + 45 of 100 + 100)
+    expect(cardOf(d, 'completionRate')).toMatchObject({ value: 0.4, display: '40.0%', target: 0.5, light: 'red', asOf: today(), asOfText: `数据截至 ${today().slice(5)}` })
+    // (30 + 6 + 2 + 2) / 200
+    expect(cardOf(d, 'interactionRate')).toMatchObject({ value: 0.2, display: '20.0%', light: 'red' })
+    // paid 12 of 20 new followers
+    expect(cardOf(d, 'paidShare')).toMatchObject({ value: 0.6, display: '60.0%', targetDisplay: '≤ 40.0%', light: 'red', direction: 'lower' })
+    // 8 + 12 − 1
+    expect(cardOf(d, 'netAdds')).toMatchObject({ value: 19, display: '19 人' })
+    // organic 8 / 1,000 at the start (logged three days ago)
+    expect(cardOf(d, 'organicGrowthRate').value).toBeCloseTo(0.008)
+    expect(cardOf(d, 'followers')).toMatchObject({ value: 1019, display: '1,019 人', previous: 1000, changeDisplay: '+1.9%' })
+    // 5 leads + 10 post inquiries; weekly 30 → 30 × 3 / 7
+    expect(cardOf(d, 'inquiries')).toMatchObject({ value: 15, display: '15 次', light: 'green' })
+    expect(cardOf(d, 'inquiries').target).toBeCloseTo(90 / 7)
+    expect(cardOf(d, 'orderConversion')).toMatchObject({ value: 0.2, light: 'green' })
+    // the short video (2 days ago) and the livestream (yesterday), both 基础认知; 5/week → 2.14 for 3 days: within 10%
+    expect(cardOf(d, 'output')).toMatchObject({ value: 2, display: '2 条', light: 'yellow', previous: 0 })
+    expect(cardOf(d, 'introShare')).toMatchObject({ value: 1, display: '100.0%', light: 'red' })
+    expect(cardOf(d, 'liveConversion')).toMatchObject({ value: null, display: '—', light: 'none', asOfText: '暂无数据' })
+    // freshness: yesterday's numbers logged today (minutes since midnight), today's on time; mean over the two logs
+    const lagMin = Math.floor((new Date(a.loggedAt).getTime() - new Date(`${today()}T00:00:00+08:00`).getTime()) / 60_000)
+    expect(cardOf(d, 'freshnessHours').value).toBeCloseTo(lagMin / 2 / 60, 5)
+    expect(new Date(b.loggedAt).getTime()).toBeGreaterThan(0)
+    expect(cardOf(d, 'completionRate').trend).toEqual([null, 0.35, 0.45])
+    // the livestream has no numbers for yesterday or today
+    expect(d.asOf).toMatchObject({ latestDay: today(), missingCount: 1, missing: [{ id: w.liveItemId, publishedDay: ago(1), lastDay: null }] })
+    expect(d.asOf.text).toContain('1 条已发布作品缺少昨日或今日数据')
+    expect(JSON.stringify(d)).not.toMatch(/NaN|Infinity/)
+  })
+
+  it('costs at most 5 database requests, reads rollups rather than snapshots', async () => {
+    await logSome()
+    cloud.store.resetStats()
+    await ok<Dashboard>(cloud, 'analytics', w.openid.field, 'dashboard', { range: 'month' })
+    expect(cloud.store.stats().requests).toBeLessThanOrEqual(5)
+  })
+
+  it('refuses a custom range over 92 days, naming the field in Chinese', async () => {
+    const res = await call(w.openid.manager, 'dashboard', { range: 'custom', from: ago(92), to: today() })
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '结束日期：范围不能超过 92 天', fields: [{ path: 'to', message: '结束日期：范围不能超过 92 天' }] } })
+  })
+
+  it('field staff see the dashboard and targets, not the detail', async () => {
+    expect((await call(w.openid.field, 'dashboard', { range: 'today' })).ok).toBe(true)
+    expect((await call(w.openid.field, 'targets')).ok).toBe(true)
+    expect(await call(w.openid.field, 'kpiDetail', { kpi: 'completionRate', range: { range: 'week' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call(w.openid.field, 'setTarget', { kpi: 'completionRate', value: 0.4, tolerance: 0.1, reason: '试试', version: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('targets', () => {
+  it('lists every KPI with defaults at version 0', async () => {
+    const t = await ok<TargetView[]>(cloud, 'analytics', w.openid.field, 'targets')
+    expect(t).toHaveLength(13)
+    expect(t.find((x) => x.kpi === 'completionRate')).toMatchObject({ value: 0.5, tolerance: 0.1, direction: 'higher', version: 0, updatedByName: null })
+  })
+
+  it('a manager lowers a target: the light changes, history keeps the previous value, who and why; a stale version is a CONFLICT', async () => {
+    await logSome()
+    const before = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
+    expect(cardOf(before, 'completionRate').light).toBe('red')
+    const set = await ok<TargetView>(cloud, 'analytics', w.openid.manager, 'setTarget', { kpi: 'completionRate', value: 0.4, tolerance: 0.05, reason: '本季度先追平行业均值', version: 0 })
+    expect(set).toMatchObject({ value: 0.4, tolerance: 0.05, version: 1, updatedByName: '成员manager' })
+    const after = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
+    expect(cardOf(after, 'completionRate')).toMatchObject({ target: 0.4, targetDisplay: '≥ 40.0%', light: 'green' })
+    expect((await ok<TargetView[]>(cloud, 'analytics', w.openid.field, 'targets')).find((t) => t.kpi === 'completionRate')).toMatchObject({ value: 0.4, version: 1 })
+
+    const stale = await call(w.openid.admin, 'setTarget', { kpi: 'completionRate', value: 0.6, tolerance: 0.1, reason: '我以为还是 50%', version: 0 })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', current: { kpi: 'completionRate', value: 0.4, version: 1 } } })
+
+    await ok(cloud, 'analytics', w.openid.admin, 'setTarget', { kpi: 'completionRate', value: 0.45, tolerance: 0.1, reason: '追平后再提高', version: 1 })
+    const h = await ok<TargetHistoryEntry[]>(cloud, 'analytics', w.openid.operator, 'targetHistory', { kpi: 'completionRate' })
+    expect(h).toEqual([
+      expect.objectContaining({ value: 0.45, previousValue: 0.4, tolerance: 0.1, previousTolerance: 0.05, reason: '追平后再提高', byName: '成员admin' }),
+      expect.objectContaining({ value: 0.4, previousValue: 0.5, tolerance: 0.05, previousTolerance: 0.1, reason: '本季度先追平行业均值', byName: '成员manager' }),
+    ])
+    expect(await ok<TargetHistoryEntry[]>(cloud, 'analytics', w.openid.operator, 'targetHistory', { kpi: 'paidShare' })).toEqual([])
+  })
+
+  it('the same request sent twice changes the target once and records one history entry', async () => {
+    const body = { action: 'setTarget', data: { kpi: 'output', value: 6, tolerance: 0.1, reason: '节奏提高', version: 0 }, requestId: `twice-${Date.now()}` }
+    const [r1, r2] = await Promise.all([cloud.call('analytics', w.openid.manager, body), cloud.call('analytics', w.openid.manager, body)])
+    expect(r1.ok && r2.ok).toBe(true)
+    const h = await ok<TargetHistoryEntry[]>(cloud, 'analytics', w.openid.manager, 'targetHistory', { kpi: 'output' })
+    expect(h).toHaveLength(1)
+  })
+})
+
+describe('kpiDetail', () => {
+  it('gives the card, a daily series, the items that moved it and the formula in words', async () => {
+    await logSome()
+    const d = await ok<KpiDetail>(cloud, 'analytics', w.openid.operator, 'kpiDetail', { kpi: 'completionRate', range: last3 })
+    expect(d.card).toMatchObject({ kpi: 'completionRate', value: 0.4 })
+    expect(d.series).toEqual([
+      { day: ago(2), value: null, display: '—' },
+      { day: ago(1), value: 0.35, display: '35.0%' },
+      { day: today(), value: 0.45, display: '45.0%' },
+    ])
+    expect(d.movers).toEqual([{ itemId: w.publishedItemId, title: w.publishedTitle, amount: 80, display: '+80' }])
+    expect(d.formula).toContain('完播率')
+    const f = await ok<KpiDetail>(cloud, 'analytics', w.openid.operator, 'kpiDetail', { kpi: 'followers', range: last3 })
+    expect(f.movers).toEqual([])
+    const bad = await call(w.openid.operator, 'kpiDetail', { kpi: 'completionRate', range: { range: 'custom', from: ago(100), to: today() } })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'range.to' }] } })
+  })
+})
+
+test('rollups carry what freshness needs (sanity: the dashboard reads the same sums)', async () => {
+  await logSome()
+  const r = cloud.store.find('rollups', { query: { teamId: w.teamA, day: today() } })[0] as unknown as RollupRecord
+  expect(r.total.logsTimed).toBe(1)
+})
