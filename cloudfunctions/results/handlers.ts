@@ -12,6 +12,7 @@ import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import { ITEMS, type ItemRecord } from '../content/records'
 import {
+  correctionId,
   FOLLOWERS,
   IMPORTS,
   LEADS,
@@ -51,8 +52,7 @@ export const handlers: Handlers<typeof resultsContract> = {
     const target = await ctx.repo<SnapshotRecord>(SNAPSHOTS).get(input.snapshotId)
     if (!target) throw new AppError('NOT_FOUND', '要更正的记录不存在')
     const byManager = ctx.member.roles.includes('manager')
-    const ownRecent = target.createdBy === ctx.member._id && ctx.now.getTime() - new Date(target.loggedAt).getTime() <= CORRECTION_WINDOW_MS
-    if (!byManager && !ownRecent) throw new AppError('FORBIDDEN', '只有填报人（24 小时内）或主管可以更正这条记录')
+    assertMayCorrect(ctx, target)
     const plan: PlannedSnapshot = {
       id: ctx.newId('snapshot'),
       itemId: target.itemId,
@@ -169,6 +169,103 @@ export const handlers: Handlers<typeof resultsContract> = {
     return leadView(saved)
   },
 
+  async correctLive({ ctx, input }) {
+    const target = await ctx.repo<LiveRecord>(LIVES).get(input.liveId)
+    if (!target) throw new AppError('NOT_FOUND', '要更正的直播记录不存在')
+    assertMayCorrect(ctx, target)
+    const startAt = new Date(input.startAt)
+    const endAt = new Date(input.endAt)
+    if (endAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) refuse([{ path: 'endAt', message: '下播时间：不能晚于现在' }])
+    const record: LiveRecord = {
+      ...logged(ctx, correctionId('live', target._id)),
+      itemId: target.itemId,
+      day: dayKey(startAt),
+      startAt,
+      endAt,
+      durationSeconds: Math.round((endAt.getTime() - startAt.getTime()) / 1000),
+      uniqueViewers: input.uniqueViewers,
+      peakConcurrent: input.peakConcurrent,
+      avgWatchSeconds: input.avgWatchSeconds ?? null,
+      newFollowers: input.newFollowers,
+      comments: input.comments ?? null,
+      orders: input.orders,
+      gmvFen: input.gmvFen,
+      supersedes: target._id,
+      reason: input.reason,
+      requestId: ctx.requestId,
+      dims: target.dims,
+    }
+    const saved = await inTransaction(ctx.db, async (tx) => {
+      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
+      const existing = await txGet<LiveRecord>(tx, LIVES, record._id)
+      if (existing) return sameRequestOrConflict(ctx, { ...existing, _id: record._id }, liveView)
+      const rollups = new RollupBatch(tx, ctx.team._id)
+      await rollups.add([liveContribution({ ...target, id: target._id }, target.dims, -1), liveContribution({ ...record, id: record._id }, record.dims)])
+      await txSet(tx, LIVES, record)
+      await rollups.flush(ctx.now)
+      return record
+    })
+    ctx.audit({ target: saved._id, detail: { corrects: target._id, itemId: target.itemId, reason: input.reason } })
+    return liveView(saved)
+  },
+
+  async correctLeads({ ctx, input }) {
+    const target = await ctx.repo<LeadRecord>(LEADS).get(input.leadId)
+    if (!target) throw new AppError('NOT_FOUND', '要更正的线索记录不存在')
+    assertMayCorrect(ctx, target)
+    const record: LeadRecord = {
+      ...logged(ctx, correctionId('lead', target._id)),
+      date: target.date,
+      channel: target.channel,
+      count: input.count,
+      itemId: target.itemId,
+      liveId: target.liveId,
+      supersedes: target._id,
+      reason: input.reason,
+      requestId: ctx.requestId,
+    }
+    const saved = await inTransaction(ctx.db, async (tx) => {
+      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
+      const existing = await txGet<LeadRecord>(tx, LEADS, record._id)
+      if (existing) return sameRequestOrConflict(ctx, { ...existing, _id: record._id }, leadView)
+      const rollups = new RollupBatch(tx, ctx.team._id)
+      await rollups.add([leadContribution({ ...target, id: target._id }, -1), leadContribution({ ...record, id: record._id })])
+      await txSet(tx, LEADS, record)
+      await rollups.flush(ctx.now)
+      return record
+    })
+    ctx.audit({ target: saved._id, detail: { corrects: target._id, before: target.count, count: saved.count, reason: input.reason } })
+    return leadView(saved)
+  },
+
+  async recentLives({ ctx, input }) {
+    const today = dayKey(ctx.now)
+    const _ = ctx.db.command
+    const items = await ctx
+      .repo<ItemRecord>(ITEMS)
+      .find({ format: 'livestream', status: _.neq('archived'), day: _.gte(addDays(today, -(input.withinDays - 1))).and(_.lte(today)) }, { orderBy: ['day', 'desc'], limit: 100, fields: ITEM_FIELDS })
+    const records = items.length ? await ctx.repo<LiveRecord>(LIVES).find({ itemId: _.in(items.map((i) => i._id)) }, { orderBy: ['startAt', 'desc'], limit: 1000 }) : []
+    const live = inForce(records)
+    return items.map((i) => ({
+      id: i._id,
+      title: i.title,
+      day: i.day ?? '',
+      status: i.status,
+      sessions: live.filter((r) => r.itemId === i._id).map((r) => ({ ...liveView(r), canCorrect: mayCorrect(ctx, r) })),
+    }))
+  },
+
+  async recentLeads({ ctx, input }) {
+    const today = dayKey(ctx.now)
+    const _ = ctx.db.command
+    const records = await ctx
+      .repo<LeadRecord>(LEADS)
+      .find({ date: _.gte(addDays(today, -(input.withinDays - 1))).and(_.lte(today)) }, { orderBy: ['loggedAt', 'desc'], limit: 1000 })
+    return inForce(records)
+      .slice(0, 200)
+      .map((r) => ({ ...leadView(r), canCorrect: mayCorrect(ctx, r) }))
+  },
+
   async logFollowers({ ctx, input }) {
     refuse(dayNotInFutureErrors(input.date, { now: ctx.now }))
     const id = ctx.newId('followers')
@@ -276,6 +373,28 @@ export const handlers: Handlers<typeof resultsContract> = {
 
 function refuse(fields: FieldError[]): void {
   if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+}
+
+/** Only the logger within 24 h, or a manager, may correct a record (issue 5, part 5). */
+function mayCorrect(ctx: MemberCtx, r: { createdBy: string; loggedAt: Date }): boolean {
+  if (ctx.member.roles.includes('manager')) return true
+  return r.createdBy === ctx.member._id && ctx.now.getTime() - new Date(r.loggedAt).getTime() <= CORRECTION_WINDOW_MS
+}
+
+function assertMayCorrect(ctx: MemberCtx, r: { createdBy: string; loggedAt: Date }): void {
+  if (!mayCorrect(ctx, r)) throw new AppError('FORBIDDEN', '只有填报人（24 小时内）或主管可以更正这条记录')
+}
+
+/** A correction already stored under the derived id: this request's own (a re-run) or someone else's. */
+function sameRequestOrConflict<R extends { requestId?: string; createdBy: string }, V>(ctx: MemberCtx, existing: R, view: (r: R) => V): R {
+  if (existing.requestId === ctx.requestId && existing.createdBy === ctx.member._id) return existing
+  throw new AppError('CONFLICT', '这条记录已被更正过，请刷新后再更正', { current: view(existing) })
+}
+
+/** Records no other record supersedes. */
+function inForce<R extends { _id: string; supersedes: string | null }>(records: R[]): R[] {
+  const replaced = new Set(records.map((r) => r.supersedes).filter(Boolean))
+  return records.filter((r) => !replaced.has(r._id))
 }
 
 function logger(ctx: MemberCtx): Logger {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Channel } from '../../core/results/metrics'
 import type { DayRollup, ItemDims } from '../../core/results/rollup'
 import type { SeriesPoint, SnapshotMetrics, SnapshotSource } from '../../core/results/schemas'
@@ -51,6 +52,9 @@ export interface LiveRecord extends Logged {
   orders: number
   gmvFen: number
   supersedes: string | null
+  /** Set on a correction: why, and the request that wrote it (a re-run after a crash finds its own record). */
+  reason?: string | null
+  requestId?: string
   dims: ItemDims
 }
 
@@ -61,6 +65,8 @@ export interface LeadRecord extends Logged {
   itemId: string | null
   liveId: string | null
   supersedes: string | null
+  reason?: string | null
+  requestId?: string
 }
 
 export interface FollowerRecord extends Logged {
@@ -96,6 +102,12 @@ export interface LockRecord {
   rebuildingUntil: Date | null
   lastRebuildAt: Date | null
 }
+
+/**
+ * The id of the record that corrects `targetId`: derived from it, so a record can be corrected once (a second
+ * correction finds the first inside its transaction and is refused) and chains stay short.
+ */
+export const correctionId = (kind: 'live' | 'lead', targetId: string) => `${kind}_fix_${createHash('sha256').update(targetId).digest('hex').slice(0, 24)}`
 
 export const seriesId = (teamId: string, itemId: string) => `${teamId}_${itemId}`
 export const rollupId = (teamId: string, day: string) => `${teamId}_${day}`

@@ -39,13 +39,26 @@ export function liveView(r: LiveRecord): LiveView {
     comments: r.comments,
     orders: r.orders,
     gmvFen: r.gmvFen,
+    supersedes: r.supersedes,
+    reason: r.reason ?? null,
     loggedByName: r.loggedByName,
     loggedAt: iso(r.loggedAt),
   }
 }
 
 export function leadView(r: LeadRecord): LeadView {
-  return { id: r._id, date: r.date, channel: r.channel, count: r.count, itemId: r.itemId, liveId: r.liveId, loggedByName: r.loggedByName, loggedAt: iso(r.loggedAt) }
+  return {
+    id: r._id,
+    date: r.date,
+    channel: r.channel,
+    count: r.count,
+    itemId: r.itemId,
+    liveId: r.liveId,
+    supersedes: r.supersedes,
+    reason: r.reason ?? null,
+    loggedByName: r.loggedByName,
+    loggedAt: iso(r.loggedAt),
+  }
 }
 
 export function followerView(r: FollowerRecord): FollowerView {

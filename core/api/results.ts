@@ -1,5 +1,7 @@
 import type { DayRollup } from '../results/rollup'
 import {
+  correctLeadsInput,
+  correctLiveInput,
   correctSnapshotInput,
   importConfirmInput,
   importPreviewInput,
@@ -9,7 +11,10 @@ import {
   logLiveInput,
   logSnapshotInput,
   pendingTodayInput,
+  recentLeadsInput,
+  recentLivesInput,
   rollupsInput,
+  type Correctable,
   type FollowerView,
   type ImportPreview,
   type ImportResult,
@@ -18,6 +23,7 @@ import {
   type LiveView,
   type PendingToday,
   type RebuildResult,
+  type RecentLive,
   type SnapshotView,
 } from '../results/schemas'
 import { emptyInput } from '../team/schemas'
@@ -34,6 +40,10 @@ export const resultsContract = {
   pendingToday: action<PendingToday>()({ input: pendingTodayInput, access: 'member', write: false, summary: '今日待填报' }),
   logLive: action<LiveView>()({ input: logLiveInput, access: LOGGERS, write: true, summary: '填报直播数据' }),
   logLeads: action<LeadView>()({ input: logLeadsInput, access: LOGGERS, write: true, summary: '填报线索' }),
+  correctLive: action<LiveView>()({ input: correctLiveInput, access: LOGGERS, write: true, summary: '更正直播数据' }),
+  correctLeads: action<LeadView>()({ input: correctLeadsInput, access: LOGGERS, write: true, summary: '更正线索' }),
+  recentLives: action<RecentLive[]>()({ input: recentLivesInput, access: 'member', write: false, summary: '近期直播' }),
+  recentLeads: action<Correctable<LeadView>[]>()({ input: recentLeadsInput, access: 'member', write: false, summary: '近期线索' }),
   logFollowers: action<FollowerView>()({ input: logFollowersInput, access: LOGGERS, write: true, summary: '填报粉丝总数' }),
   importPreview: action<ImportPreview>()({ input: importPreviewInput, access: LOGGERS, write: false, summary: '预览导入' }),
   importConfirm: action<ImportResult>()({ input: importConfirmInput, access: LOGGERS, write: true, summary: '确认导入' }),

@@ -55,29 +55,42 @@ export const correctSnapshotInput = z
 
 export const itemHistoryInput = z.object({ itemId: id('内容') }).strict()
 
+const liveFields = {
+  startAt: isoTime('开播时间'),
+  endAt: isoTime('下播时间'),
+  uniqueViewers: count('观看人数'),
+  peakConcurrent: count('最高在线'),
+  avgWatchSeconds: z.number().min(0, '不能为负数').max(86_400, '不能超过一天').describe('人均观看时长（秒）').optional(),
+  newFollowers: count('新增关注'),
+  comments: count('评论').optional(),
+  orders: count('订单'),
+  gmvFen: count('成交额（分）'),
+}
+
+type LiveNumbers = { startAt: string; endAt: string; uniqueViewers: number; peakConcurrent: number; orders: number; gmvFen: number }
+
+/** Cross-field rules of a session, shared by logging and correcting it. */
+function liveRules(s: LiveNumbers, ctx: z.RefinementCtx): void {
+  const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+  const seconds = (Date.parse(s.endAt) - Date.parse(s.startAt)) / 1000
+  if (seconds <= 0) refuse('endAt', '应晚于开播时间')
+  else if (seconds > LIVE_MAX_SECONDS) refuse('endAt', '单场直播不能超过 24 小时')
+  if (s.peakConcurrent > s.uniqueViewers) refuse('peakConcurrent', `不能大于观看人数（${s.uniqueViewers}）`)
+  if (s.orders === 0 && s.gmvFen > 0) refuse('gmvFen', '订单为 0 时成交额应为 0')
+}
+
 export const logLiveInput = z
-  .object({
-    itemId: id('直播'),
-    startAt: isoTime('开播时间'),
-    endAt: isoTime('下播时间'),
-    uniqueViewers: count('观看人数'),
-    peakConcurrent: count('最高在线'),
-    avgWatchSeconds: z.number().min(0, '不能为负数').max(86_400, '不能超过一天').describe('人均观看时长（秒）').optional(),
-    newFollowers: count('新增关注'),
-    comments: count('评论').optional(),
-    orders: count('订单'),
-    gmvFen: count('成交额（分）'),
-  })
+  .object({ itemId: id('直播'), ...liveFields })
   .strict()
-  .superRefine((s, ctx) => {
-    const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
-    const seconds = (Date.parse(s.endAt) - Date.parse(s.startAt)) / 1000
-    if (seconds <= 0) refuse('endAt', '应晚于开播时间')
-    else if (seconds > LIVE_MAX_SECONDS) refuse('endAt', '单场直播不能超过 24 小时')
-    if (s.peakConcurrent > s.uniqueViewers) refuse('peakConcurrent', `不能大于观看人数（${s.uniqueViewers}）`)
-    if (s.orders === 0 && s.gmvFen > 0) refuse('gmvFen', '订单为 0 时成交额应为 0')
-  })
+  .superRefine(liveRules)
 export type LogLiveInput = z.infer<typeof logLiveInput>
+
+/** A session's numbers replaced: the new record supersedes the old one, both are kept. */
+export const correctLiveInput = z
+  .object({ liveId: id('直播场次'), ...liveFields, reason })
+  .strict()
+  .superRefine(liveRules)
+export type CorrectLiveInput = z.infer<typeof correctLiveInput>
 
 export const logLeadsInput = z
   .object({
@@ -89,6 +102,14 @@ export const logLeadsInput = z
   })
   .strict()
 export type LogLeadsInput = z.infer<typeof logLeadsInput>
+
+/** A leads count replaced (0 when it was logged by mistake); date and channel stay those of the record. */
+export const correctLeadsInput = z.object({ leadId: id('线索记录'), count: count('咨询数'), reason }).strict()
+export type CorrectLeadsInput = z.infer<typeof correctLeadsInput>
+
+const withinDays = (max: number) => z.number().int('应为整数').min(1, '至少 1 天').max(max, `最多 ${max} 天`).describe('天数')
+export const recentLivesInput = z.object({ withinDays: withinDays(90).default(30) }).strict()
+export const recentLeadsInput = z.object({ withinDays: withinDays(60).default(14) }).strict()
 
 export const logFollowersInput = z.object({ date: dayKeySchema('日期'), total: count('粉丝总数') }).strict()
 
@@ -251,6 +272,9 @@ export interface LiveView {
   comments: number | null
   orders: number
   gmvFen: number
+  /** The record this one corrected, and why. */
+  supersedes: string | null
+  reason: string | null
   loggedByName: string
   loggedAt: string
 }
@@ -262,8 +286,22 @@ export interface LeadView {
   count: number
   itemId: string | null
   liveId: string | null
+  supersedes: string | null
+  reason: string | null
   loggedByName: string
   loggedAt: string
+}
+
+/** A record in force as lists show it, with whether the caller may correct it (logger within 24 h, or a manager). */
+export type Correctable<V> = V & { canCorrect: boolean }
+
+/** A livestream on the calendar (recent, not archived) and the sessions logged for it that are in force. */
+export interface RecentLive {
+  id: string
+  title: string
+  day: string
+  status: string
+  sessions: Correctable<LiveView>[]
 }
 
 export interface FollowerView {
