@@ -7,7 +7,7 @@ import { ErrorState, LoadingState } from '../../components/PageState'
 import { RangeSwitcher } from '../../components/RangeSwitcher'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
-import { countText, rangeInputOf, ratioText } from '../../utils/analytics'
+import { countText, rangeInputOf } from '../../utils/analytics'
 import { today } from '../../utils/content'
 import { errorMessage } from '../../utils/feedback'
 import { FilterChips, useRangeParam } from '../components/parts'
@@ -28,6 +28,12 @@ function isBiggestDrop(view: FunnelView, i: number): boolean {
   return view.biggestDrop.text.includes(`${view.stages[i - 1].label}→${view.stages[i].label}`)
 }
 
+/** "全部内容" or the chosen filters' labels, e.g. "短视频 · 视频号". */
+function filterSummary(view: FunnelView, filters: Filters): string {
+  const chosen = FILTERS.map((f) => view.options[f.key].find((o) => o.value === filters[f.key])?.label ?? filters[f.key]).filter(Boolean)
+  return chosen.length ? `筛选：${chosen.join(' · ')}` : '全部内容'
+}
+
 /** Bar width in % of the first stage (only a drawing scale; counts and rates come from the function). */
 function barWidth(stage: FunnelStageView, first: number): number {
   if (!first) return 0
@@ -38,6 +44,7 @@ function barWidth(stage: FunnelStageView, first: number): number {
 export default function FunnelPage() {
   const [range, setRange] = useRangeParam()
   const [filters, setFilters] = useState<Filters>({})
+  const [filtersOpen, setFiltersOpen] = useState(false)
   const funnel = useApiQuery(
     () => api.analytics.funnel({ range: rangeInputOf(range), ...filters }),
     [range.kind, range.from, range.to, filters.format, filters.layer, filters.category, filters.channel],
@@ -52,7 +59,11 @@ export default function FunnelPage() {
       {view ? (
         <>
           <View className='analytics-card funnel-filters'>
-            {FILTERS.map((f) =>
+            <View className='funnel-filters__head' onClick={() => setFiltersOpen((o) => !o)}>
+              <Text className='funnel-filters__summary'>{filterSummary(view, filters)}</Text>
+              <Text className='funnel-filters__toggle'>{filtersOpen ? '收起' : '筛选 ›'}</Text>
+            </View>
+            {filtersOpen ? FILTERS.map((f) =>
               view.options[f.key].length || filters[f.key] ? (
                 <FilterChips
                   key={f.key}
@@ -63,7 +74,7 @@ export default function FunnelPage() {
                   onChange={(v) => setFilters((old) => ({ ...old, [f.key]: v }))}
                 />
               ) : null,
-            )}
+            ) : null}
           </View>
           {view.note ? <Text className='funnel-note'>{view.note}</Text> : null}
           {view.biggestDrop ? (
@@ -90,7 +101,7 @@ export default function FunnelPage() {
                 {i > 0 ? (
                   <Text className='funnel-stage__rate'>
                     上一步转化 {s.rateDisplay}
-                    {` · 上期 ${ratioText(s.previousRate)}`}
+                    {` · 上期 ${s.previousRate === null ? '—' : `${(s.previousRate * 100).toFixed(1)}%`}`}
                     {isBiggestDrop(view, i) ? ' · 最大流失' : ''}
                   </Text>
                 ) : null}

@@ -86,7 +86,7 @@ export default function GrowthPage() {
               categories={view.series.map((p) => shortDay(p.day))}
               series={[{ name: '粉丝总数', data: view.series.map((p) => p.total) }]}
               zeroBased={false}
-              formatY={(v) => (v >= 10_000 ? `${Math.round(v / 1000) / 10}万` : String(Math.round(v)))}
+              formatY={(v) => Math.round(v).toLocaleString('zh-CN')}
             />
           </View>
           <View className='analytics-card'>
@@ -100,6 +100,8 @@ export default function GrowthPage() {
                 { name: '自然', data: view.series.map((p) => p.organic), color: '#07c160' },
                 { name: '投流', data: view.series.map((p) => p.paid), color: '#ffb300' },
               ]}
+              zeroBased={view.series.every((p) => p.organic >= 0 && p.paid >= 0)}
+              formatY={(v) => String(Math.round(v))}
             />
             <DataTable
               className='growth-table'
