@@ -12,7 +12,7 @@ import { api, ApiError } from '../api'
  * are wrong, or the person may not) keeps the entry as failed with its message, for the person to fix or
  * discard: nothing typed disappears silently.
  */
-export type OutboxAction = 'logSnapshot' | 'correctSnapshot' | 'logLive' | 'logLeads' | 'logFollowers'
+export type OutboxAction = 'logSnapshot' | 'correctSnapshot' | 'logLive' | 'correctLive' | 'logLeads' | 'correctLeads' | 'logFollowers'
 
 type Results = typeof resultsContract
 export type OutboxInput<A extends OutboxAction> = InputOf<Results[A]>
@@ -119,8 +119,12 @@ function send(entry: OutboxEntry): Promise<unknown> {
       return api.results.correctSnapshot(entry.input as OutboxInput<'correctSnapshot'>, opts)
     case 'logLive':
       return api.results.logLive(entry.input as OutboxInput<'logLive'>, opts)
+    case 'correctLive':
+      return api.results.correctLive(entry.input as OutboxInput<'correctLive'>, opts)
     case 'logLeads':
       return api.results.logLeads(entry.input as OutboxInput<'logLeads'>, opts)
+    case 'correctLeads':
+      return api.results.correctLeads(entry.input as OutboxInput<'correctLeads'>, opts)
     case 'logFollowers':
       return api.results.logFollowers(entry.input as OutboxInput<'logFollowers'>, opts)
   }

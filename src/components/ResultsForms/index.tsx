@@ -1,3 +1,4 @@
+import { Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { CHANNELS, CHANNEL_LABELS, type Channel } from '../../../core/results/metrics'
 import { FieldError } from '../fields'
@@ -37,11 +38,25 @@ const LIVE_FIELDS: { field: LiveNumber; label: string; keyboard?: 'digit'; unit?
   { field: 'gmvYuan', label: '成交额', keyboard: 'digit', unit: '元', required: true },
 ]
 
+/** A session already logged for the chosen livestream, as the list shows it. */
+export interface LoggedSession {
+  id: string
+  /** e.g. "11/26 19:00–21:00 · 观看 800 · 订单 40" */
+  text: string
+  by: string
+  canCorrect: boolean
+}
+
 export interface LiveFormProps extends Common {
   /** Livestream items to choose from. */
   lives: { id: string; title: string; day: string }[]
   values: LiveTexts
   onChange: (patch: Partial<LiveTexts>) => void
+  /** Sessions logged for the chosen livestream; 更正 opens one in the form. */
+  sessions?: LoggedSession[]
+  onCorrect?: (sessionId: string) => void
+  /** Set while correcting a session: the form edits its numbers and asks why. */
+  correcting?: { title: string; reason: string; onReason: (r: string) => void; onCancel: () => void }
 }
 
 function TimeField(props: { label: string; value: string; onChange: (v: string) => void; error?: string; className: string }) {
@@ -63,6 +78,20 @@ export function LiveForm(props: LiveFormProps) {
   const v = props.values
   return (
     <View className='results-form live-form'>
+      {props.correcting ? (
+        <FieldGroup title='更正直播数据'>
+          <View className='live-correcting'>
+            <Text className='live-correcting__title'>{props.correcting.title}</Text>
+            <Text className='live-correcting__cancel' onClick={props.correcting.onCancel}>
+              取消更正
+            </Text>
+          </View>
+          <View className='live-correcting__reason field-reason'>
+            <Input value={props.correcting.reason} onChange={props.correcting.onReason} placeholder='更正原因，例如：观看人数看错了' maxLength={100} clearable />
+            <FieldError message={props.errors.reason} />
+          </View>
+        </FieldGroup>
+      ) : (
       <FieldGroup title='哪一场直播'>
         {props.lives.length ? (
           <View className='live-choices'>
@@ -74,10 +103,29 @@ export function LiveForm(props: LiveFormProps) {
             ))}
           </View>
         ) : (
-          <Text className='results-form__empty'>最近 30 天没有已发布的直播</Text>
+          <Text className='results-form__empty'>最近 30 天日历上没有直播</Text>
         )}
         <FieldError message={props.errors.itemId} />
+        {props.sessions?.length ? (
+          <View className='live-sessions'>
+            <Text className='live-sessions__title'>已记录 {props.sessions.length} 场</Text>
+            {props.sessions.map((s) => (
+              <View key={s.id} className='live-session'>
+                <View className='live-session__body'>
+                  <Text className='live-session__text'>{s.text}</Text>
+                  <Text className='live-session__by'>{s.by}</Text>
+                </View>
+                {s.canCorrect && props.onCorrect ? (
+                  <Text className={`live-session__fix live-session__fix--${s.id}`} onClick={() => props.onCorrect!(s.id)}>
+                    更正
+                  </Text>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        ) : null}
       </FieldGroup>
+      )}
       <FieldGroup title='时间'>
         <View className='results-form__pad'>
           <DayChips className='field-day' options={props.dayOptions} value={v.day} onChange={(day) => props.onChange({ day })} />
@@ -100,7 +148,7 @@ export function LiveForm(props: LiveFormProps) {
           />
         ))}
       </FieldGroup>
-      <SubmitBar className='live-submit' text='提交' loading={props.submitting} onSubmit={props.onSubmit} />
+      <SubmitBar className='live-submit' text={props.correcting ? '提交更正' : '提交'} loading={props.submitting} onSubmit={props.onSubmit} />
     </View>
   )
 }
@@ -110,6 +158,44 @@ export interface LeadsFormProps extends Common {
   counts: Partial<Record<Channel, string>>
   onDay: (day: string) => void
   onCount: (channel: Channel, text: string) => void
+  /** Leads logged lately (records in force); 更正 opens one in the correction form. */
+  recent?: { id: string; text: string; by: string; canCorrect: boolean }[]
+  onCorrect?: (leadId: string) => void
+}
+
+export interface LeadCorrectionProps {
+  /** e.g. "11/26 · 企业微信 · 原为 7" */
+  title: string
+  count?: string
+  reason: string
+  errors: Record<string, string>
+  submitting: boolean
+  onCount: (text: string) => void
+  onReason: (text: string) => void
+  onCancel: () => void
+  onSubmit: () => void
+}
+
+/** 更正线索: one record's count replaced (0 when it was logged by mistake), with the reason. */
+export function LeadCorrectionForm(props: LeadCorrectionProps) {
+  return (
+    <View className='results-form lead-correction'>
+      <FieldGroup title='更正线索'>
+        <View className='live-correcting'>
+          <Text className='live-correcting__title'>{props.title}</Text>
+          <Text className='live-correcting__cancel lead-correction__cancel' onClick={props.onCancel}>
+            取消
+          </Text>
+        </View>
+        <NumberField className='field-count' label='正确的咨询数' placeholder='必填' value={props.count} error={props.errors.count} onChange={props.onCount} />
+        <View className='live-correcting__reason field-reason'>
+          <Input value={props.reason} onChange={props.onReason} placeholder='更正原因，例如：重复填报了' maxLength={100} clearable />
+          <FieldError message={props.errors.reason} />
+        </View>
+      </FieldGroup>
+      <SubmitBar className='lead-correction-submit' text='提交更正' loading={props.submitting} onSubmit={props.onSubmit} />
+    </View>
+  )
 }
 
 /** 线索: the day's inquiries by source channel, all six on one screen; blank channels are skipped. */
@@ -133,6 +219,25 @@ export function LeadsForm(props: LeadsFormProps) {
           />
         ))}
       </FieldGroup>
+      {props.recent?.length ? (
+        <FieldGroup title='最近填报'>
+          <View className='live-sessions'>
+            {props.recent.map((l) => (
+              <View key={l.id} className='live-session lead-record'>
+                <View className='live-session__body'>
+                  <Text className='live-session__text'>{l.text}</Text>
+                  <Text className='live-session__by'>{l.by}</Text>
+                </View>
+                {l.canCorrect && props.onCorrect ? (
+                  <Text className={`live-session__fix lead-record__fix--${l.id}`} onClick={() => props.onCorrect!(l.id)}>
+                    更正
+                  </Text>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        </FieldGroup>
+      ) : null}
       <SubmitBar className='leads-submit' text='提交' hint='只提交填了数的渠道' loading={props.submitting} onSubmit={props.onSubmit} />
     </View>
   )

@@ -17,7 +17,9 @@ const FORM_OF: Record<OutboxEntry['action'], string> = {
   logSnapshot: RESULTS_ROUTES.snapshot,
   correctSnapshot: RESULTS_ROUTES.snapshot,
   logLive: RESULTS_ROUTES.live,
+  correctLive: RESULTS_ROUTES.live,
   logLeads: RESULTS_ROUTES.leads,
+  correctLeads: RESULTS_ROUTES.leads,
   logFollowers: RESULTS_ROUTES.followers,
 }
 
