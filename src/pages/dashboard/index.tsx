@@ -44,19 +44,18 @@ export default function DashboardPage() {
     else if (member) void dashboard.refresh()
   })
 
-  if (!member) {
-    return (
-      <View className='page dashboard-page'>
-        <MeHeader me={meState.me} loading={meState.loading} error={meState.error} onRetry={() => void meState.refresh()} now={new Date()} />
-      </View>
-    )
-  }
+  // The greeting and team name, or the signed-out / no-team / loading state (as every tab shows it).
+  const header = <MeHeader me={meState.me} loading={meState.loading} error={meState.error} onRetry={() => void meState.refresh()} now={new Date()} />
+  if (!member) return <View className='page dashboard-page'>{header}</View>
 
   const go = (url: string) => void Taro.navigateTo({ url })
   const view = dashboard.data
   return (
     <View className='page dashboard-page'>
-      <RangeSwitcher value={range} onChange={setRange} label={view?.range.label} today={today()} />
+      {header}
+      <View className='dashboard-page__range'>
+        <RangeSwitcher value={range} onChange={setRange} label={view?.range.label} today={today()} />
+      </View>
       {view ? (
         <>
           <AsOfBanner
