@@ -56,8 +56,11 @@ export function customRangeProblem(from: DayKey, to: DayKey): string | null {
  * sparkHeights([2, null, 4]) //=> [50, null, 100]
  */
 export function sparkHeights(trend: readonly (number | null)[]): (number | null)[] {
-  const max = Math.max(0, ...trend.filter((v): v is number => v !== null && Number.isFinite(v)).map(Math.abs))
-  return trend.map((v) => (v === null || !Number.isFinite(v) ? null : max === 0 ? 4 : Math.max(4, Math.round((Math.abs(v) / max) * 100))))
+  const values = trend.filter((v): v is number => v !== null && Number.isFinite(v))
+  // From the lowest of 0 and the values, so a negative day (a correction) is the shortest bar, not a tall one.
+  const lo = Math.min(0, ...values)
+  const hi = Math.max(0, ...values)
+  return trend.map((v) => (v === null || !Number.isFinite(v) ? null : hi === lo ? 4 : Math.max(4, Math.round(((v - lo) / (hi - lo)) * 100))))
 }
 
 /** ▲ / ▼ / nothing for a change ratio; the words are in changeDisplay. */

@@ -23,7 +23,7 @@ export interface LineChartProps {
   /** What the chart shows, in words, for screen readers (the numbers are also in the list next to it). */
   label: string
   height?: number
-  /** Start the y axis at 0 (amounts, rates); a total that only creeps up reads better from its own minimum. */
+  /** Start the y axis at 0 (default, when nothing is negative); a total that only creeps up reads better from its own minimum. */
   zeroBased?: boolean
 }
 
@@ -55,6 +55,8 @@ export function LineChart(props: LineChartProps) {
       canvas.height = height * ratio
       const context = canvas.getContext('2d')
       const labelCount = Math.min(props.categories.length, 5)
+      // A negative day (a correction) must stay visible: only a series without one starts at 0.
+      const fromZero = props.zeroBased !== false && props.series.every((s) => s.data.every((v) => v === null || v >= 0))
       drawn.current = new uCharts({
         type: props.type ?? 'line',
         context,
@@ -78,7 +80,7 @@ export function LineChart(props: LineChartProps) {
           dashLength: 2,
           gridColor: '#eceef1',
           splitNumber: 4,
-          data: [{ ...(props.zeroBased === false ? {} : { min: 0 }), fontSize: 10, fontColor: '#8a8f99', ...(props.formatY ? { formatter: (v: number) => props.formatY!(v) } : {}) }],
+          data: [{ ...(fromZero ? { min: 0 } : {}), fontSize: 10, fontColor: '#8a8f99', ...(props.formatY ? { formatter: (v: number) => props.formatY!(v) } : {}) }],
         },
         extra: { line: { type: 'straight', width: 2 }, column: { width: 10, seriesGap: 2 } },
       })

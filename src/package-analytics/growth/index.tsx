@@ -100,7 +100,6 @@ export default function GrowthPage() {
                 { name: '自然', data: view.series.map((p) => p.organic), color: '#07c160' },
                 { name: '投流', data: view.series.map((p) => p.paid), color: '#ffb300' },
               ]}
-              zeroBased={view.series.every((p) => p.organic >= 0 && p.paid >= 0)}
               formatY={(v) => String(Math.round(v))}
             />
             <DataTable

@@ -8,7 +8,7 @@ import { AnalyticsLinks, type AnalyticsLink } from '../../components/AnalyticsLi
 import { AsOfBanner } from '../../components/AsOfBanner'
 import { KpiGrid } from '../../components/KpiGrid'
 import { MeHeader } from '../../components/MeHeader'
-import { ErrorState, LoadingState } from '../../components/PageState'
+import { ErrorState, LoadingState, TabBarSpacer } from '../../components/PageState'
 import { RangeSwitcher } from '../../components/RangeSwitcher'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
@@ -83,6 +83,7 @@ export default function DashboardPage() {
           <LoadingState rows={6} />
         </View>
       )}
+      <TabBarSpacer />
     </View>
   )
 }
