@@ -107,19 +107,30 @@ function decode(value: unknown, now: Date): unknown {
  * numbers, strings, booleans, Dates and RegExps (an ObjectId…) goes through bson.
  */
 export function stringifyEJSON(value: unknown): string {
-  let rare = false
-  const text = JSON.stringify(value ?? null, function replace(this: Json, key: string, v: unknown) {
-    const raw = this[key]
-    if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : { $date: raw.toISOString() }
-    if (raw instanceof RegExp) return { $regularExpression: { pattern: raw.source, options: raw.flags.split('').sort().join('') } }
-    if (typeof raw === 'number' && !Number.isFinite(raw)) return { $numberDouble: String(raw) }
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-      const proto = Object.getPrototypeOf(raw)
-      if (proto !== Object.prototype && proto !== null) rare = true
-    }
-    return v
-  })
-  return rare ? EJSON.stringify(value as Json, { relaxed: true }) : text
+  const rare = { found: false }
+  const text = JSON.stringify(encode(value ?? null, rare))
+  return rare.found ? EJSON.stringify(value as Json, { relaxed: true }) : text
+}
+
+/** A copy JSON.stringify can write as relaxed EJSON (a walk then native stringify beats a replacer). */
+function encode(value: unknown, rare: { found: boolean }): unknown {
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'number' && !Number.isFinite(value) ? { $numberDouble: String(value) } : value
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { $date: value.toISOString() }
+  if (value instanceof RegExp) return { $regularExpression: { pattern: value.source, options: value.flags.split('').sort().join('') } }
+  if (Array.isArray(value)) return value.map((v) => encode(v, rare))
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) {
+    rare.found = true
+    return null
+  }
+  const out: Json = {}
+  for (const k in value as Json) {
+    const v = (value as Json)[k]
+    if (v !== undefined) out[k] = encode(v, rare)
+  }
+  return out
 }
 
 /**
