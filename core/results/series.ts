@@ -1,5 +1,5 @@
 import type { DayKey } from '../time/china'
-import { addSums, MONOTONE_METRICS, POST_METRIC_LABELS, subtractSums, type PostSum, type Sums } from './metrics'
+import { MONOTONE_METRICS, POST_METRIC_LABELS, POST_SUMS, subtractSums, type PostSum, type Sums } from './metrics'
 import type { SeriesPoint, SnapshotMetrics } from './schemas'
 
 /** A stored snapshot as differencing needs it. */
@@ -71,24 +71,35 @@ export function cumulativeOf(m: SnapshotMetrics): Cumulative {
  * //         '2026-11-04' => { plays: 10, likes: 4, itemsLogged: 1 } }
  */
 export function dailyIncrements(series: readonly SeriesPoint[]): Map<DayKey, Sums> {
+  return incrementsOn(series, null)
+}
+
+/** Daily increments for the given dates only (all dates when null); the others cost one cheap step each. */
+function incrementsOn(series: readonly SeriesPoint[], days: ReadonlySet<DayKey> | null): Map<DayKey, Sums> {
   const last: Cumulative = {}
   const out = new Map<DayKey, Sums>()
   for (const p of series) {
     const cum = cumulativeOf(p.metrics)
+    const wanted = days === null || days.has(p.date)
     const inc: Sums = { itemsLogged: 1 }
-    for (const [k, v] of Object.entries(cum) as [PostSum, number][]) {
-      addSums(inc, { [k]: v - (last[k] ?? 0) })
-      last[k] = v
+    for (const k in cum) {
+      const v = cum[k as PostSum]!
+      if (wanted) {
+        const d = v - (last[k as PostSum] ?? 0)
+        if (d !== 0) inc[k as PostSum] = d
+      }
+      last[k as PostSum] = v
     }
-    out.set(p.date, inc)
+    if (wanted) out.set(p.date, inc)
   }
   return out
 }
 
 /**
  * How the daily increments change when an item's series goes from `before` to `after`: only the dates
- * whose increment changed appear. A snapshot arriving for date d changes d and the next date of the item
- * that knows the same metrics; nothing else.
+ * whose increment changed appear. A snapshot arriving for date d changes d and, for each metric, the next
+ * date of the item that knows it; nothing else. Only those dates are differenced, so a write costs the
+ * same whatever the length of the item's history.
  *
  * @example
  * const before = [{ date: '2026-11-01', snapshotId: 'a', metrics: { plays: 50 } }, { date: '2026-11-03', snapshotId: 'c', metrics: { plays: 90 } }]
@@ -97,14 +108,55 @@ export function dailyIncrements(series: readonly SeriesPoint[]): Map<DayKey, Sum
  * //=> Map { '2026-11-02' => { plays: 20, itemsLogged: 1 }, '2026-11-03' => { plays: -20 } }
  */
 export function incrementChanges(before: readonly SeriesPoint[], after: readonly SeriesPoint[]): Map<DayKey, Sums> {
-  const a = dailyIncrements(before)
-  const b = dailyIncrements(after)
+  const days = affectedDays(before, after)
+  const a = incrementsOn(before, days)
+  const b = incrementsOn(after, days)
   const out = new Map<DayKey, Sums>()
   for (const day of new Set([...a.keys(), ...b.keys()])) {
     const d = subtractSums(b.get(day) ?? {}, a.get(day) ?? {})
     if (Object.keys(d).length) out.set(day, d)
   }
   return out
+}
+
+const SUMMED = new Set<string>(POST_SUMS)
+
+/** The dates whose point differs between the two series, and after each, per metric, the next date that knows it. */
+function affectedDays(before: readonly SeriesPoint[], after: readonly SeriesPoint[]): Set<DayKey> {
+  const inBefore = new Map(before.map((p) => [p.date, p]))
+  const inAfter = new Map(after.map((p) => [p.date, p]))
+  const changed = new Set<DayKey>()
+  for (const [date, p] of inBefore) if (!samePoint(p, inAfter.get(date))) changed.add(date)
+  for (const date of inAfter.keys()) if (!inBefore.has(date)) changed.add(date)
+  const sorted = [...changed].sort()
+  const out = new Set(changed)
+  for (const series of [before, after]) {
+    let pending = new Set<string>()
+    let ci = 0
+    for (const p of series) {
+      // A change on an earlier date (present in this series or not) moves the base of what follows.
+      while (ci < sorted.length && sorted[ci] < p.date) {
+        pending = new Set(SUMMED)
+        ci++
+      }
+      if (pending.size) {
+        let hit = false
+        for (const k in p.metrics) if (pending.delete(k === 'avgWatchSeconds' ? 'watchSeconds' : k)) hit = true
+        if (hit) out.add(p.date)
+      }
+      if (ci < sorted.length && sorted[ci] === p.date) {
+        pending = new Set(SUMMED)
+        ci++
+      }
+    }
+  }
+  return out
+}
+
+function samePoint(a: SeriesPoint, b: SeriesPoint | undefined): boolean {
+  if (!b) return false
+  if (a === b) return true
+  return a.snapshotId === b.snapshotId && JSON.stringify(a.metrics) === JSON.stringify(b.metrics)
 }
 
 /** The series with `point` in force for its date (replacing what was there), still sorted by date. */
