@@ -355,7 +355,9 @@ export class Store {
     const list = this.candidates(coll, query, tx)
     this.counters.docsScanned += list.length
     let out = list
-    if (query && Object.keys(query).length) {
+    // A lookup by _id alone is already answered by the candidates: no query to compile.
+    const idOnly = query !== undefined && typeof query._id === 'string' && Object.keys(query).length === 1
+    if (query && !idOnly && Object.keys(query).length) {
       const q = new Query(query)
       out = list.filter((d) => q.test(d))
     }
@@ -371,6 +373,8 @@ export class Store {
 
   private select(coll: string, opts: FindOptions, tx?: StoreTx): Doc[] {
     const matched = this.matching(coll, opts.query, tx)
+    const plain = !(opts.projection && Object.keys(opts.projection).length) && !(opts.sort && Object.keys(opts.sort).length) && !opts.skip
+    if (plain && matched.length <= 1 && (opts.limit === undefined || opts.limit >= matched.length)) return matched
     // mingo's cursor gives MongoDB sort order (type brackets, missing fields first) and projection rules.
     let cursor = new Query({}).find<Doc>(matched, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined)
     if (opts.sort && Object.keys(opts.sort).length) cursor = cursor.sort(opts.sort)
