@@ -2,6 +2,7 @@
 // ~15%, ~70% of new followers paid. Raw facts are written in the shape the results function stores,
 // and the derived documents (item series, day rollups) come from the same builders the function's
 // rebuild uses, so a rebuild of the demo team changes nothing.
+import { SPEND, type SpendRecord } from '../cloudfunctions/analytics/growth'
 import { buildRollups, type ItemDims } from '../core/results/rollup'
 import { CHANNELS } from '../core/results/metrics'
 import { effectiveSeries } from '../core/results/series'
@@ -153,7 +154,15 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
       updatedAt: now,
     }))
     .filter((s) => s.points.length)
+  // Promotion spend (投流) on the days paid followers came in, about ¥2.5–3.5 per paid follower, so
+  // 粉丝增长 can show cost per follower.
+  const spend: SpendRecord[] = []
+  for (const [day, r] of rollups) {
+    const paid = r.total.newFollowersPaid ?? 0
+    if (paid > 0) spend.push({ ...meta(`demo_spend_${day}`, evening(day)), date: day, amountFen: Math.round(paid * (2.5 + rand())) * 100, supersedes: null })
+  }
   const docs = (list: object[]) => list as unknown as Record<string, unknown>[]
+  if (spend.length) store.insert(SPEND, docs(spend))
   store.insert(SNAPSHOTS, docs(snapshots))
   store.insert(LIVES, docs(lives))
   store.insert(LEADS, docs(leads))

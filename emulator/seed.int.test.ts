@@ -60,6 +60,15 @@ describe('demo results', () => {
     expect(s.newFollowersPaid / (s.newFollowersPaid + s.newFollowersOrganic)).toBeCloseTo(0.7, 1)
   })
 
+  test('logs promotion spend, so 粉丝增长 shows a cost per paid follower of about ¥3', async () => {
+    const res = await cloud.call('analytics', DEMO_ADMIN.openid, { action: 'growth', data: { range: { range: 'custom', from: dayKey(new Date(now.getTime() - 27 * 86400_000)), to: dayKey(now) } } })
+    if (!res.ok) throw new Error(res.error.message)
+    const g = res.data as { costPerFollowerFen: number | null; spendFen: number | null }
+    expect(g.spendFen).toBeGreaterThan(0)
+    expect(g.costPerFollowerFen).toBeGreaterThan(200)
+    expect(g.costPerFollowerFen).toBeLessThan(400)
+  })
+
   test('the seeded rollups are exactly what a rebuild from the raw facts produces', async () => {
     const res = await cloud.call('results', DEMO_ADMIN.openid, { action: 'rebuildRollups', data: {}, requestId: 'seed-rebuild-check' })
     expect(res).toMatchObject({ ok: true, data: { changedDays: 0 } })
