@@ -86,7 +86,9 @@ export function seedContent(store: Store, teamId: string, people: { id: string; 
       const layer: Layer = k < intros ? 'intro' : rand() < 0.6 ? 'value' : 'story'
       const title = TITLES[layer][used[layer]++ % TITLES[layer].length]
       const at = new Date(`${addDays(monday, offset)}T${pick(SLOTS)}:00+08:00`)
-      const format: Format = rand() < 0.15 ? 'livestream' : rand() < 0.2 ? 'image_text' : 'short_video'
+      const drawn: Format = rand() < 0.15 ? 'livestream' : rand() < 0.2 ? 'image_text' : 'short_video'
+      // Last week always had a livestream, so 直播转化率 has a recent session to show.
+      const format: Format = w === PAST.length - 1 && k === 0 ? 'livestream' : drawn
       const owner = pick(owners)
       const item = newItemRecord({
         _id: `demo_item_${w}_${k}`,

@@ -37,24 +37,32 @@ function prng(seed: number): () => number {
   }
 }
 
+/** How one post converts, relative to the baseline: drawn once per post, so its cumulative counts only grow. */
+type Mix = Record<'completions' | 'likes' | 'comments' | 'shares' | 'favorites' | 'organic' | 'paid' | 'unfollows' | 'inquiries', number>
+
+function mixOf(rand: () => number): Mix {
+  const j = () => 0.85 + 0.3 * rand()
+  return { completions: j(), likes: j(), comments: j(), shares: j(), favorites: j(), organic: j(), paid: j(), unfollows: j(), inquiries: j() }
+}
+
 /** The cumulative numbers of a post `k` days after it went out, for a post that will reach `reach` plays. */
-function cumulative(reach: number, k: number, jitter: () => number): SnapshotMetrics {
+function cumulative(reach: number, k: number, mix: Mix): SnapshotMetrics {
   const plays = Math.round(reach * (1 - Math.exp(-(k + 1) / 3)))
-  const share = (r: number) => Math.round(plays * r * (0.85 + 0.3 * jitter()))
-  const inquiries = share(0.006)
+  const share = (r: number, m: number) => Math.round(plays * r * m)
+  const inquiries = share(0.006, mix.inquiries)
   const orders = Math.round(inquiries * 0.15)
   return {
     impressions: plays * 4,
     plays,
-    completions: Math.min(plays, share(0.35)),
+    completions: Math.min(plays, share(0.35, mix.completions)),
     avgWatchSeconds: 14,
-    likes: share(0.09),
-    comments: share(0.02),
-    shares: share(0.025),
-    favorites: share(0.015),
-    newFollowersOrganic: share(0.003),
-    newFollowersPaid: share(0.007),
-    unfollows: share(0.0005),
+    likes: share(0.09, mix.likes),
+    comments: share(0.02, mix.comments),
+    shares: share(0.025, mix.shares),
+    favorites: share(0.015, mix.favorites),
+    newFollowersOrganic: share(0.003, mix.organic),
+    newFollowersPaid: share(0.007, mix.paid),
+    unfollows: share(0.0005, mix.unfollows),
     inquiries,
     orders,
     gmvFen: orders * 29_900,
@@ -110,12 +118,13 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
       return
     }
     const reach = 2000 + Math.floor(rand() * 18_000)
+    const mix = mixOf(rand)
     // Half of today's numbers are still to come, so the fast-entry list has work in it.
     const last = n % 2 ? addDays(today, -1) : today
     daysBetween(published, last).forEach((day, k) => {
       snapshots.push({
         ...meta(`demo_snap_${item._id}_${day}`, readAt(day)),
-        itemId: item._id, date: day, metrics: cumulative(reach, k, rand), kind: 'log', source: 'form', supersedes: null, reason: null, importId: null,
+        itemId: item._id, date: day, metrics: cumulative(reach, k, mix), kind: 'log', source: 'form', supersedes: null, reason: null, importId: null,
         dims: dims.get(item._id)!,
       })
     })

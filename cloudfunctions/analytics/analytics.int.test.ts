@@ -57,9 +57,9 @@ describe('dashboard', () => {
     // organic 8 / 1,000 at the start (logged three days ago)
     expect(cardOf(d, 'organicGrowthRate').value).toBeCloseTo(0.008)
     expect(cardOf(d, 'followers')).toMatchObject({ value: 1019, display: '1,019 人', previous: 1000, changeDisplay: '+1.9%' })
-    // 5 leads + 10 post inquiries; weekly 30 → 30 × 3 / 7
-    expect(cardOf(d, 'inquiries')).toMatchObject({ value: 15, display: '15 次', light: 'green' })
-    expect(cardOf(d, 'inquiries').target).toBeCloseTo(90 / 7)
+    // 5 leads + 10 post inquiries; weekly 900 → 900 × 3 / 7
+    expect(cardOf(d, 'inquiries')).toMatchObject({ value: 15, display: '15 次', light: 'red' })
+    expect(cardOf(d, 'inquiries').target).toBeCloseTo(2700 / 7)
     expect(cardOf(d, 'orderConversion')).toMatchObject({ value: 0.2, light: 'green' })
     // the short video (2 days ago) and the livestream (yesterday), both 基础认知; 5/week → 2.14 for 3 days: within 10%
     expect(cardOf(d, 'output')).toMatchObject({ value: 2, display: '2 条', light: 'yellow', previous: 0 })

@@ -71,7 +71,7 @@ describe('hand-computed cards', () => {
 
   it('inquiries add leads (all channels) and post inquiries; order conversion is post orders / post inquiries', () => {
     const data = { rollups: [roll(day(9), { leads: 12, inquiries: 8, orders: 2, itemsLogged: 1 }), roll(day(14), { leads: 3 })], items: [] }
-    expect(card('inquiries', data)).toMatchObject({ value: 23, display: '23 次', target: 30, light: 'red', asOf: day(14) })
+    expect(card('inquiries', data)).toMatchObject({ value: 23, display: '23 次', target: 900, light: 'red', asOf: day(14) })
     expect(card('orderConversion', data)).toMatchObject({ value: 0.25, display: '25.0%', light: 'green', asOf: day(9) })
   })
 
