@@ -87,8 +87,9 @@ export function seedContent(store: Store, teamId: string, people: { id: string; 
       const title = TITLES[layer][used[layer]++ % TITLES[layer].length]
       const at = new Date(`${addDays(monday, offset)}T${pick(SLOTS)}:00+08:00`)
       const drawn: Format = rand() < 0.15 ? 'livestream' : rand() < 0.2 ? 'image_text' : 'short_video'
-      // Last week always had a livestream, so 直播转化率 has a recent session to show.
-      const format: Format = w === PAST.length - 1 && k === 0 ? 'livestream' : drawn
+      // Two weeks ago always had a livestream, so 直播转化率 has a recent session to show (outside the
+      // last 7 days, which the 填报 list and its journey count on).
+      const format: Format = w === PAST.length - 2 && k === 0 ? 'livestream' : drawn
       const owner = pick(owners)
       const item = newItemRecord({
         _id: `demo_item_${w}_${k}`,

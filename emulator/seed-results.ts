@@ -98,6 +98,10 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
   }
   const dims = new Map<string, ItemDims>(items.map((i) => [i._id, { format: i.format, layer: i.layer, category: i.category }]))
 
+  const weekAgo = addDays(today, -6)
+  const recentPosts = items.filter((i) => i.format !== 'livestream' && dayKey(i.publishedAt!) >= weekAgo).sort((a, b) => +new Date(b.publishedAt!) - +new Date(a.publishedAt!))
+  /** Recent post id → whether today's numbers are already logged. */
+  const recent = new Map(recentPosts.map((i, k) => [i._id, k === 0 && recentPosts.length >= 3]))
   const snapshots: SnapshotRecord[] = []
   const lives: LiveRecord[] = []
   items.forEach((item, n) => {
@@ -119,8 +123,9 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
     }
     const reach = 2000 + Math.floor(rand() * 18_000)
     const mix = mixOf(rand)
-    // Half of today's numbers are still to come, so the fast-entry list has work in it.
-    const last = n % 2 ? addDays(today, -1) : today
+    // Today's numbers are still to come for the posts of the last 7 days (but the newest, when there are three
+    // or more), so the fast-entry list has work in it whatever the day; older posts alternate.
+    const last = (recent.has(item._id) ? recent.get(item._id)! : n % 2 === 0) ? today : addDays(today, -1)
     daysBetween(published, last).forEach((day, k) => {
       snapshots.push({
         ...meta(`demo_snap_${item._id}_${day}`, readAt(day)),

@@ -66,12 +66,12 @@ test('field staff logs two items (one offline), corrects one, and imports an exp
   await j.shot(page, 'results-02-form-error')
   await fill(page, 'completions', '1050000')
   await fill(page, 'likes', '150000')
-  await fill(page, 'orders', '3')
-  await fill(page, 'gmvYuan', '3897')
+  await fill(page, 'orders', '300')
+  await fill(page, 'gmvYuan', '389700')
   await form(page).locator('.snapshot-submit').click()
   await page.locator('.pending-list').waitFor()
   await page.locator(`.pending-item--${a}`).waitFor({ state: 'detached' })
-  expect(snapshotsOf(a)).toMatchObject([{ metrics: { plays: 3000000, completions: 1050000, likes: 150000, orders: 3, gmvFen: 389700 }, source: 'form', kind: 'log' }])
+  expect(snapshotsOf(a)).toMatchObject([{ metrics: { plays: 3000000, completions: 1050000, likes: 150000, orders: 300, gmvFen: 38970000 }, source: 'form', kind: 'log' }])
 
   // ---- item B, with the network cut after the form opened ----
   const b = await pendingId(page, 0)
