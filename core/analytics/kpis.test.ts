@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { emptyRollup, type DayRollup } from '../results/rollup'
 import type { Sums } from '../results/metrics'
 import { addDays, daysBetween } from '../time/china'
-import { asOfText, formatChange, formatValue, KPI_DEFS, kpiCard, movers, rangeTarget, targetView, targetViews, type ItemFact, type KpiData } from './kpis'
+import { asOfText, formatChange, formatTarget, formatValue, KPI_DEFS, kpiCard, movers, rangeTarget, targetView, targetViews, type ItemFact, type KpiData } from './kpis'
 import { KPIS, type KpiKey } from './schemas'
 
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`
@@ -187,4 +187,13 @@ test('property: rate cards never show NaN and lights follow the direction', () =
       }
     }),
   )
+})
+
+describe('formatTarget', () => {
+  it('shows a part-week count target as the whole number that meets it', () => {
+    expect(formatTarget(KPI_DEFS.output, (5 * 5) / 7)).toBe('≥ 4 条')
+    expect(formatTarget(KPI_DEFS.netAdds, 1428.57)).toBe('≥ 1,429 人')
+    expect(formatTarget(KPI_DEFS.completionRate, 0.5)).toBe('≥ 50.0%')
+    expect(formatTarget(KPI_DEFS.cycleHours, 24)).toBe('≤ 24.0 小时')
+  })
 })

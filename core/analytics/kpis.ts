@@ -435,10 +435,15 @@ export function formatValue(def: KpiDef, v: number | null): string {
   return def.unitWord ? `${n} ${def.unitWord}` : n
 }
 
-/** "≥ 50.0%" / "≤ 24.0 小时" / "≥ 10 条"; "—" without a target. */
+/**
+ * "≥ 50.0%" / "≤ 24.0 小时" / "≥ 10 条"; "—" without a target. A count target scaled to a part week
+ * (5 a week over 5 days = 3.57) reads as the whole number that meets it ("≥ 4 条"); the light compares
+ * the exact value, which agrees for whole counts.
+ */
 export function formatTarget(def: KpiDef, t: number | null): string {
   if (t === null) return '—'
-  return `${def.direction === 'higher' ? '≥' : '≤'} ${formatValue(def, t)}`
+  const shown = def.unit === 'count' && !Number.isInteger(t) ? (def.direction === 'higher' ? Math.ceil(t) : Math.floor(t)) : t
+  return `${def.direction === 'higher' ? '≥' : '≤'} ${formatValue(def, shown)}`
 }
 
 /** "+25.0%", "-3.2%", "0.0%", or "—" without a base. */
