@@ -3,7 +3,7 @@ import { PAST_GRACE_MS } from '../../core/content/schemas'
 import { AppError, type FieldError } from '../../core/errors'
 import { dayNotInFutureErrors, snapshotDateErrors } from '../../core/results/dates'
 import { matchRow, rowMetrics } from '../../core/results/import'
-import { leadContribution, liveContribution, type ItemDims } from '../../core/results/rollup'
+import { leadContribution, liveContribution, type Contribution, type ItemDims } from '../../core/results/rollup'
 import { CORRECTION_WINDOW_MS, snapshotMetrics, type PreviewRow } from '../../core/results/schemas'
 import { dailyIncrements, monotoneViolations } from '../../core/results/series'
 import { addDays, dayKey } from '../../core/time/china'
@@ -128,16 +128,7 @@ export const handlers: Handlers<typeof resultsContract> = {
       supersedes: null,
       dims: dimsOf(item),
     }
-    const saved = await inTransaction(ctx.db, async (tx) => {
-      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
-      const stored = await txGet<LiveRecord>(tx, LIVES, record._id)
-      if (stored) return { ...stored, _id: record._id }
-      const rollups = new RollupBatch(tx, ctx.team._id)
-      await rollups.add([liveContribution({ ...record, id: record._id }, record.dims)])
-      await txSet(tx, LIVES, record)
-      await rollups.flush(ctx.now)
-      return record
-    })
+    const saved = await commitFact(ctx, LIVES, record, [liveContribution({ ...record, id: record._id }, record.dims)], (stored) => stored)
     ctx.audit({ target: saved._id, detail: { itemId: item._id, day: saved.day } })
     return liveView(saved)
   },
@@ -155,16 +146,7 @@ export const handlers: Handlers<typeof resultsContract> = {
       liveId: input.liveId ?? null,
       supersedes: null,
     }
-    const saved = await inTransaction(ctx.db, async (tx) => {
-      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
-      const stored = await txGet<LeadRecord>(tx, LEADS, record._id)
-      if (stored) return { ...stored, _id: record._id }
-      const rollups = new RollupBatch(tx, ctx.team._id)
-      await rollups.add([leadContribution({ ...record, id: record._id })])
-      await txSet(tx, LEADS, record)
-      await rollups.flush(ctx.now)
-      return record
-    })
+    const saved = await commitFact(ctx, LEADS, record, [leadContribution({ ...record, id: record._id })], (stored) => stored)
     ctx.audit({ target: saved._id, detail: { date: saved.date, channel: saved.channel, count: saved.count } })
     return leadView(saved)
   },
@@ -195,16 +177,8 @@ export const handlers: Handlers<typeof resultsContract> = {
       requestId: ctx.requestId,
       dims: target.dims,
     }
-    const saved = await inTransaction(ctx.db, async (tx) => {
-      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
-      const existing = await txGet<LiveRecord>(tx, LIVES, record._id)
-      if (existing) return sameRequestOrConflict(ctx, { ...existing, _id: record._id }, liveView)
-      const rollups = new RollupBatch(tx, ctx.team._id)
-      await rollups.add([liveContribution({ ...target, id: target._id }, target.dims, -1), liveContribution({ ...record, id: record._id }, record.dims)])
-      await txSet(tx, LIVES, record)
-      await rollups.flush(ctx.now)
-      return record
-    })
+    const moves = [liveContribution({ ...target, id: target._id }, target.dims, -1), liveContribution({ ...record, id: record._id }, record.dims)]
+    const saved = await commitFact(ctx, LIVES, record, moves, (stored) => sameRequestOrConflict(ctx, stored, liveView))
     ctx.audit({ target: saved._id, detail: { corrects: target._id, itemId: target.itemId, reason: input.reason } })
     return liveView(saved)
   },
@@ -224,16 +198,8 @@ export const handlers: Handlers<typeof resultsContract> = {
       reason: input.reason,
       requestId: ctx.requestId,
     }
-    const saved = await inTransaction(ctx.db, async (tx) => {
-      await assertNotRebuilding(tx, ctx.team._id, ctx.now)
-      const existing = await txGet<LeadRecord>(tx, LEADS, record._id)
-      if (existing) return sameRequestOrConflict(ctx, { ...existing, _id: record._id }, leadView)
-      const rollups = new RollupBatch(tx, ctx.team._id)
-      await rollups.add([leadContribution({ ...target, id: target._id }, -1), leadContribution({ ...record, id: record._id })])
-      await txSet(tx, LEADS, record)
-      await rollups.flush(ctx.now)
-      return record
-    })
+    const moves = [leadContribution({ ...target, id: target._id }, -1), leadContribution({ ...record, id: record._id })]
+    const saved = await commitFact(ctx, LEADS, record, moves, (stored) => sameRequestOrConflict(ctx, stored, leadView))
     ctx.audit({ target: saved._id, detail: { corrects: target._id, before: target.count, count: saved.count, reason: input.reason } })
     return leadView(saved)
   },
@@ -373,6 +339,24 @@ export const handlers: Handlers<typeof resultsContract> = {
 
 function refuse(fields: FieldError[]): void {
   if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+}
+
+/**
+ * Stores one fact and moves the day rollups by its contributions, in one transaction. When the fact's id is
+ * already stored (a retried or re-run request; or, for a correction, an earlier correction of the same
+ * record) `onStored` decides the answer and nothing is written.
+ */
+async function commitFact<R extends { _id: string }>(ctx: MemberCtx, coll: string, record: R, contributions: Contribution[], onStored: (stored: R) => R): Promise<R> {
+  return inTransaction(ctx.db, async (tx) => {
+    await assertNotRebuilding(tx, ctx.team._id, ctx.now)
+    const stored = await txGet<R>(tx, coll, record._id)
+    if (stored) return onStored({ ...stored, _id: record._id })
+    const rollups = new RollupBatch(tx, ctx.team._id)
+    await rollups.add(contributions)
+    await txSet(tx, coll, record)
+    await rollups.flush(ctx.now)
+    return record
+  })
 }
 
 /** Only the logger within 24 h, or a manager, may correct a record (issue 5, part 5). */
