@@ -1,4 +1,4 @@
-import type { Dashboard, KpiCard, TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
+import type { Dashboard, FunnelView, GrowthView, KpiCard, ResolvedRange, TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
 
 export function card(overrides: Partial<KpiCard> & Pick<KpiCard, 'kpi' | 'label'>): KpiCard {
   return {
@@ -82,3 +82,59 @@ export const TARGETS: TargetView[] = [
 export const HISTORY: TargetHistoryEntry[] = [
   { kpi: 'completionRate', value: 0.5, previousValue: 0.45, tolerance: 0.1, previousTolerance: 0.1, reason: '行业头部已到 55%', byName: '陈静', at: '2026-10-01T02:00:00.000Z' },
 ]
+
+const WEEK: ResolvedRange = { kind: 'week', from: '2026-11-23', to: '2026-11-29', days: 7, label: '本周 11-23 至 11-29' }
+
+/**
+ * A week's funnel as `analytics.funnel` answers it: 关注→咨询 (15.0%) is the lowest step rate; last period's
+ * lowest was 播放→完播. With a channel the function adds its note (core/analytics/funnelRollups.ts channelNote).
+ */
+export function funnelView(filters: FunnelView['filters'] = {}): FunnelView {
+  return {
+    range: WEEK,
+    filters,
+    stages: [
+      { step: 'exposure', label: '曝光', count: 12000, rate: null, rateDisplay: '—', previousRate: null },
+      { step: 'play', label: '播放', count: 4800, rate: 0.4, rateDisplay: '40.0%', previousRate: 0.38 },
+      { step: 'completion', label: '完播', count: 1680, rate: 0.35, rateDisplay: '35.0%', previousRate: 0.3 },
+      { step: 'interaction', label: '互动', count: 720, rate: 0.4286, rateDisplay: '42.9%', previousRate: 0.4 },
+      { step: 'follow', label: '关注', count: 240, rate: 0.3333, rateDisplay: '33.3%', previousRate: 0.35 },
+      { step: 'inquiry', label: '咨询', count: 36, rate: 0.15, rateDisplay: '15.0%', previousRate: null },
+      { step: 'order', label: '成交', count: 9, rate: 0.25, rateDisplay: '25.0%', previousRate: 0.5 },
+    ],
+    biggestDrop: { text: '最大流失：关注→咨询', rateDisplay: '15.0%' },
+    previousBiggestDrop: { text: '最大流失：播放→完播', rateDisplay: '30.0%' },
+    options: {
+      format: [{ value: 'short_video', label: '短视频' }, { value: 'livestream', label: '直播' }],
+      layer: [{ value: 'intro', label: '基础认知' }, { value: 'value', label: '深度价值' }],
+      category: [{ value: 'brand', label: '品牌动态' }],
+      channel: [{ value: 'wecom', label: '企业微信' }],
+    },
+    ...(filters.channel
+      ? { note: '来源渠道只记录在线索上：「咨询」为企业微信的线索数，不计转化率；曝光至关注为所选内容的全部数据（内容不区分渠道）；成交没有按渠道记录，不显示。' }
+      : {}),
+  }
+}
+
+/** A week of follower growth with promotion spend logged (¥3.00 per paid follower). */
+export function growthView(): GrowthView {
+  return {
+    range: WEEK,
+    series: [
+      { day: '2026-11-23', total: 85190, netAdds: 0, organic: 0, paid: 0 },
+      { day: '2026-11-24', total: 85800, netAdds: 610, organic: 210, paid: 400 },
+      { day: '2026-11-25', total: 86420, netAdds: 620, organic: 220, paid: 400 },
+    ],
+    total: 86420,
+    netAdds: 1230,
+    growthRate: 0.01444,
+    organic: 430,
+    paid: 800,
+    paidShare: 0.65,
+    spendFen: 240000,
+    costPerFollowerFen: 300,
+    target: 100000,
+    forecast: { kind: 'on_pace', day: '2027-03-02', perDay: 120, method: '按最近 4 周粉丝总数的线性拟合（最小二乘）推算' },
+    forecastText: '按当前速度预计 2027-03-02 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +120）',
+  }
+}
