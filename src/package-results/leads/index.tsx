@@ -85,7 +85,7 @@ function LeadCorrection(props: { fix: Fix; onChange: (f: Fix | null) => void }) 
 export default function LeadsPage() {
   const { params } = useRouter()
   const [fix, setFix] = useState<Fix | null>(() => fixFromEntry(params.outbox))
-  const recent = useApiQuery(() => api.results.recentLeads({ withinDays: 7 }), [])
+  const recent = useApiQuery(() => api.results.recentLeads({ withinDays: 3 }), [])
   const [draft, setDraft, finish] = useDraft<Draft>(params.outbox ? `outbox:${params.outbox}` : 'leads', () => fromEntry(params.outbox) ?? { date: today(), counts: {}, requestIds: {} })
   // A refusal names `count`; show it under the channel being sent.
   let sending: Channel | null = null
