@@ -331,6 +331,12 @@ export class Store {
       const d = this.current(coll, byId, tx)
       return d ? [d] : []
     }
+    // `_id: _.in([...])` (a known set of ids, e.g. one rollup per day) is answered by lookups, as the
+    // database's _id index would, instead of a scan of the team.
+    const idList = query && isInList(query._id) ? (query._id as { $in: string[] }).$in : undefined
+    if (idList !== undefined) {
+      return [...new Set(idList)].map((id) => this.current(coll, id, tx)).filter((d): d is Doc => d !== undefined)
+    }
     const team = query && typeof query.teamId === 'string' ? query.teamId : undefined
     let list: Doc[]
     if (team !== undefined && !tx) {
@@ -490,4 +496,11 @@ function indexTeam(c: CollCache, doc: Doc, id: string): void {
 function unindexTeam(c: CollCache, doc: Doc, id: string): void {
   if (typeof doc.teamId !== 'string') return
   c.byTeam.get(doc.teamId)?.delete(id)
+}
+
+function isInList(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false
+  const keys = Object.keys(v)
+  const list = (v as { $in?: unknown }).$in
+  return keys.length === 1 && Array.isArray(list) && list.every((x) => typeof x === 'string')
 }

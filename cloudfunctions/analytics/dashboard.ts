@@ -12,7 +12,8 @@ import type { MemberCtx } from '../common/context'
 import { docIn, isConflict } from '../common/production'
 import type { BaseRecord, TeamRecord } from '../common/records'
 import type { ItemRecord } from '../content/records'
-import { ROLLUPS, SERIES, seriesId, type RollupRecord, type SeriesRecord } from '../results/records'
+import { SERIES, seriesId, type RollupRecord, type SeriesRecord } from '../results/records'
+import { readDayRollups } from './read'
 
 type C = typeof analyticsContract
 
@@ -57,9 +58,7 @@ async function readWindow(ctx: MemberCtx, window: Period) {
   const _ = ctx.db.command
   const today = dayKey(ctx.now)
   const recent: Period = { from: addDays(today, -(RECENT_DAYS - 1)), to: addDays(today, SCHEDULED_AHEAD_DAYS) }
-  const rollupsQ = ctx
-    .repo<RollupRecord>(ROLLUPS)
-    .find({ day: _.gte(window.from).and(_.lte(window.to)) }, { orderBy: ['day', 'asc'], limit: 200, fields: { _id: true, day: true, total: true, followers: true } })
+  const rollupsQ = readDayRollups(ctx, window.from, window.to, { _id: true, day: true, total: true, followers: true })
   const spans = mergeSpans([window, recent])
   const dayCond = spans.map((s) => _.gte(s.from).and(_.lte(s.to)))
   const itemsQ = ctx

@@ -3,7 +3,7 @@ import { AppError, type FieldError } from '../../core/errors'
 import { channelNote, contentFilter, funnelCounts, funnelOptions, funnelResult, type FunnelFilters } from '../../core/analytics/funnelRollups'
 import { FORECAST_WINDOW_DAYS } from '../../core/analytics/forecast'
 import { DEFAULT_FOLLOWER_TARGET, forecastText, growthSummary, spendInForce } from '../../core/analytics/growth'
-import { dayCount, resolveRange } from '../../core/analytics/range'
+import { resolveRange } from '../../core/analytics/range'
 import type { FunnelStageView, SpendView } from '../../core/analytics/schemas'
 import { dayNotInFutureErrors } from '../../core/results/dates'
 import type { DayRollup } from '../../core/results/rollup'
@@ -11,7 +11,7 @@ import { addDays, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import type { BaseRecord } from '../common/records'
-import { ROLLUPS, type RollupRecord } from '../results/records'
+import { readDayRollups } from './read'
 
 type C = typeof analyticsContract
 
@@ -119,9 +119,7 @@ function followerTarget(ctx: MemberCtx): number {
 
 /** One page: [from, to] holds at most 92 + 92 (+ 28) days, under the 1,000-document cap. */
 async function readRollups(ctx: MemberCtx, from: DayKey, to: DayKey, fields: Record<string, boolean>): Promise<DayRollup[]> {
-  const _ = ctx.db.command
-  const days = dayCount(from, to)
-  return ctx.repo<RollupRecord>(ROLLUPS).find({ day: _.gte(from).and(_.lte(to)) }, { limit: days, fields })
+  return readDayRollups(ctx, from, to, fields)
 }
 
 function cleanFilters(f: FunnelFilters): FunnelFilters {

@@ -1,0 +1,14 @@
+import { daysBetween, type DayKey } from '../../core/time/china'
+import type { MemberCtx } from '../common/context'
+import { ROLLUPS, rollupId, type RollupRecord } from '../results/records'
+
+/**
+ * The team's day rollups for [from, to], oldest first, in one request. Asked for by id (one document per
+ * team and day, id `${teamId}_${day}`), so the database answers from its _id index and the cost follows the
+ * range, never the length of the team's history. Ranges stay under the 1,000-document cap (≤ 92 + 92 + 28 days).
+ */
+export async function readDayRollups(ctx: MemberCtx, from: DayKey, to: DayKey, fields: Record<string, boolean>): Promise<RollupRecord[]> {
+  const ids = daysBetween(from, to).map((d) => rollupId(ctx.team._id, d))
+  const list = await ctx.repo<RollupRecord>(ROLLUPS).find({ _id: ctx.db.command.in(ids) }, { limit: ids.length, fields: { ...fields, day: true } })
+  return list.sort((a, b) => a.day.localeCompare(b.day))
+}
