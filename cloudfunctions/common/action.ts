@@ -4,7 +4,7 @@ import { AppError, type ErrorShape, type Result } from '../../core/errors'
 import { allows } from '../../core/roles'
 import { parseInput } from '../../core/validation'
 import type { BaseCtx, GuestCtx, MemberCtx } from './context'
-import { idMaker } from './context'
+import { idMaker, requestKeyOf } from './context'
 import { claimRequest, finishRequest, releaseRequest } from './idempotency'
 import type { AuditRecord, MemberRecord, TeamRecord } from './records'
 import { Repo } from './repo'
@@ -87,7 +87,8 @@ async function dispatch(
   }
 
   const requestId = env.requestId ?? `read-${Date.now()}-${Math.random().toString(36).slice(2)}`
-  const ctx = makeCtx({ fn, action: env.action, openid, requestId, db, now: now(), member, team })
+  const requestKey = requestKeyOf(requestId, input)
+  const ctx = makeCtx({ fn, action: env.action, openid, requestId, requestKey, db, now: now(), member, team })
   if (!def.write) return { ok: true, data: await handlers[env.action]({ ctx: ctx as never, input }) }
   return runWrite(def, handlers[env.action], ctx, input, now)
 }
@@ -126,6 +127,7 @@ function makeCtx(base: {
   action: string
   openid: string
   requestId: string
+  requestKey: string
   db: DbLike
   now: Date
   member: MemberRecord | null
@@ -135,7 +137,7 @@ function makeCtx(base: {
   const ctx: BaseCtx & GuestCtx & { auditEntry: typeof auditEntry } = {
     ...base,
     auditEntry,
-    newId: idMaker(`${base.openid}|${base.fn}|${base.requestId}`),
+    newId: idMaker(`${base.openid}|${base.fn}|${base.requestKey}`),
     audit: (e) => Object.assign(auditEntry, e),
     repo: <T extends { _id: string }>(collection: string, teamId?: string) =>
       new Repo<T>(base.db, collection, teamId ?? base.member?.teamId ?? '__none__'),

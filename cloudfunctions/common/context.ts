@@ -10,10 +10,16 @@ export interface BaseCtx {
   openid: string
   /** The client's requestId for writes, or a fresh one for reads. */
   requestId: string
+  /**
+   * The request as written: its requestId and a hash of its input. A retry sends the same input and gets
+   * the same key (so it is answered, not run again); input changed under the same requestId (edited after
+   * a timeout) is a new write, never silently answered with the earlier one.
+   */
+  requestKey: string
   db: DbLike
   now: Date
   /**
-   * Ids derived from the requestId: a handler re-run for the same request (after a crash) makes the
+   * Ids derived from the requestKey: a handler re-run for the same request (after a crash) makes the
    * same ids, so its inserts collide instead of writing twice.
    */
   newId(label?: string): string
@@ -36,4 +42,21 @@ export interface GuestCtx extends BaseCtx {
 export function idMaker(seed: string): (label?: string) => string {
   let n = 0
   return (label = '') => createHash('sha256').update(`${seed}|${label}|${n++}`).digest('hex').slice(0, 24)
+}
+
+/** JSON with object keys sorted, so equal inputs hash equally whatever order their keys came in. */
+export function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null'
+  if (v instanceof Date) return JSON.stringify(v.toISOString())
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
+  const o = v as Record<string, unknown>
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+    .join(',')}}`
+}
+
+export function requestKeyOf(requestId: string, input: unknown): string {
+  return `${requestId}#${createHash('sha256').update(stableJson(input)).digest('hex').slice(0, 16)}`
 }

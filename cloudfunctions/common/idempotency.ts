@@ -20,15 +20,15 @@ interface RequestRecord {
 export type Claim = { kind: 'run'; key: string } | { kind: 'replay'; result: Result<unknown> }
 
 /**
- * De-duplicates writes by (caller, function, requestId): the first request claims the key by
+ * De-duplicates writes by (caller, function, requestId and input): the first request claims the key by
  * inserting a document with that _id (an atomic insert), later ones wait for and replay its result.
  */
 export async function claimRequest(
   db: DbLike,
-  k: { openid: string; fn: string; action: string; requestId: string },
+  k: { openid: string; fn: string; action: string; requestKey: string },
   now: () => Date,
 ): Promise<Claim> {
-  const key = createHash('sha256').update(`${k.openid}|${k.fn}|${k.requestId}`).digest('hex').slice(0, 32)
+  const key = createHash('sha256').update(`${k.openid}|${k.fn}|${k.requestKey}`).digest('hex').slice(0, 32)
   const coll = db.collection(COLLECTION)
   const record: RequestRecord = { _id: key, status: 'pending', claimedAt: now(), fn: k.fn, action: k.action }
   try {

@@ -174,7 +174,7 @@ export const handlers: Handlers<typeof resultsContract> = {
       gmvFen: input.gmvFen,
       supersedes: target._id,
       reason: input.reason,
-      requestId: ctx.requestId,
+      requestId: ctx.requestKey,
       dims: target.dims,
     }
     const moves = [liveContribution({ ...target, id: target._id }, target.dims, -1), liveContribution({ ...record, id: record._id }, record.dims)]
@@ -196,7 +196,7 @@ export const handlers: Handlers<typeof resultsContract> = {
       liveId: target.liveId,
       supersedes: target._id,
       reason: input.reason,
-      requestId: ctx.requestId,
+      requestId: ctx.requestKey,
     }
     const moves = [leadContribution({ ...target, id: target._id }, -1), leadContribution({ ...record, id: record._id })]
     const saved = await commitFact(ctx, LEADS, record, moves, (stored) => sameRequestOrConflict(ctx, stored, leadView))
@@ -371,7 +371,7 @@ function assertMayCorrect(ctx: MemberCtx, r: { createdBy: string; loggedAt: Date
 
 /** A correction already stored under the derived id: this request's own (a re-run) or someone else's. */
 function sameRequestOrConflict<R extends { requestId?: string; createdBy: string }, V>(ctx: MemberCtx, existing: R, view: (r: R) => V): R {
-  if (existing.requestId === ctx.requestId && existing.createdBy === ctx.member._id) return existing
+  if (existing.requestId === ctx.requestKey && existing.createdBy === ctx.member._id) return existing
   throw new AppError('CONFLICT', '这条记录已被更正过，请刷新后再更正', { current: view(existing) })
 }
 

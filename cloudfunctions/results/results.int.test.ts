@@ -200,6 +200,22 @@ describe('never twice', () => {
     expect(rollup(today())!.total).toEqual({ plays: 777, itemsLogged: 1, logsTimed: 1 })
   })
 
+  it('numbers edited after a timeout and sent under the same requestId are stored, not answered with the old ones', async () => {
+    // The first send arrived, but its answer was lost; the field worker corrected a number and tapped again.
+    const first = await call(field(), 'logSnapshot', { itemId: w.publishedItemId, date: today(), metrics: { plays: 500 } }, 'edited-after-timeout')
+    const second = await call(field(), 'logSnapshot', { itemId: w.publishedItemId, date: today(), metrics: { plays: 650 } }, 'edited-after-timeout')
+    expect(first.ok && second.ok).toBe(true)
+    const [a, b] = [first, second].map((r) => (r as { data: SnapshotView }).data)
+    expect(b.id).not.toBe(a.id)
+    expect(b).toMatchObject({ metrics: { plays: 650 }, supersedes: a.id })
+    expect(rollup(today())!.total).toMatchObject({ plays: 650, itemsLogged: 1 })
+    // A true retry of either is still answered, not stored again.
+    const again = await call(field(), 'logSnapshot', { itemId: w.publishedItemId, date: today(), metrics: { plays: 500 } }, 'edited-after-timeout')
+    expect((again as { data: SnapshotView }).data.id).toBe(a.id)
+    expect(stored('snapshots')).toHaveLength(2)
+    expectRollupsMatchFacts()
+  })
+
   it('different members logging at once all land, and rollups stay exact', async () => {
     const items = [publishedItem(3), publishedItem(3), publishedItem(3)]
     const who = [w.openid.field, w.openid.operator, w.openid.manager, w.openid.admin]
