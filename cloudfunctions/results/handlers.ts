@@ -4,7 +4,7 @@ import { AppError, type FieldError } from '../../core/errors'
 import { dayNotInFutureErrors, snapshotDateErrors } from '../../core/results/dates'
 import { matchRow, rowMetrics } from '../../core/results/import'
 import { leadContribution, liveContribution, type Contribution, type ItemDims } from '../../core/results/rollup'
-import { CORRECTION_WINDOW_MS, snapshotMetrics, type PreviewRow } from '../../core/results/schemas'
+import { CORRECTION_WINDOW_MS, snapshotMetrics, type LogLiveInput, type PreviewRow } from '../../core/results/schemas'
 import { dailyIncrements, monotoneViolations } from '../../core/results/series'
 import { addDays, dayKey } from '../../core/time/china'
 import { fieldErrors } from '../../core/validation'
@@ -108,23 +108,10 @@ export const handlers: Handlers<typeof resultsContract> = {
     const item = await ctx.repo<ItemRecord>(ITEMS).get(input.itemId)
     if (!item || item.status === 'archived') throw new AppError('NOT_FOUND', '直播不存在')
     if (item.format !== 'livestream') refuse([{ path: 'itemId', message: '直播：这条内容不是直播' }])
-    const startAt = new Date(input.startAt)
-    const endAt = new Date(input.endAt)
-    if (endAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) refuse([{ path: 'endAt', message: '下播时间：不能晚于现在' }])
     const record: LiveRecord = {
       ...logged(ctx, ctx.newId('live')),
+      ...sessionOf(ctx, input),
       itemId: item._id,
-      day: dayKey(startAt),
-      startAt,
-      endAt,
-      durationSeconds: Math.round((endAt.getTime() - startAt.getTime()) / 1000),
-      uniqueViewers: input.uniqueViewers,
-      peakConcurrent: input.peakConcurrent,
-      avgWatchSeconds: input.avgWatchSeconds ?? null,
-      newFollowers: input.newFollowers,
-      comments: input.comments ?? null,
-      orders: input.orders,
-      gmvFen: input.gmvFen,
       supersedes: null,
       dims: dimsOf(item),
     }
@@ -155,23 +142,10 @@ export const handlers: Handlers<typeof resultsContract> = {
     const target = await ctx.repo<LiveRecord>(LIVES).get(input.liveId)
     if (!target) throw new AppError('NOT_FOUND', '要更正的直播记录不存在')
     assertMayCorrect(ctx, target)
-    const startAt = new Date(input.startAt)
-    const endAt = new Date(input.endAt)
-    if (endAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) refuse([{ path: 'endAt', message: '下播时间：不能晚于现在' }])
     const record: LiveRecord = {
       ...logged(ctx, correctionId('live', target._id)),
+      ...sessionOf(ctx, input),
       itemId: target.itemId,
-      day: dayKey(startAt),
-      startAt,
-      endAt,
-      durationSeconds: Math.round((endAt.getTime() - startAt.getTime()) / 1000),
-      uniqueViewers: input.uniqueViewers,
-      peakConcurrent: input.peakConcurrent,
-      avgWatchSeconds: input.avgWatchSeconds ?? null,
-      newFollowers: input.newFollowers,
-      comments: input.comments ?? null,
-      orders: input.orders,
-      gmvFen: input.gmvFen,
       supersedes: target._id,
       reason: input.reason,
       requestId: ctx.requestKey,
@@ -357,6 +331,26 @@ async function commitFact<R extends { _id: string }>(ctx: MemberCtx, coll: strin
     await rollups.flush(ctx.now)
     return record
   })
+}
+
+/** A session's times and numbers as stored, shared by logging and correcting it; an end in the future is refused. */
+function sessionOf(ctx: MemberCtx, input: Omit<LogLiveInput, 'itemId'>) {
+  const startAt = new Date(input.startAt)
+  const endAt = new Date(input.endAt)
+  if (endAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) refuse([{ path: 'endAt', message: '下播时间：不能晚于现在' }])
+  return {
+    day: dayKey(startAt),
+    startAt,
+    endAt,
+    durationSeconds: Math.round((endAt.getTime() - startAt.getTime()) / 1000),
+    uniqueViewers: input.uniqueViewers,
+    peakConcurrent: input.peakConcurrent,
+    avgWatchSeconds: input.avgWatchSeconds ?? null,
+    newFollowers: input.newFollowers,
+    comments: input.comments ?? null,
+    orders: input.orders,
+    gmvFen: input.gmvFen,
+  }
 }
 
 /** Only the logger within 24 h, or a manager, may correct a record (issue 5, part 5). */
