@@ -16,8 +16,10 @@ export const SERIES = 'itemSeries'
 export const ROLLUPS = 'rollups'
 /** Per team, id = teamId: set while a rebuild runs, so no fact commits halfway through it. */
 export const LOCKS = 'resultsLocks'
+/** Derived, transient: a rebuild's day sums between its calls, id `${teamId}_${day}`. */
+export const SCRATCH = 'rollupScratch'
 
-export const RESULTS_COLLECTIONS = [SNAPSHOTS, LIVES, LEADS, FOLLOWERS, IMPORTS, SERIES, ROLLUPS, LOCKS]
+export const RESULTS_COLLECTIONS = [SNAPSHOTS, LIVES, LEADS, FOLLOWERS, IMPORTS, SERIES, ROLLUPS, LOCKS, SCRATCH]
 
 /** Who logged a fact and when, kept on the fact itself (names are frozen as they were). */
 interface Logged extends BaseRecord {
@@ -101,6 +103,16 @@ export interface LockRecord {
   teamId: string
   rebuildingUntil: Date | null
   lastRebuildAt: Date | null
+  /** A rebuild running over several calls: where the next call starts. */
+  job?: RebuildJob | null
+}
+
+export interface RebuildJob {
+  startedAt: Date
+  /** Posts of items up to and including this id are in the scratch sums. */
+  afterItemId: string
+  items: number
+  snapshots: number
 }
 
 /**

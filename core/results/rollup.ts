@@ -187,6 +187,27 @@ export function buildRollups(facts: AllFacts): Map<DayKey, DayRollup> {
   return days
 }
 
+/**
+ * Adds one day's rollup into another (mutating and returning `into`): totals and every dimension value;
+ * a follower total in `from` replaces the one in `into`. Rollups built from disjoint sets of facts merge
+ * into the rollup of all of them, which lets a rebuild run in pieces.
+ *
+ * @example
+ * mergeRollup(emptyRollup('d'), buildRollups(facts).get('d')!)
+ */
+export function mergeRollup(into: DayRollup, from: DayRollup): DayRollup {
+  addSums(into.total, from.total)
+  for (const dim of DIMENSIONS) {
+    for (const [value, sums] of Object.entries(from.by[dim] ?? {})) {
+      const merged = addSums(into.by[dim][value] ?? {}, sums)
+      if (isZero(merged)) delete into.by[dim][value]
+      else into.by[dim][value] = merged
+    }
+  }
+  if (from.followers) into.followers = from.followers
+  return into
+}
+
 /** Counted when an item has vanished: its numbers still add up in the team total. */
 export const UNKNOWN_DIMS: ItemDims = { format: 'unknown', layer: 'unknown', category: 'unknown' }
 

@@ -314,6 +314,10 @@ export interface FollowerView {
 }
 
 export interface RebuildResult {
+  /** False when the team is big enough to need another call (the timer continues it; so may the admin). */
+  done: boolean
+  /** Items whose posts were rebuilt so far. */
+  itemsDone: number
   days: number
   snapshots: number
   lives: number
