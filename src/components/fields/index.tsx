@@ -48,24 +48,18 @@ export interface DepartmentFieldProps {
  */
 export function DepartmentField(props: DepartmentFieldProps) {
   return (
-    <View className={`department-field ${props.className ?? ''}`}>
-      <Radio.Group
-        className='department-field__options'
-        value={props.value ?? ''}
-        direction='horizontal'
-        shape='button'
-        onChange={(v) => props.onChange?.(v as Department)}
-      >
-        {DEPARTMENTS.map((d) => (
-          <Radio key={d} className={`department-option department-option--${d}`} value={d} shape='button'>
-            {DEPARTMENT_LABELS[d]}
-          </Radio>
-        ))}
-      </Radio.Group>
-      <FieldError message={props.error} />
-    </View>
+    <ChoiceField
+      className={`department-field ${props.className ?? ''}`}
+      value={props.value}
+      onChange={props.onChange}
+      options={DEPARTMENT_OPTIONS}
+      optionClass='department-option'
+      error={props.error}
+    />
   )
 }
+
+const DEPARTMENT_OPTIONS = DEPARTMENTS.map((d) => ({ value: d, label: DEPARTMENT_LABELS[d] }))
 
 export interface ChoiceFieldProps<T extends string> {
   value?: T | ''
