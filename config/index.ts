@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import routerPatch from './patches/router-draws-current-location'
 import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
@@ -63,6 +64,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       compile: { include: sharedSources },
       esnextModules: ['nutui-react-taro', 'icons-react-taro'],
+      // The router draws a page only if its address is still current (see the patch's comment).
+      webpackChain(chain) {
+        chain.module.rule('router-draws-current-location').test(routerPatch.TEST).use('patch').loader(require.resolve('./patches/router-draws-current-location'))
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',
