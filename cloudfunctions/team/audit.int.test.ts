@@ -100,6 +100,20 @@ describe('reading the audit log as an admin', () => {
     ])
   })
 
+  it('records what a content edit changed, with the item title and the schema label of each field', async () => {
+    const item = await ok<{ title: string }>(cloud, 'content', w.openid.owner, 'getItem', { id: w.itemId })
+    await ok(cloud, 'content', w.openid.owner, 'updateItem', { id: w.itemId, version: w.itemVersion, title: '门店店长的一天（修订）' })
+    const { entries } = await page(w.openid.owner, { area: 'content', action: 'updateItem' })
+    expect(entries).toEqual([
+      expect.objectContaining({
+        actionLabel: '编辑内容',
+        areaLabel: '内容',
+        targetName: item.title,
+        changes: [{ field: 'title', label: '标题', before: item.title, after: '门店店长的一天（修订）' }],
+      }),
+    ])
+  })
+
   it('shows entries written before changes were recorded honestly, without changes', async () => {
     cloud.store.insert('audit', [
       { _id: 'legacy-entry-1', teamId: w.teamA, actorId: w.memberId.owner, actorName: '团队创建人', fn: 'team', action: 'revokeInvite', summary: '撤销邀请码', requestId: 'old-1', at: new Date() },
