@@ -89,7 +89,6 @@ export const handlers: Handlers<typeof teamContract> = {
     ctx.audit({
       teamId: invite.teamId,
       target: memberId,
-      targetName: input.name,
       actor: { id: memberId, name: input.name },
       after: { name: input.name, department: input.department, roles: [invite.role] },
       detail: { role: invite.role, code: invite._id },
