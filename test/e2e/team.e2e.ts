@@ -85,6 +85,7 @@ test('admin invites a colleague who joins as field staff, is refused, then gets 
   expect(await entry.locator('.audit-entry__target').innerText()).toBe('赵强')
   expect(await entry.locator('.audit-value--before').innerText()).toBe('一线/外勤')
   expect(await entry.locator('.audit-value--after').innerText()).toBe('运营、一线/外勤')
+  await a.page.waitForTimeout(1000) // the page slides in: shoot the screen, not the motion
   await j.shot(a.page, 'team-07-audit-log')
 
   await b.page.goto(`${j.emu.url}#/pages/me/index`)
