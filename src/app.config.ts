@@ -19,7 +19,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'package-team',
-      pages: ['members/index', 'invite/index', 'profile/index'],
+      pages: ['members/index', 'invite/index', 'profile/index', 'audit/index'],
     },
     // The calendar tab stays in the main package; its editor, item page and topic library load on demand.
     {
