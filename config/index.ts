@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
-import routerPatch from './patches/router-draws-current-location'
 import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
@@ -66,7 +65,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       esnextModules: ['nutui-react-taro', 'icons-react-taro'],
       // The router draws a page only if its address is still current (see the patch's comment).
       webpackChain(chain) {
-        chain.module.rule('router-draws-current-location').test(routerPatch.TEST).use('patch').loader(require.resolve('./patches/router-draws-current-location'))
+        chain.module
+          .rule('router-draws-current-location')
+          // Whichever copy of the router's render webpack resolves (browser field: router/spa.js).
+          .test(/[\\/]@tarojs[\\/]router[\\/]dist[\\/](router[\\/]spa|index\.esm|index\.cjs)\.js$/)
+          .use('patch')
+          .loader(path.join(__dirname, 'patches/router-draws-current-location.js'))
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

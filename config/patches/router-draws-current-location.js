@@ -21,6 +21,3 @@ module.exports = function routerDrawsCurrentLocation(source) {
   }
   return source.replace(ANCHOR, `${ANCHOR.slice(0, -1)} || location.key !== ${history}.location.key)`)
 }
-
-/** The router files that hold the render function (which one webpack picks depends on its resolve fields). */
-module.exports.TEST = /[\\/]@tarojs[\\/]router[\\/]dist[\\/](router[\\/]spa|index\.esm|index\.cjs)\.js$/
