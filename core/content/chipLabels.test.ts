@@ -94,6 +94,19 @@ describe('chipLabels', () => {
       expect(chipLabels(['净水器滤芯🔥爆款', '净水器滤芯安装'])).toEqual(['🔥爆款', '安装'])
     })
 
+    it('counts a visible width under 2 as 2, and an invalid one as the default', () => {
+      const twins = ['滤芯怎么换', '滤芯怎么换']
+      expect(chipLabels(twins, { visible: 0 })).toEqual(['①滤芯怎么换', '②滤芯怎么换'])
+      expect(chipLabels(['净水器更换', '净水器安装'], { visible: Number.NaN })).toEqual(chipLabels(['净水器更换', '净水器安装']))
+    })
+
+    it('numbers past twenty with digits, still distinct', () => {
+      const labels = chipLabels(Array.from({ length: 25 }, () => '滤芯怎么换'), { visible: 2 })
+      expect(labels[19]).toBe('⑳滤芯怎么换')
+      expect(labels[24]).toBe('25.滤芯怎么换')
+      expect(new Set(shown(labels, 2)).size).toBe(25)
+    })
+
     it('trims surrounding spaces before comparing', () => {
       expect(chipLabels([' 滤芯怎么换', '滤芯怎么换 '])).toEqual(['①滤芯怎么换', '②滤芯怎么换'])
     })

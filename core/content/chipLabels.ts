@@ -3,6 +3,8 @@ export interface ChipLabelOptions {
   /**
    * How much of a label a chip surely shows, in CJK characters (an ASCII letter or digit counts
    * half). Labels are made to differ within this width. Default 3: a 390 px phone's month cell.
+   * At least 2, so a numbered label (①…, 21.…) always shows its number; smaller or invalid
+   * values count as 2 and 3.
    */
   visible?: number
 }
@@ -46,7 +48,7 @@ const ORDINALS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'
  * //=> ['门店实拍', '新品预告'] (already distinct: nothing dropped)
  */
 export function chipLabels(titles: readonly string[], options: ChipLabelOptions = {}): string[] {
-  const visible = options.visible ?? 3
+  const visible = Number.isFinite(options.visible) ? Math.max(2, options.visible!) : 3
   const texts = titles.map((t) => clustersOf(t.trim()))
   const all = texts.map((_, i) => i)
   const labels = texts.map((_, i) => texts[i].slice(cutOf(texts, i, all, visible)))
