@@ -9,7 +9,7 @@ import './index.scss'
 
 const HEADS = ['一', '二', '三', '四', '五', '六', '日']
 // One string: every separate text node is one more node in the mini-program's setData tree.
-const LEGEND_NOTE = `播/文 = 直播/图文，短视频不标 · 左边线：${LAYER_MARKS.intro}橙 ${LAYER_MARKS.value}紫 ${LAYER_MARKS.story}粉`
+const LEGEND_NOTE = `播/文 = 直播/图文，短视频不标 · 左边线：${LAYER_MARKS.intro}橙 ${LAYER_MARKS.value}紫 ${LAYER_MARKS.story}粉 · 标题只显示与其他内容不同的部分，点日期看完整标题`
 /** CJK characters a chip surely shows at 390 px with a format mark; labels differ within this. */
 const CHIP_VISIBLE = 3
 
