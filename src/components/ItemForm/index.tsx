@@ -12,6 +12,7 @@ import {
   LAYER_LABELS,
   SOURCES,
   SOURCE_LABELS,
+  createItemInput,
   type Category,
   type Format,
   type Layer,
@@ -118,7 +119,7 @@ export function ItemForm(props: ItemFormProps) {
       }
     >
       <Form.Item label='标题' name='title' required>
-        <TextField className='field-title' placeholder='一句话说清这条内容，最多 60 字' maxLength={60} error={errorOf(errors, 'title')} />
+        <TextField className='field-title' placeholder='一句话说清这条内容' schema={createItemInput.shape.title} error={errorOf(errors, 'title')} />
       </Form.Item>
       <Form.Item label='形式' name='format' required>
         <ChoiceField options={optionsOf(FORMATS, FORMAT_LABELS)} optionClass='format-option' className='field-format' error={errorOf(errors, 'format')} />
@@ -143,10 +144,10 @@ export function ItemForm(props: ItemFormProps) {
         </Form.Item>
       ) : null}
       <Form.Item label='标签' name='tagsText'>
-        <TextField className='field-tags' placeholder='用空格分隔，例如：新品 双十一' maxLength={120} error={errorOf(errors, 'tags')} />
+        <TextField className='field-tags' placeholder='用空格分隔，例如：新品 双十一' error={errorOf(errors, 'tags')} />
       </Form.Item>
       <Form.Item label='备注' name='notes'>
-        <TextAreaField className='field-notes' placeholder='脚本要点、拍摄地点、素材链接…' maxLength={500} error={errorOf(errors, 'notes')} />
+        <TextAreaField className='field-notes' placeholder='脚本要点、拍摄地点、素材链接…' schema={createItemInput.shape.notes} error={errorOf(errors, 'notes')} />
       </Form.Item>
     </Form>
   )

@@ -1,5 +1,8 @@
+import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
+import type { ZodTypeAny } from 'zod'
 import { Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { textLimitOf } from '../../../core/validation'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '../../../core/roles'
 import './index.scss'
 
@@ -14,25 +17,63 @@ export interface TextFieldProps {
   value?: string
   onChange?: (value: string) => void
   placeholder?: string
-  maxLength?: number
+  /**
+   * The field's schema in core/: its `.max()` is the limit the counter shows (58/60) and its
+   * `.describe()` names the field when the text is too long. Never a number typed here.
+   */
+  schema?: ZodTypeAny
   error?: string
   className?: string
 }
 
-/** A NutUI Input that NutUI's Form.Item controls, with its server/client error below. */
+/** A NutUI Input that NutUI's Form.Item controls, with its counter and server/client error below. */
 export function TextField(props: TextFieldProps) {
+  const limit = useLimit(props)
   return (
-    <View className={`text-field ${props.error ? 'text-field--invalid' : ''} ${props.className ?? ''}`}>
-      <Input
-        value={props.value ?? ''}
-        onChange={(v) => props.onChange?.(v)}
-        placeholder={props.placeholder}
-        maxLength={props.maxLength}
-        clearable
-      />
-      <FieldError message={props.error} />
+    <View className={`text-field ${props.error || limit?.over ? 'text-field--invalid' : ''} ${props.className ?? ''}`}>
+      <View className='text-field__row'>
+        <Input
+          value={props.value ?? ''}
+          onChange={(v) => props.onChange?.(v)}
+          placeholder={props.placeholder}
+          maxLength={NO_CUT}
+          clearable
+        />
+        <LimitCount limit={limit} />
+      </View>
+      <FieldError message={limit?.notice ?? props.error} />
     </View>
   )
+}
+
+/**
+ * The native input and textarea cut text at their maxlength without a word (textarea: 140 by
+ * default), so they get none: the counter and the notice say what is too long, the text stays,
+ * and the schema check on submit refuses it.
+ */
+const NO_CUT = -1
+
+interface Limit {
+  count: number
+  max: number
+  over: boolean
+  /** Said when the text is over the limit, e.g. 标题最多 60 字，现在超出 440 字，请删减后再保存. */
+  notice?: string
+}
+
+function useLimit(props: { value?: string; schema?: ZodTypeAny }): Limit | undefined {
+  const rule = useMemo(() => (props.schema ? textLimitOf(props.schema) : undefined), [props.schema])
+  if (!rule) return undefined
+  // Counted as the schema counts: spaces around the text are trimmed before the check.
+  const count = (props.value ?? '').trim().length
+  const over = count > rule.max
+  return { count, max: rule.max, over, notice: over ? `${rule.label}最多 ${rule.max} 字，现在超出 ${count - rule.max} 字，请删减后再保存` : undefined }
+}
+
+function LimitCount(props: { limit?: Limit }) {
+  if (!props.limit) return null
+  const { count, max, over } = props.limit
+  return <Text className={`field-limit ${over ? 'field-limit--over' : ''}`}>{`${count}/${max}`}</Text>
 }
 
 export interface DepartmentFieldProps {
@@ -102,24 +143,26 @@ export interface TextAreaFieldProps {
   value?: string
   onChange?: (value: string) => void
   placeholder?: string
-  maxLength?: number
+  /** As for TextField: the core/ schema whose `.max()` and `.describe()` drive the counter and notice. */
+  schema?: ZodTypeAny
   error?: string
   className?: string
 }
 
-/** Multi-line text (notes) with a counter and its error below. */
+/** Multi-line text (notes, scripts, comments) with a counter and its error below. */
 export function TextAreaField(props: TextAreaFieldProps) {
+  const limit = useLimit(props)
   return (
-    <View className={`textarea-field ${props.className ?? ''}`}>
+    <View className={`textarea-field ${props.error || limit?.over ? 'textarea-field--invalid' : ''} ${props.className ?? ''}`}>
       <TextArea
         value={props.value ?? ''}
         onChange={(v) => props.onChange?.(v)}
         placeholder={props.placeholder}
-        maxLength={props.maxLength}
-        showCount={props.maxLength !== undefined}
+        maxLength={NO_CUT}
         autoSize
       />
-      <FieldError message={props.error} />
+      <LimitCount limit={limit} />
+      <FieldError message={limit?.notice ?? props.error} />
     </View>
   )
 }
