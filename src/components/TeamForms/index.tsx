@@ -4,6 +4,7 @@ import { Button, Form } from '@nutui/nutui-react-taro'
 import type { Department } from '../../../core/roles'
 import { createTeamInput, joinTeamInput, updateProfileInput } from '../../../core/team/schemas'
 import { DepartmentField, TextField } from '../fields'
+import { FormErrors } from '../fields/feedback'
 import './index.scss'
 
 interface FormProps<V> {
@@ -17,22 +18,24 @@ interface FormProps<V> {
 function TeamForm<V>(props: FormProps<V> & { submitClass: string; submitText: string; children: ReactNode }) {
   const [form] = Form.useForm()
   return (
-    <Form
-      className='team-form'
-      form={form}
-      labelPosition='top'
-      initialValues={props.initialValues}
-      onFinish={(values: V) => props.onSubmit(values)}
-      footer={
-        <View className='team-form__footer'>
-          <Button className={props.submitClass} block type='primary' loading={props.submitting} onClick={() => form.submit()}>
-            {props.submitText}
-          </Button>
-        </View>
-      }
-    >
-      {props.children}
-    </Form>
+    <FormErrors.Provider value={props.errors}>
+      <Form
+        className='team-form'
+        form={form}
+        labelPosition='top'
+        initialValues={props.initialValues}
+        onFinish={(values: V) => props.onSubmit(values)}
+        footer={
+          <View className='team-form__footer'>
+            <Button className={props.submitClass} block type='primary' loading={props.submitting} onClick={() => form.submit()}>
+              {props.submitText}
+            </Button>
+          </View>
+        }
+      >
+        {props.children}
+      </Form>
+    </FormErrors.Provider>
   )
 }
 
@@ -70,7 +73,7 @@ export function JoinTeamForm(props: FormProps<JoinTeamValues>) {
   return (
     <TeamForm {...props} submitClass='join-team-submit' submitText='加入团队'>
       <Form.Item label='邀请码' name='code' required>
-        <TextField className='field-invite-code' placeholder='8 位邀请码，向团队管理员索取' error={props.errors.code} />
+        <TextField className='field-invite-code' placeholder='8 位邀请码，向团队管理员索取' schema={joinTeamInput.shape.code} error={props.errors.code} />
       </Form.Item>
       <Form.Item label='你的姓名' name='name' required>
         <TextField className='field-member-name' placeholder='团队里大家怎么称呼你' schema={joinTeamInput.shape.name} error={props.errors.name} />

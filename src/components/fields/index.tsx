@@ -1,9 +1,8 @@
-import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { ZodTypeAny } from 'zod'
 import { Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { textLimitOf } from '../../../core/validation'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '../../../core/roles'
+import { useFieldError, useLimit, type Limit } from './feedback'
 import './index.scss'
 
 /** Shown under a field; the same Chinese text the team function returns for that field. */
@@ -18,8 +17,9 @@ export interface TextFieldProps {
   onChange?: (value: string) => void
   placeholder?: string
   /**
-   * The field's schema in core/: its `.max()` is the limit the counter shows (58/60) and its
-   * `.describe()` names the field when the text is too long. Never a number typed here.
+   * The field's schema in core/: its `.max()` is the limit the counter shows (58/60), its
+   * `.describe()` names the field, and it re-checks the field as it changes, so the message
+   * below is about what is there now. Never a limit typed here.
    */
   schema?: ZodTypeAny
   error?: string
@@ -28,9 +28,11 @@ export interface TextFieldProps {
 
 /** A NutUI Input that NutUI's Form.Item controls, with its counter and server/client error below. */
 export function TextField(props: TextFieldProps) {
-  const limit = useLimit(props)
+  const limit = useLimit(props.value, props.schema)
+  const checked = useFieldError(props.error, props.value ?? '', props.schema)
+  const error = limit?.notice ?? checked
   return (
-    <View className={`text-field ${props.error || limit?.over ? 'text-field--invalid' : ''} ${props.className ?? ''}`}>
+    <View className={`text-field ${error ? 'text-field--invalid' : ''} ${props.className ?? ''}`}>
       <View className='text-field__row'>
         <Input
           value={props.value ?? ''}
@@ -41,7 +43,7 @@ export function TextField(props: TextFieldProps) {
         />
         <LimitCount limit={limit} />
       </View>
-      <FieldError message={limit?.notice ?? props.error} />
+      <FieldError message={error} />
     </View>
   )
 }
@@ -52,23 +54,6 @@ export function TextField(props: TextFieldProps) {
  * and the schema check on submit refuses it.
  */
 const NO_CUT = -1
-
-interface Limit {
-  count: number
-  max: number
-  over: boolean
-  /** Said when the text is over the limit, e.g. 标题最多 60 字，现在超出 440 字，请删减后再保存. */
-  notice?: string
-}
-
-function useLimit(props: { value?: string; schema?: ZodTypeAny }): Limit | undefined {
-  const rule = useMemo(() => (props.schema ? textLimitOf(props.schema) : undefined), [props.schema])
-  if (!rule) return undefined
-  // Counted as the schema counts: spaces around the text are trimmed before the check.
-  const count = (props.value ?? '').trim().length
-  const over = count > rule.max
-  return { count, max: rule.max, over, notice: over ? `${rule.label}最多 ${rule.max} 字，现在超出 ${count - rule.max} 字，请删减后再保存` : undefined }
-}
 
 function LimitCount(props: { limit?: Limit }) {
   if (!props.limit) return null
@@ -114,6 +99,8 @@ export interface ChoiceFieldProps<T extends string> {
 
 /** A short list of choices as one-tap buttons (format, layer, category, owner…). */
 export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>) {
+  // Any option is a valid choice: picking another one answers the message that was about the old.
+  const error = useFieldError(props.error, props.value ?? '')
   return (
     <View className={`choice-field ${props.className ?? ''}`}>
       <Radio.Group
@@ -129,7 +116,7 @@ export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>) {
           </Radio>
         ))}
       </Radio.Group>
-      <FieldError message={props.error} />
+      <FieldError message={error} />
     </View>
   )
 }
@@ -151,9 +138,11 @@ export interface TextAreaFieldProps {
 
 /** Multi-line text (notes, scripts, comments) with a counter and its error below. */
 export function TextAreaField(props: TextAreaFieldProps) {
-  const limit = useLimit(props)
+  const limit = useLimit(props.value, props.schema)
+  const checked = useFieldError(props.error, props.value ?? '', props.schema)
+  const error = limit?.notice ?? checked
   return (
-    <View className={`textarea-field ${props.error || limit?.over ? 'textarea-field--invalid' : ''} ${props.className ?? ''}`}>
+    <View className={`textarea-field ${error ? 'textarea-field--invalid' : ''} ${props.className ?? ''}`}>
       <TextArea
         value={props.value ?? ''}
         onChange={(v) => props.onChange?.(v)}
@@ -162,7 +151,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
         autoSize
       />
       <LimitCount limit={limit} />
-      <FieldError message={limit?.notice ?? props.error} />
+      <FieldError message={error} />
     </View>
   )
 }
