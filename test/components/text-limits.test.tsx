@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ItemEditorPage from '../../src/package-content/editor'
+import IdeasPage from '../../src/package-content/ideas'
 import { setApiTransport } from '../../src/api'
 import { DecisionPanel } from '../../src/components/DecisionPanel'
 import { CreateTeamForm } from '../../src/components/TeamForms'
@@ -90,5 +91,22 @@ describe('length-limited fields', () => {
     typeArea(container, 'field-decision-comment', '改'.repeat(501))
     expect(countOf(container, 'field-decision-comment')?.textContent).toBe('501/500')
     expect(screen.getByText('意见最多 500 字，现在超出 1 字，请删减后再保存')).toBeTruthy()
+  })
+
+  it('keeps a search longer than 30 characters, says so, and does not send it', async () => {
+    const cloud = fakeCloud({ 'content.listIdeas': () => ({ data: { items: [], hasMore: false, nextOffset: 0 } }) })
+    setApiTransport(cloud.transport)
+    const { container } = render(
+      <MeProvider initial={meAs(OPERATOR)}>
+        <IdeasPage />
+      </MeProvider>,
+    )
+    await waitFor(() => expect(cloud.calls.some((c) => c.body.action === 'listIdeas')).toBe(true))
+    const long = '搜'.repeat(35)
+    fireEvent.input(container.querySelector('.idea-search input')!, { target: { value: long } })
+    expect(screen.getByText('搜索最多 30 字，现在超出 5 字，请删减后再搜索')).toBeTruthy()
+    expect((container.querySelector('.idea-search input') as HTMLInputElement).value).toBe(long)
+    await new Promise((r) => setTimeout(r, 400))
+    expect(cloud.calls.filter((c) => c.body.action === 'listIdeas').map((c) => (c.body.data as { q?: string }).q)).toEqual([undefined])
   })
 })

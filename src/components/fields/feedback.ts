@@ -3,6 +3,8 @@ import { z, type ZodTypeAny } from 'zod'
 import { fieldErrors, textLimitOf } from '../../../core/validation'
 
 export interface Limit {
+  /** The field's name from the schema's `.describe()`. */
+  label: string
   count: number
   max: number
   over: boolean
@@ -17,7 +19,7 @@ export function useLimit(value: string | undefined, schema: ZodTypeAny | undefin
   // Counted as the schema counts: spaces around the text are trimmed before the check.
   const count = (value ?? '').trim().length
   const over = count > rule.max
-  return { count, max: rule.max, over, notice: over ? `${rule.label}最多 ${rule.max} 字，现在超出 ${count - rule.max} 字，请删减后再保存` : undefined }
+  return { label: rule.label, count, max: rule.max, over, notice: over ? `${rule.label}最多 ${rule.max} 字，现在超出 ${count - rule.max} 字，请删减后再保存` : undefined }
 }
 
 /**
