@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ItemEditorPage from '../../src/package-content/editor'
 import { setApiTransport } from '../../src/api'
+import { TextField } from '../../src/components/fields'
 import { NumberField } from '../../src/components/ResultsFields'
+import { markPublishedInput } from '../../core/content/schemas'
 import { JoinTeamForm } from '../../src/components/TeamForms'
 import { MeProvider } from '../../src/state/me'
 import { OWNERS, detail } from './content-fixtures'
@@ -101,5 +103,17 @@ describe('field messages follow the field', () => {
     expect(errorUnder(container, 'field-plays')).toBe('播放：不能为负数')
     type(container, 'field-plays', '500')
     expect(errorUnder(container, 'field-plays')).toBeNull()
+  })
+
+  it('treats an emptied optional field as not given, and re-checks what is typed instead', () => {
+    function Harness() {
+      const [url, setUrl] = useState('abc')
+      return <TextField className='field-post-url' value={url} onChange={setUrl} schema={markPublishedInput.shape.postUrl} error='视频号链接：应为链接' />
+    }
+    const { container } = render(<Harness />)
+    type(container, 'field-post-url', '')
+    expect(errorUnder(container, 'field-post-url')).toBeNull()
+    type(container, 'field-post-url', 'channels')
+    expect(errorUnder(container, 'field-post-url')).toBe('视频号链接：应为链接')
   })
 })

@@ -49,7 +49,10 @@ export function useFieldError(error: string | undefined, value: unknown, schema?
 /** One field's check, wrapped in an object so the message names the field (标题：不能为空). */
 function checkerOf(schema: ZodTypeAny): (value: unknown) => string | undefined {
   const wrapped = z.object({ field: schema })
+  // Forms send an empty optional field (a link, a reason) as absent, so empty is fine there.
+  const optional = schema.safeParse(undefined).success
   return (value) => {
+    if (optional && typeof value === 'string' && value.trim() === '') return undefined
     const r = wrapped.safeParse({ field: value })
     return r.success ? undefined : fieldErrors(wrapped, r.error)[0]?.message
   }
