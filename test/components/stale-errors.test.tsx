@@ -8,7 +8,7 @@ import { markPublishedInput } from '../../core/content/schemas'
 import { JoinTeamForm } from '../../src/components/TeamForms'
 import { MeProvider } from '../../src/state/me'
 import { OWNERS, detail } from './content-fixtures'
-import { ADMIN, OPERATOR, fakeCloud, meAs } from './fake-cloud'
+import { ADMIN, FIELD, OPERATOR, fakeCloud, meAs } from './fake-cloud'
 import { resetTaroMock, setRouterParams } from './taro-mock'
 
 function renderEditor(handlers: Parameters<typeof fakeCloud>[0], params: Record<string, string>) {
@@ -115,5 +115,14 @@ describe('field messages follow the field', () => {
     expect(errorUnder(container, 'field-post-url')).toBeNull()
     type(container, 'field-post-url', 'channels')
     expect(errorUnder(container, 'field-post-url')).toBe('视频号链接：应为链接')
+  })
+
+  it('asks for a new owner when the item names someone who can no longer own it, until one is picked', async () => {
+    const { view } = renderEditor({ 'content.getItem': () => ({ data: detail({ ownerId: FIELD.id }) }) }, { id: 'item_x' })
+    await waitFor(() => expect((view.container.querySelector('.field-title input') as HTMLInputElement)?.value).toBe('澄净 X3 开箱'))
+    expect(view.container.querySelector(`.owner-option--${FIELD.id}`)).toBeNull()
+    expect(errorUnder(view.container, 'field-owner')).toBe('负责人：原负责人已不能负责内容（不能开始制作或提交版本，或已离开团队），请重新选择')
+    fireEvent.click(view.container.querySelector(`.owner-option--${OPERATOR.id}`)!)
+    await waitFor(() => expect(errorUnder(view.container, 'field-owner')).toBeNull())
   })
 })

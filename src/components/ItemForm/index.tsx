@@ -54,6 +54,8 @@ export interface ItemFormProps {
   onSubmit: (values: ItemFormValues) => void
 }
 
+const OWNER_GONE = '负责人：原负责人已不能负责内容（不能开始制作或提交版本，或已离开团队），请重新选择'
+
 /** The first message of a field or any of its items (`tags.2` shows under 标签). */
 function errorOf(errors: Record<string, string>, field: string): string | undefined {
   if (errors[field]) return errors[field]
@@ -98,6 +100,8 @@ export function ItemForm(props: ItemFormProps) {
   const [form] = Form.useForm()
   const { errors } = props
   const owners = props.owners.map((o) => ({ value: o.id, label: o.name }))
+  // An item kept from before (or whose owner left or changed role) may name someone not offered.
+  const ownerGone = props.initialValues.ownerId !== '' && !owners.some((o) => o.value === props.initialValues.ownerId)
   return (
     <FormErrors.Provider value={errors}>
       <Form
@@ -134,7 +138,7 @@ export function ItemForm(props: ItemFormProps) {
           <ChoiceField options={optionsOf(CATEGORIES, CATEGORY_LABELS)} optionClass='category-option' className='field-category' error={errorOf(errors, 'category')} />
         </Form.Item>
         <Form.Item label='负责人' name='ownerId' required>
-          <ChoiceField options={owners} optionClass='owner-option' className='field-owner' error={errorOf(errors, 'ownerId')} />
+          <ChoiceField options={owners} optionClass='owner-option' className='field-owner' error={errorOf(errors, 'ownerId') ?? (ownerGone ? OWNER_GONE : undefined)} />
         </Form.Item>
         {props.kind === 'plan' ? (
           <Form.Item label='计划发布时间' name='slot' required>
