@@ -63,6 +63,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       compile: { include: sharedSources },
       esnextModules: ['nutui-react-taro', 'icons-react-taro'],
+      // The router draws a page only if its address is still current (see the patch's comment).
+      webpackChain(chain) {
+        chain.module
+          .rule('router-draws-current-location')
+          // Whichever copy of the router's render webpack resolves (browser field: router/spa.js).
+          .test(/[\\/]@tarojs[\\/]router[\\/]dist[\\/](router[\\/]spa|index\.esm|index\.cjs)\.js$/)
+          .use('patch')
+          .loader(path.join(__dirname, 'patches/router-draws-current-location.js'))
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

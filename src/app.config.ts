@@ -19,7 +19,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'package-team',
-      pages: ['members/index', 'invite/index', 'profile/index'],
+      pages: ['members/index', 'invite/index', 'profile/index', 'audit/index'],
     },
     // The calendar tab stays in the main package; its editor, item page and topic library load on demand.
     {
@@ -44,6 +44,10 @@ export default defineAppConfig({
       pages: ['kpi/index', 'funnel/index', 'growth/index', 'targets/index'],
     },
   ],
+  // H5 only: the router's slide animation hides the page under a new one on a ~300 ms timer that a
+  // fast back does not cancel, so the page underneath came back hidden (a tab bar over nothing).
+  // Without the animation the hide is immediate and a back at any speed shows the page underneath.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f7',

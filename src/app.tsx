@@ -2,6 +2,7 @@ import { useEffect, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { hasSession } from './api/dev'
 import { initCloud } from './cloud'
+import { startSignedOutOnSignIn, whenFirstPageShown } from './state/firstPage'
 import { launchRedirect } from './state/launch'
 import { MeProvider, useMe } from './state/me'
 import { startOutboxSync } from './state/outboxSync'
@@ -11,6 +12,8 @@ import './app.scss'
 
 // At launch, before any page asks a cloud function; the h5 bundle carries no cloud code.
 if (process.env.TARO_ENV === 'weapp') initCloud()
+// Signed out in the browser: the router starts on the sign-in page rather than being sent there.
+if (process.env.TARO_ENV === 'h5' && !hasSession()) startSignedOutOnSignIn()
 // Results logged offline in an earlier session go out now, and whenever the network returns.
 startOutboxSync()
 
@@ -20,17 +23,22 @@ function currentPath(): string {
   return `/${route.replace(/^\//, '')}`
 }
 
-/** Loads `team.me` once and sends the person to sign-in or team setup when the tabs can't work yet. */
+/**
+ * Loads `team.me` once and sends the person to sign-in or team setup when the tabs can't work yet —
+ * only after the router has shown its first page, since an earlier navigation races that render.
+ */
 function LaunchGate(props: PropsWithChildren) {
   const { refresh } = useMe()
   useEffect(() => {
     const platform = process.env.TARO_ENV
     const session = platform !== 'h5' || hasSession()
-    const go = (target: string | null) => {
-      if (target && currentPath() !== target) void Taro.reLaunch({ url: target })
+    const go = async (target: string | null) => {
+      if (!target) return
+      await whenFirstPageShown()
+      if (currentPath() !== target) void Taro.reLaunch({ url: target })
     }
     if (!session) {
-      go(launchRedirect({ platform, hasSession: false, me: null, error: null }))
+      void go(launchRedirect({ platform, hasSession: false, me: null, error: null }))
       return
     }
     void refresh().then(({ me, error }) => go(launchRedirect({ platform, hasSession: true, me, error })))

@@ -10,6 +10,7 @@ export const ROUTES = {
   members: '/package-team/members/index',
   invite: '/package-team/invite/index',
   profile: '/package-team/profile/index',
+  audit: '/package-team/audit/index',
   itemEditor: '/package-content/editor/index',
   itemDetail: '/package-content/item/index',
   ideas: '/package-content/ideas/index',

@@ -4,6 +4,7 @@ import { resolveRange, type Period } from '../../core/analytics/range'
 import type { DataAsOf, KpiKey, MissingItem, TargetHistoryEntry } from '../../core/analytics/schemas'
 import { KPIS } from '../../core/analytics/schemas'
 import { AppError } from '../../core/errors'
+import { formatCount } from '../../core/format'
 import type { DayRollup } from '../../core/results/rollup'
 import type { SeriesPoint } from '../../core/results/schemas'
 import { addDays, dayKey, startOfDay, type DayKey } from '../../core/time/china'
@@ -119,7 +120,7 @@ async function dataAsOf(ctx: MemberCtx, rollups: DayRollup[], items: ItemLite[],
   let latestDay: DayKey | null = null
   for (const r of rollups) if (r.total.itemsLogged && r.day <= to && (!latestDay || r.day > latestDay)) latestDay = r.day
   const parts = [latestDay ? `作品数据截至 ${latestDay.slice(5)}` : '暂无作品数据']
-  if (missing.length) parts.push(`${missing.length} 条已发布作品缺少昨日或今日数据`)
+  if (missing.length) parts.push(`${formatCount(missing.length)} 条已发布作品缺少昨日或今日数据`)
   return { latestDay, missing: missing.slice(0, MISSING_SHOWN), missingCount: missing.length, text: parts.join('；') }
 }
 

@@ -3,7 +3,8 @@ import type { ActionDef, FunctionContract, OutputOf, ParsedInputOf } from '../..
 import { AppError, type ErrorShape, type Result } from '../../core/errors'
 import { allows } from '../../core/roles'
 import { parseInput } from '../../core/validation'
-import type { BaseCtx, GuestCtx, MemberCtx } from './context'
+import { boundValues, inputChanges } from '../../core/audit/changes'
+import type { AuditEntry, BaseCtx, GuestCtx, MemberCtx } from './context'
 import { idMaker, requestKeyOf } from './context'
 import { claimRequest, finishRequest, releaseRequest } from './idempotency'
 import type { AuditRecord, MemberRecord, TeamRecord } from './records'
@@ -109,7 +110,7 @@ async function runWrite(
     await releaseRequest(ctx.db, claim.key).catch(() => undefined)
     throw e
   }
-  await writeAudit(ctx, def)
+  await writeAudit(ctx, def, input)
   await finishRequest(ctx.db, claim.key, result)
   return result
 }
@@ -133,7 +134,7 @@ function makeCtx(base: {
   member: MemberRecord | null
   team: TeamRecord | null
 }) {
-  const auditEntry: { teamId?: string; target?: string; detail?: Record<string, unknown> } = {}
+  const auditEntry: AuditEntry = {}
   const ctx: BaseCtx & GuestCtx & { auditEntry: typeof auditEntry } = {
     ...base,
     auditEntry,
@@ -145,22 +146,29 @@ function makeCtx(base: {
   return ctx
 }
 
-async function writeAudit(ctx: ReturnType<typeof makeCtx>, def: ActionDef): Promise<void> {
-  const teamId = ctx.auditEntry.teamId ?? ctx.member?.teamId
+async function writeAudit(ctx: ReturnType<typeof makeCtx>, def: ActionDef, input: unknown): Promise<void> {
+  const entry = ctx.auditEntry
+  const teamId = entry.teamId ?? ctx.member?.teamId
   if (!teamId) return
+  // Bounded: a long text or list in the input never makes a large audit record.
+  const after = boundValues(entry.after ?? inputChanges(input))
   const record: AuditRecord = {
     _id: ctx.newId('audit'),
     teamId,
-    actorId: ctx.member?._id ?? ctx.openid,
-    actorName: ctx.member?.name ?? '',
+    actorId: entry.actor?.id ?? ctx.member?._id ?? ctx.openid,
+    actorName: entry.actor?.name ?? ctx.member?.name ?? '',
     fn: ctx.fn,
     action: ctx.action,
     summary: def.summary,
     requestId: ctx.requestId,
     at: ctx.now,
+    after,
   }
-  if (ctx.auditEntry.target) record.target = ctx.auditEntry.target
-  if (ctx.auditEntry.detail) record.detail = ctx.auditEntry.detail
+  // Of the stored record a handler hands over, only the fields this write set are kept.
+  if (entry.before) record.before = boundValues(entry.before as Record<string, unknown>, Object.keys(after))
+  if (entry.target) record.target = entry.target
+  if (entry.targetName) record.targetName = entry.targetName.slice(0, 60)
+  if (entry.detail) record.detail = entry.detail
   await new Repo<AuditRecord & { _id: string }>(ctx.db, 'audit', teamId).insertOnce(record as AuditRecord & { _id: string })
 }
 

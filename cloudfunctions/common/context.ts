@@ -24,9 +24,25 @@ export interface BaseCtx {
    */
   newId(label?: string): string
   /** Lets a handler name what it changed, for the audit record. */
-  audit(entry: { teamId?: string; target?: string; detail?: Record<string, unknown> }): void
+  audit(entry: AuditEntry): void
   /** A repository scoped to a team (the caller's, unless a handler is creating one). */
   repo<T extends { _id: string }>(collection: string, teamId?: string): Repo<T>
+}
+
+/**
+ * What a handler tells the audit log. `after` defaults to the fields the input sets (ids and version
+ * left out); `before` may be the whole stored record: only the fields of `after` are kept from it.
+ */
+export interface AuditEntry {
+  teamId?: string
+  target?: string
+  /** The target in words (a member's name, an item's title), for the audit screen. */
+  targetName?: string
+  /** For writes made before the caller is a member (creating or joining a team): who they now are. */
+  actor?: { id: string; name: string }
+  before?: object
+  after?: Record<string, unknown>
+  detail?: Record<string, unknown>
 }
 
 export interface MemberCtx extends BaseCtx {

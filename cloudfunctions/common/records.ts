@@ -45,6 +45,10 @@ export interface AuditRecord {
   summary: string
   requestId: string
   target?: string
+  targetName?: string
   detail?: Record<string, unknown>
+  /** The changed fields before and after the write (bounded, core/audit/changes); absent on entries written before they were recorded. */
+  before?: Record<string, unknown>
+  after?: Record<string, unknown>
   at: Date
 }

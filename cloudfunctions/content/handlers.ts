@@ -41,7 +41,7 @@ export const handlers: Handlers<typeof contentContract> = {
     const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
     const names = await memberNames(ctx)
     const updated = await items(ctx).updateVersioned(id, version, patch, ctx.now, (c) => itemDetail(c, names))
-    ctx.audit({ target: id, detail: { fields: Object.keys(patch), title: item.title } })
+    ctx.audit({ target: id, targetName: item.title, before: item, detail: { fields: Object.keys(patch), title: item.title } })
     return itemDetail(updated, names)
   },
 
@@ -66,22 +66,22 @@ export const handlers: Handlers<typeof contentContract> = {
       ctx.now,
       (c) => itemDetail(c, names),
     )
-    ctx.audit({ target: item._id, detail: { from: change.from, to: change.to, reason: change.reason } })
+    ctx.audit({ target: item._id, targetName: item.title, before: item, detail: { from: change.from, to: change.to, reason: change.reason } })
     return itemDetail(updated, names)
   },
 
   async archiveItem({ ctx, input }) {
-    await editable(ctx, input.id)
+    const item = await editable(ctx, input.id)
     const names = await memberNames(ctx)
     const updated = await items(ctx).updateVersioned(input.id, input.version, { status: 'archived' }, ctx.now, (c) => itemDetail(c, names))
-    ctx.audit({ target: input.id })
+    ctx.audit({ target: input.id, targetName: item.title, before: item, after: { status: 'archived' } })
     return itemDetail(updated, names)
   },
 
   async markPublished({ ctx, input }) {
     const names = await memberNames(ctx)
     const updated = await publishItem(ctx, input, (c) => itemDetail(c, names))
-    ctx.audit({ target: input.id, detail: { publishedAt: new Date(updated.publishedAt!).toISOString() } })
+    ctx.audit({ target: input.id, targetName: updated.title, after: { status: 'published', publishedAt: updated.publishedAt }, detail: { publishedAt: new Date(updated.publishedAt!).toISOString() } })
     return itemDetail(updated, names)
   },
 

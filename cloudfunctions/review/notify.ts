@@ -1,5 +1,6 @@
 // Effects of the approval machine that reach people: in-app notifications (stored with the decision)
 // and WeChat subscribe messages (sent after it is committed; a refused message never undoes a decision).
+import { formatHours } from '../../core/format'
 import { authorsOf, isReviewer, type Effect, type ProductionState } from '../../core/review/machine'
 import type { NotificationKind } from '../../core/review/schemas'
 import { inChina } from '../../core/time/china'
@@ -51,7 +52,7 @@ export function noticesFor(a: NoticeArgs): Notice[] {
       const authors = authorsOf(a.next)
       for (const m of active) {
         if (!isReviewer(gate, { memberId: m._id, roles: m.roles }) || authors.includes(m._id)) continue
-        out.push(notice(a, m, 'review_requested', gate.name, `待审核：${a.title}`, `${me.name} 提交了「${gate.name}」第 ${effect.versionNo} 版，请在 ${gate.slaHours} 小时内审核`))
+        out.push(notice(a, m, 'review_requested', gate.name, `待审核：${a.title}`, `${me.name} 提交了「${gate.name}」第 ${effect.versionNo} 版，请在 ${formatHours(gate.slaHours)}内审核`))
       }
     }
     if (effect.type === 'notifyAuthor') {

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { forecastTarget, slopePerDay } from './forecast'
 import { funnel } from './funnel'
-import { change, light, percent, rate } from './kpi'
+import { formatPercent } from '../format'
+import { change, light, rate } from './kpi'
 
 describe('rate', () => {
   it('divides', () => expect(rate(35, 100)).toBe(0.35))
@@ -11,7 +12,7 @@ describe('rate', () => {
       expect(rate(3, 0)).toBeNull()
       expect(rate(0, 0)).toBeNull()
     })
-    it('shows — for no value', () => expect(percent(rate(1, 0))).toBe('—'))
+    it('shows — for no value', () => expect(formatPercent(rate(1, 0))).toBe('—'))
   })
 
   it('never returns a non-finite number', () => {

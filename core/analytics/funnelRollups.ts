@@ -3,7 +3,7 @@ import { CHANNEL_LABELS, type Channel, type Sums } from '../results/metrics'
 import type { DayRollup } from '../results/rollup'
 import type { DayKey } from '../time/china'
 import { funnel, FUNNEL_LABELS, FUNNEL_STEPS, type Funnel, type FunnelStep } from './funnel'
-import { percent } from './kpi'
+import { formatPercent } from '../format'
 
 /**
  * The funnel of PRODUCT.md capability 5 read from daily rollups. Every step comes from the post sums of
@@ -110,7 +110,7 @@ export function funnelResult(c: FunnelCounts): FunnelResult {
     .filter((s) => shown.includes(s.step))
     .map((s) => {
       const rate = c.channelSteps.includes(s.step) ? null : s.rate
-      return { step: s.step, label: FUNNEL_LABELS[s.step], count: s.count, rate, rateDisplay: percent(rate) }
+      return { step: s.step, label: FUNNEL_LABELS[s.step], count: s.count, rate, rateDisplay: formatPercent(rate) }
     })
   let drop: FunnelStageOut | null = null
   let from: FunnelStageOut | null = null
@@ -124,7 +124,7 @@ export function funnelResult(c: FunnelCounts): FunnelResult {
   }
   return {
     stages,
-    biggestDrop: drop && from ? { text: `最大流失：${from.label}→${drop.label}`, rateDisplay: percent(drop.rate) } : null,
+    biggestDrop: drop && from ? { text: `最大流失：${from.label}→${drop.label}`, rateDisplay: formatPercent(drop.rate) } : null,
   }
 }
 

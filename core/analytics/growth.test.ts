@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { Sums } from '../results/metrics'
 import { addDays } from '../time/china'
-import { dayGrowth, forecastText, groupThousands, growthSummary, spendInForce, type SpendFact } from './growth'
+import { dayGrowth, forecastText, growthSummary, spendInForce, type SpendFact } from './growth'
 
 const day = (n: number) => addDays('2026-11-01', n)
 const roll = (n: number, total: Sums, followers: number | null = null) => ({ day: day(n), total, followers: followers === null ? null : { total: followers, factId: `f${n}` } })
@@ -112,9 +112,12 @@ describe('forecastText', () => {
     expect(forecastText({ kind: 'not_on_pace', perDay: -3, method: '' }, 100_000)).toContain('在下降')
     expect(forecastText({ kind: 'not_on_pace', perDay: null, method: '' }, 50_000)).toContain('记录不足')
   })
-  it('groups thousands', () => {
-    expect(groupThousands(1234567)).toBe('1,234,567')
-    expect(groupThousands(999)).toBe('999')
-    expect(groupThousands(12.345)).toBe('12.35')
+  it('says the fitted pace in whole followers a day, never the raw slope', () => {
+    expect(forecastText({ kind: 'on_pace', day: '2027-03-02', perDay: 155.34, method: '' }, 100_000)).toBe(
+      '按当前速度预计 2027-03-02 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +155）',
+    )
+  })
+  it("groups the target's thousands", () => {
+    expect(forecastText({ kind: 'reached', day: '2026-11-20', method: '' }, 1_234_567)).toContain('目标 1,234,567 粉丝')
   })
 })

@@ -2,6 +2,7 @@ import type { Sums } from '../results/metrics'
 import type { DayRollup } from '../results/rollup'
 import { addDays, daysBetween, type DayKey } from '../time/china'
 import { FORECAST_WINDOW_DAYS, forecastTarget, type FollowerPoint, type Forecast } from './forecast'
+import { formatCount, formatDelta } from '../format'
 import { rate } from './kpi'
 
 /**
@@ -149,28 +150,16 @@ export function forecastSeries(known: readonly FollowerPoint[], to: DayKey): Fol
 }
 
 /**
- * 12345 → "12,345" (no locale data needed).
+ * The forecast in words. The fitted pace is a fraction of a follower; it reads as whole followers.
  *
  * @example
- * groupThousands(100000) //=> '100,000'
- */
-export function groupThousands(n: number): string {
-  const [int, frac] = String(Math.round(n * 100) / 100).split('.')
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return frac ? `${grouped}.${frac}` : grouped
-}
-
-/**
- * The forecast in words.
- *
- * @example
- * forecastText({ kind: 'on_pace', day: '2027-03-02', perDay: 120, method: '' }, 100_000)
- * //=> '按当前速度预计 2027-03-02 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +120）'
+ * forecastText({ kind: 'on_pace', day: '2027-03-02', perDay: 155.34, method: '' }, 100_000)
+ * //=> '按当前速度预计 2027-03-02 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +155）'
  */
 export function forecastText(f: Forecast, target: number): string {
-  const t = groupThousands(target)
+  const t = formatCount(target)
   if (f.kind === 'reached') return `已达到目标 ${t} 粉丝（${f.day} 的粉丝总数）`
-  if (f.kind === 'on_pace') return `按当前速度预计 ${f.day} 达到 ${t} 粉丝（按最近 4 周线性拟合，约每天 +${groupThousands(f.perDay)}）`
+  if (f.kind === 'on_pace') return `按当前速度预计 ${f.day} 达到 ${t} 粉丝（按最近 4 周线性拟合，约每天 ${formatDelta(f.perDay)}）`
   if (f.perDay === null) return `粉丝总数记录不足，无法预测何时达到 ${t} 粉丝（需要最近 4 周内至少两天的粉丝总数）`
   return `按当前速度无法达到目标 ${t} 粉丝（最近 4 周粉丝总数${f.perDay < 0 ? '在下降' : '没有增长'}）`
 }

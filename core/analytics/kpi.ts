@@ -51,14 +51,3 @@ export function change(current: number | null, previous: number | null): number 
   if (current === null || previous === null) return null
   return rate(current - previous, Math.abs(previous))
 }
-
-/**
- * A share or rate as people read it: "35.0%", or "—" when there is nothing to show.
- *
- * @example
- * percent(0.3512) //=> '35.1%'
- * percent(null)   //=> '—'
- */
-export function percent(value: number | null, digits = 1): string {
-  return value === null || !Number.isFinite(value) ? '—' : `${(value * 100).toFixed(digits)}%`
-}

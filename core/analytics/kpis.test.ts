@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { emptyRollup, type DayRollup } from '../results/rollup'
 import type { Sums } from '../results/metrics'
 import { addDays, daysBetween } from '../time/china'
-import { asOfText, formatChange, formatTarget, formatValue, KPI_DEFS, kpiCard, movers, rangeTarget, targetView, targetViews, type ItemFact, type KpiData } from './kpis'
+import { asOfText, formatTarget, formatValue, KPI_DEFS, kpiCard, movers, rangeTarget, targetView, targetViews, type ItemFact, type KpiData } from './kpis'
 import { KPIS, type KpiKey } from './schemas'
 
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`
@@ -25,6 +25,11 @@ describe('hand-computed cards', () => {
   it('completion within 10% of the target is yellow, at or above it green', () => {
     const at = (c: number) => card('completionRate', { rollups: [roll(day(10), { plays: 100, completions: c, itemsLogged: 1 })], items: [] }).light
     expect([at(44), at(46), at(50), at(60)]).toEqual(['red', 'yellow', 'green', 'green'])
+  })
+
+  it('completion of 49.96% reads "50.0%" (what rounding gives) but its light is yellow: the light compares the raw value', () => {
+    const c = card('completionRate', { rollups: [roll(day(10), { plays: 10_000, completions: 4996, itemsLogged: 1 })], items: [] })
+    expect(c).toMatchObject({ value: 0.4996, display: '50.0%', targetDisplay: '≥ 50.0%', light: 'yellow' })
   })
 
   it('zero plays reads "—" with light none and no change, never NaN', () => {
@@ -87,12 +92,12 @@ describe('hand-computed cards', () => {
       item('c', day(11)),
       item('d', day(9), 'value', { cycleSeconds: 99 * 3600, finalApprovedDay: day(8) }),
     ]
-    expect(card('cycleHours', { rollups: [], items })).toMatchObject({ value: 30.5, display: '30.5 小时', targetDisplay: '≤ 24.0 小时', light: 'red', previous: 99, asOf: day(15) })
+    expect(card('cycleHours', { rollups: [], items })).toMatchObject({ value: 30.5, display: '30.5 小时', targetDisplay: '≤ 24 小时', light: 'red', previous: 99, asOf: day(15) })
   })
 
   it('freshness hours = lag minutes / timed logs / 60', () => {
     const c = card('freshnessHours', { rollups: [roll(day(10), { logLagMinutes: 1800, logsTimed: 2, itemsLogged: 2 }), roll(day(11), { logsTimed: 1, itemsLogged: 1 })], items: [] })
-    expect(c).toMatchObject({ value: 10, display: '10.0 小时', light: 'green', asOf: day(11) })
+    expect(c).toMatchObject({ value: 10, display: '10 小时', light: 'green', asOf: day(11) })
   })
 
   it('intro share: 基础认知 items among published items', () => {
@@ -137,14 +142,22 @@ describe('targets', () => {
   })
 })
 
-describe('formatting', () => {
-  it('reads like people write it', () => {
-    expect(formatValue(KPI_DEFS.followers, 1234567)).toBe('1,234,567 人')
-    expect(formatValue(KPI_DEFS.output, 15 / 7)).toBe('2.1 条')
-    expect(formatChange(-0.032)).toBe('-3.2%')
-    expect(formatChange(0)).toBe('0.0%')
-    expect(asOfText('2026-11-26')).toBe('数据截至 11-26')
+describe('formatValue', () => {
+  it('shows a count with thousands separators and its unit word', () => expect(formatValue(KPI_DEFS.followers, 1234567)).toBe('1,234,567 人'))
+  it('shows a count as a whole number', () => expect(formatValue(KPI_DEFS.output, 15 / 7)).toBe('2 条'))
+  it('shows a ratio as a percent with one decimal', () => expect(formatValue(KPI_DEFS.completionRate, 0.3521)).toBe('35.2%'))
+  it('shows hours with one decimal', () => expect(formatValue(KPI_DEFS.cycleHours, 30.54)).toBe('30.5 小时'))
+  it('shows a freshness under an hour in minutes', () => expect(formatValue(KPI_DEFS.freshnessHours, 0.25)).toBe('15 分钟'))
+
+  describe('edge cases', () => {
+    it('shows — for no value', () => expect(formatValue(KPI_DEFS.netAdds, null)).toBe('—'))
+    it('never shows -0 for a net loss that rounds to zero', () => expect(formatValue(KPI_DEFS.netAdds, -0)).toBe('0 人'))
+    it('keeps the sign of a net loss', () => expect(formatValue(KPI_DEFS.netAdds, -1234)).toBe('-1,234 人'))
   })
+})
+
+describe('asOfText', () => {
+  it('says the day the data runs to', () => expect(asOfText('2026-11-26')).toBe('数据截至 11-26'))
 })
 
 describe('movers', () => {
@@ -194,6 +207,6 @@ describe('formatTarget', () => {
     expect(formatTarget(KPI_DEFS.output, (5 * 5) / 7)).toBe('≥ 4 条')
     expect(formatTarget(KPI_DEFS.netAdds, 1428.57)).toBe('≥ 1,429 人')
     expect(formatTarget(KPI_DEFS.completionRate, 0.5)).toBe('≥ 50.0%')
-    expect(formatTarget(KPI_DEFS.cycleHours, 24)).toBe('≤ 24.0 小时')
+    expect(formatTarget(KPI_DEFS.cycleHours, 24)).toBe('≤ 24 小时')
   })
 })

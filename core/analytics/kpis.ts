@@ -4,7 +4,8 @@ import type { DayRollup } from '../results/rollup'
 import { dailyIncrements } from '../results/series'
 import type { SeriesPoint } from '../results/schemas'
 import { addDays, daysBetween, type DayKey } from '../time/china'
-import { change, DEFAULT_TOLERANCE, light, percent, rate, type Direction } from './kpi'
+import { formatCount, formatDelta, formatHours, formatPercent, formatPercentChange } from '../format'
+import { change, DEFAULT_TOLERANCE, light, rate, type Direction } from './kpi'
 import { dayCount, trendBuckets, type Period } from './range'
 import { KPIS, type DetailPoint, type KpiCard, type KpiKey, type KpiUnit, type Mover, type TargetView } from './schemas'
 
@@ -411,15 +412,9 @@ export function rangeTarget(def: KpiDef, weeklyOrFlat: number | null, days: numb
 
 // ---- formatting -------------------------------------------------------------------------------------
 
-/** Thousands separators: 38500 → "38,500". */
-export function thousands(n: number): string {
-  const [int, frac] = String(Math.abs(n)).split('.')
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`
-}
-
 /**
- * A KPI value as people read it.
+ * A KPI value as people read it (core/format.ts decides the digits). Only the display is rounded: the
+ * light compares the raw value, so 49.96% against 50% reads "50.0%" with 接近, never 达标.
  *
  * @example
  * formatValue(KPI_DEFS.completionRate, 0.3521) //=> '35.2%'
@@ -429,14 +424,14 @@ export function thousands(n: number): string {
  */
 export function formatValue(def: KpiDef, v: number | null): string {
   if (v === null || !Number.isFinite(v)) return '—'
-  if (def.unit === 'ratio') return percent(v)
-  if (def.unit === 'hours') return `${v.toFixed(1)} 小时`
-  const n = Number.isInteger(v) ? thousands(v) : thousands(Math.round(v * 10) / 10)
+  if (def.unit === 'ratio') return formatPercent(v)
+  if (def.unit === 'hours') return formatHours(v)
+  const n = formatCount(v)
   return def.unitWord ? `${n} ${def.unitWord}` : n
 }
 
 /**
- * "≥ 50.0%" / "≤ 24.0 小时" / "≥ 10 条"; "—" without a target. A count target scaled to a part week
+ * "≥ 50.0%" / "≤ 24 小时" / "≥ 10 条"; "—" without a target. A count target scaled to a part week
  * (5 a week over 5 days = 3.57) reads as the whole number that meets it ("≥ 4 条"); the light compares
  * the exact value, which agrees for whole counts.
  */
@@ -444,13 +439,6 @@ export function formatTarget(def: KpiDef, t: number | null): string {
   if (t === null) return '—'
   const shown = def.unit === 'count' && !Number.isInteger(t) ? (def.direction === 'higher' ? Math.ceil(t) : Math.floor(t)) : t
   return `${def.direction === 'higher' ? '≥' : '≤'} ${formatValue(def, shown)}`
-}
-
-/** "+25.0%", "-3.2%", "0.0%", or "—" without a base. */
-export function formatChange(c: number | null): string {
-  if (c === null) return '—'
-  const s = percent(Math.abs(c))
-  return c > 0 ? `+${s}` : c < 0 ? `-${s}` : s
 }
 
 /** "数据截至 11-26" or "暂无数据". */
@@ -492,7 +480,7 @@ export function kpiCard(kpi: KpiKey, a: CardArgs): KpiCard {
     light: target === null ? 'none' : light(cur.value, target, def.direction, a.target.tolerance),
     previous: prev.value,
     change: c,
-    changeDisplay: formatChange(c),
+    changeDisplay: formatPercentChange(c),
     trend: trendBuckets(a.range.from, a.range.to).map((b) => def.compute(a.data, b).value),
     asOf: cur.asOf,
     asOfText: asOfText(cur.asOf),
@@ -538,7 +526,7 @@ export function movers(kpi: KpiKey, series: readonly ItemSeriesFact[], p: Period
       for (const k of num.plus) amount += inc[k] ?? 0
       for (const k of num.minus ?? []) amount -= inc[k] ?? 0
     }
-    if (any && amount !== 0) out.push({ itemId: s.itemId, title: s.title, amount, display: `${amount > 0 ? '+' : ''}${thousands(amount)}` })
+    if (any && amount !== 0) out.push({ itemId: s.itemId, title: s.title, amount, display: formatDelta(amount) })
   }
   return out.sort((x, y) => Math.abs(y.amount) - Math.abs(x.amount) || x.itemId.localeCompare(y.itemId)).slice(0, limit)
 }

@@ -11,6 +11,7 @@ import {
   type MeView,
   type MemberView,
 } from '../team/schemas'
+import { listAuditInput, type AuditPage } from '../audit/schemas'
 import { action } from './action'
 
 /** The `team` cloud function: teams, members, invitations, profiles. */
@@ -26,4 +27,5 @@ export const teamContract = {
   revokeInvite: action<{ code: string }>()({ input: revokeInviteInput, access: ['admin'], write: true, summary: '撤销邀请码' }),
   setMemberRoles: action<MemberView>()({ input: setMemberRolesInput, access: ['admin'], write: true, summary: '修改成员角色' }),
   removeMember: action<{ memberId: string }>()({ input: removeMemberInput, access: ['admin'], write: true, summary: '移除成员' }),
+  listAudit: action<AuditPage>()({ input: listAuditInput, access: ['admin'], write: false, summary: '查看审计日志' }),
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatCount } from '../format'
 import { CHANNELS, POST_METRIC_LABELS, POST_METRICS, type Channel, type PostMetric } from './metrics'
 
 /** The most rows one import may carry: the whole file lands in one database transaction. */
@@ -37,8 +38,8 @@ export const snapshotMetrics = z
   .strict()
   .superRefine((m, ctx) => {
     const refuse = (path: PostMetric, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
-    if (m.completions !== undefined && m.completions > m.plays) refuse('completions', `不能大于播放（${m.plays}）`)
-    if (m.impressions !== undefined && m.plays > m.impressions) refuse('plays', `不能大于曝光（${m.impressions}）`)
+    if (m.completions !== undefined && m.completions > m.plays) refuse('completions', `不能大于播放（${formatCount(m.plays)}）`)
+    if (m.impressions !== undefined && m.plays > m.impressions) refuse('plays', `不能大于曝光（${formatCount(m.impressions)}）`)
     if (m.orders === 0 && (m.gmvFen ?? 0) > 0) refuse('gmvFen', '订单为 0 时成交额应为 0')
   })
   .describe('数据')
@@ -75,7 +76,7 @@ function liveRules(s: LiveNumbers, ctx: z.RefinementCtx): void {
   const seconds = (Date.parse(s.endAt) - Date.parse(s.startAt)) / 1000
   if (seconds <= 0) refuse('endAt', '应晚于开播时间')
   else if (seconds > LIVE_MAX_SECONDS) refuse('endAt', '单场直播不能超过 24 小时')
-  if (s.peakConcurrent > s.uniqueViewers) refuse('peakConcurrent', `不能大于观看人数（${s.uniqueViewers}）`)
+  if (s.peakConcurrent > s.uniqueViewers) refuse('peakConcurrent', `不能大于观看人数（${formatCount(s.uniqueViewers)}）`)
   if (s.orders === 0 && s.gmvFen > 0) refuse('gmvFen', '订单为 0 时成交额应为 0')
 }
 

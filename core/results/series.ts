@@ -1,3 +1,4 @@
+import { formatCount } from '../format'
 import type { DayKey } from '../time/china'
 import { MONOTONE_METRICS, POST_METRIC_LABELS, POST_SUMS, subtractSums, type PostSum, type Sums } from './metrics'
 import type { SeriesPoint, SnapshotMetrics } from './schemas'
@@ -194,10 +195,10 @@ export function monotoneViolations(
     const earlier = [...series].reverse().find((p) => p.date < date && p.metrics[m] !== undefined)
     const later = series.find((p) => p.date > date && p.metrics[m] !== undefined)
     const same = series.find((p) => p.date === date)
-    if (earlier && v < earlier.metrics[m]!) out.push({ metric: m, message: `${label}：不能少于 ${earlier.date} 的累计值 ${earlier.metrics[m]}` })
-    else if (later && v > later.metrics[m]!) out.push({ metric: m, message: `${label}：不能多于 ${later.date} 的累计值 ${later.metrics[m]}` })
+    if (earlier && v < earlier.metrics[m]!) out.push({ metric: m, message: `${label}：不能少于 ${earlier.date} 的累计值 ${formatCount(earlier.metrics[m])}` })
+    else if (later && v > later.metrics[m]!) out.push({ metric: m, message: `${label}：不能多于 ${later.date} 的累计值 ${formatCount(later.metrics[m])}` })
     else if (!opts.correction && same?.metrics[m] !== undefined && v < same.metrics[m]!) {
-      out.push({ metric: m, message: `${label}：不能少于当天已填的 ${same.metrics[m]}（填错了请用“更正”）` })
+      out.push({ metric: m, message: `${label}：不能少于当天已填的 ${formatCount(same.metrics[m])}（填错了请用“更正”）` })
     }
   }
   return out

@@ -1,5 +1,6 @@
 import type { Direction, Light } from '../../core/analytics/kpi'
 import { MAX_RANGE_DAYS, type KpiKey, type KpiUnit, type RangeInput, type RangeKind, type TargetView } from '../../core/analytics/schemas'
+import { formatCount, formatHours, formatPercent } from '../../core/format'
 import { daysBetween, type DayKey } from '../../core/time/china'
 
 /** A light is never shown by colour alone: each has its word (PRODUCT.md capability 4). */
@@ -83,12 +84,6 @@ export function yuanToFen(text: string | undefined): number | undefined {
   return Math.round(Number(t) * 100)
 }
 
-/** fen → "¥1,234.50"; "—" without a value. */
-export function fenDisplay(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '—'
-  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-}
-
 /** A target value as a person edits it: ratios in %, hours and counts as they are. */
 export function targetToInput(value: number | null, unit: KpiUnit): string {
   if (value === null) return ''
@@ -106,12 +101,12 @@ export function targetFromInput(text: string, unit: KpiUnit): number {
 /** Count KPIs whose target is per week (core/analytics/schemas.ts KPIS doc); the rest are levels. */
 const WEEKLY: readonly KpiKey[] = ['output', 'netAdds', 'inquiries']
 
-/** A target as text: "50%", "24 小时", "每周 5", "100,000"; "未设定" without one. */
+/** A target as text: "50.0%", "24 小时", "每周 5", "100,000"; "未设定" without one. */
 export function targetText(value: number | null, unit: KpiUnit, kpi: KpiKey): string {
   if (value === null) return '未设定'
-  if (unit === 'ratio') return `${Math.round(value * 1000) / 10}%`
-  if (unit === 'hours') return `${value} 小时`
-  return WEEKLY.includes(kpi) ? `每周 ${value.toLocaleString('zh-CN')}` : value.toLocaleString('zh-CN')
+  if (unit === 'ratio') return formatPercent(value)
+  if (unit === 'hours') return formatHours(value)
+  return WEEKLY.includes(kpi) ? `每周 ${formatCount(value)}` : formatCount(value)
 }
 
 /** The unit a person types a target in. */
@@ -119,14 +114,4 @@ export function unitHint(unit: KpiUnit, kpi: KpiKey): string {
   if (unit === 'ratio') return '%'
   if (unit === 'hours') return '小时'
   return WEEKLY.includes(kpi) ? '每周' : ''
-}
-
-/** A count as people read it: "12,345". */
-export function countText(n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : n.toLocaleString('zh-CN')
-}
-
-/** A ratio as a percent with one decimal: "35.2%", "—" without one. */
-export function ratioText(r: number | null | undefined): string {
-  return r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`
 }

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs'
 import type { MixCheck, Mix } from '../../core/content/mix'
+import { formatPercent } from '../../core/format'
 import { LAYERS, LAYER_LABELS, type Format, type ItemStatus, type Layer } from '../../core/content/schemas'
 import { dayKey, inChina, isoWeekKey, type DayKey } from '../../core/time/china'
 
@@ -74,19 +75,14 @@ export function isSameWeek(a: DayKey, b: DayKey): boolean {
   return isoWeekKey(a) === isoWeekKey(b)
 }
 
-/** A share as a whole percent, or '—' when there is nothing to share out. */
-export function percent(share: number | null): string {
-  return share === null ? '—' : `${Math.round(share * 100)}%`
-}
-
-/** '基础认知 占比 67%，目标 ≤ 60%'. */
+/** '基础认知 占比 66.7%，目标 ≤ 60.0%'. */
 export function introCheckText(check: MixCheck): string {
-  return `${LAYER_LABELS.intro} 占比 ${percent(check.introShare)}，目标 ≤ ${percent(check.maxIntroShare)}`
+  return `${LAYER_LABELS.intro} 占比 ${formatPercent(check.introShare)}，目标 ≤ ${formatPercent(check.maxIntroShare)}`
 }
 
-/** Each layer with its share, in the canonical order: '基础认知 67% · 深度价值 22% · 情感共鸣 11%'. */
+/** Each layer with its share, in the canonical order: '基础认知 66.7% · 深度价值 22.2% · 情感共鸣 11.1%'. */
 export function layerMixText(mix: Mix): string {
-  return LAYERS.map((l) => `${LAYER_LABELS[l]} ${percent(mix.layer[l].share)}`).join(' · ')
+  return LAYERS.map((l) => `${LAYER_LABELS[l]} ${formatPercent(mix.layer[l].share)}`).join(' · ')
 }
 
 /** '周三、周五 还没有排期', or null when every day has something planned. */

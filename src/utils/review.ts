@@ -1,24 +1,18 @@
 import Taro from '@tarojs/taro'
+import { formatHours } from '../../core/format'
 import { inChina } from '../../core/time/china'
 
 /** The production-speed target of PRODUCT.md: topic approved → final approved within a day. */
 export const CYCLE_TARGET_HOURS = 24
 
-/** '31.5 小时' (one decimal, no trailing '.0'); '—' when there is no number yet. */
-export function hoursText(hours: number | null | undefined): string {
-  if (hours === null || hours === undefined || !Number.isFinite(hours)) return '—'
-  const rounded = Math.round(hours * 10) / 10
-  return `${rounded} 小时`
-}
-
 /** '已等待 30.5 小时（时限 24 小时）' — how long a review has waited against its SLA. */
 export function waitedText(waitingHours: number, slaHours: number): string {
-  return `已等待 ${hoursText(waitingHours)}（时限 ${slaHours} 小时）`
+  return `已等待 ${formatHours(waitingHours)}（时限 ${formatHours(slaHours)}）`
 }
 
-/** Hours between two ISO instants (for the SLA of an inbox entry: due − since). */
+/** Hours between two ISO instants (for the SLA of an inbox entry: due − since); formatHours rounds it for display. */
 export function hoursBetween(fromIso: string, toIso: string): number {
-  return Math.round(((new Date(toIso).getTime() - new Date(fromIso).getTime()) / 3_600_000) * 10) / 10
+  return (new Date(toIso).getTime() - new Date(fromIso).getTime()) / 3_600_000
 }
 
 /** '3月10日 20:00' in China time. */

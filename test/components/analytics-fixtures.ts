@@ -1,3 +1,5 @@
+import { forecastText } from '../../core/analytics/growth'
+import type { Forecast } from '../../core/analytics/forecast'
 import type { Dashboard, FunnelView, GrowthView, KpiCard, ResolvedRange, TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
 
 export function card(overrides: Partial<KpiCard> & Pick<KpiCard, 'kpi' | 'label'>): KpiCard {
@@ -116,8 +118,12 @@ export function funnelView(filters: FunnelView['filters'] = {}): FunnelView {
   }
 }
 
-/** A week of follower growth with promotion spend logged (¥3.00 per paid follower). */
+/**
+ * A week of follower growth with promotion spend logged (¥3.00 per paid follower). Rates and the fitted
+ * pace are raw floats, as the function computes them; the forecast words come from core, as the function's do.
+ */
 export function growthView(): GrowthView {
+  const forecast: Forecast = { kind: 'on_pace', day: '2027-03-02', perDay: 155.34, method: '按最近 4 周粉丝总数的线性拟合（最小二乘）推算' }
   return {
     range: WEEK,
     series: [
@@ -127,14 +133,14 @@ export function growthView(): GrowthView {
     ],
     total: 86420,
     netAdds: 1230,
-    growthRate: 0.01444,
+    growthRate: 1230 / 85190,
     organic: 430,
     paid: 800,
-    paidShare: 0.65,
+    paidShare: 800 / 1230,
     spendFen: 240000,
     costPerFollowerFen: 300,
     target: 100000,
-    forecast: { kind: 'on_pace', day: '2027-03-02', perDay: 120, method: '按最近 4 周粉丝总数的线性拟合（最小二乘）推算' },
-    forecastText: '按当前速度预计 2027-03-02 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +120）',
+    forecast,
+    forecastText: forecastText(forecast, 100000),
   }
 }

@@ -44,7 +44,7 @@ describe('日历 tab: month view', () => {
     await screen.findByText('双十一囤货季')
     expect(view.container.querySelector(`.month-cell--${TODAY}`)?.className).toContain('month-cell--today')
     expect(screen.getByText('本月 5 条')).toBeTruthy()
-    expect(view.container.querySelector('.month-mix')?.textContent).toBe('基础认知 占比 100%，目标 ≤ 60%')
+    expect(view.container.querySelector('.month-mix')?.textContent).toBe('基础认知 占比 100.0%，目标 ≤ 60.0%')
     expect(view.container.querySelector('.month-mix')?.className).toContain('mix-check--drift')
   })
 
@@ -84,7 +84,7 @@ describe('日历 tab: week view', () => {
   afterEach(() => setApiTransport(null))
 
   const days = weekOf(TODAY)
-  // Mon, Tue, Thu planned: two product intros and one usage tip → intro share 67%, over the 60% target.
+  // Mon, Tue, Thu planned: two product intros and one usage tip → intro share 66.7%, over the 60% target.
   const productHeavy = [
     card(days[0], { title: '周一开箱' }),
     card(days[1], { title: '周二参数', format: 'image_text' }),
@@ -117,14 +117,14 @@ describe('日历 tab: week view', () => {
   it('shows the layer mix in red when the plan drifts to product intros', async () => {
     const { view } = await openWeek()
     const check = view.container.querySelector('.week-summary .mix-check') as HTMLElement
-    expect(check.textContent).toContain('基础认知 占比 67%，目标 ≤ 60%')
+    expect(check.textContent).toContain('基础认知 占比 66.7%，目标 ≤ 60.0%')
     expect(check.className).toContain('mix-check--drift')
   })
 
   it('shows the mix in green when it is within target', async () => {
     const { view } = await openWeek([card(days[0], { title: '周一开箱' }), card(days[2], { title: '周三故事', layer: 'story' })])
     const check = view.container.querySelector('.week-summary .mix-check') as HTMLElement
-    expect(check.textContent).toBe('基础认知 占比 50%，目标 ≤ 60%')
+    expect(check.textContent).toBe('基础认知 占比 50.0%，目标 ≤ 60.0%')
     expect(check.className).toContain('mix-check--ok')
   })
 

@@ -55,13 +55,22 @@ describe('粉丝增长', () => {
     expect(stat(view.container, 'net')).toContain('增长率 1.4%')
     expect(stat(view.container, 'organic')).toContain('430')
     expect(stat(view.container, 'paid')).toContain('800')
-    expect(stat(view.container, 'paid')).toContain('投流占比 65%')
+    expect(stat(view.container, 'paid')).toContain('投流占比 65.0%')
     expect(stat(view.container, 'spend')).toContain('¥2,400.00')
     expect(stat(view.container, 'cpf')).toContain('¥3.00')
     expect(view.container.querySelector('.growth-forecast')!.textContent).toBe(
-      '按当前速度预计 2027-03-02 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +120）',
+      '按当前速度预计 2027-03-02 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +155）',
     )
     expect(view.container.querySelector('.growth-table .data-table__row--2026-11-25')!.textContent).toContain('86,420')
+  })
+
+  it('shows no raw float: counts whole, rates with one decimal, money with two', async () => {
+    const { view } = renderPage()
+    await screen.findByText('86,420', { selector: '.stat__value' })
+    const shown = view.container.textContent!.replace(/¥[\d,]+\.\d{2}/g, '¥')
+    expect(shown).not.toMatch(/\d\.\d{2,}/)
+    expect(shown).not.toMatch(/-0(?![\d.])/)
+    expect(stat(view.container, 'net')).toContain('增长率 1.4%')
   })
 
   it('sends the spend in fen with a requestId, then reloads the figures', async () => {

@@ -45,7 +45,7 @@ describe('作品数据 snapshot form', () => {
     await screen.findByText(ITEM.title)
     expect(view.container.querySelector('.field-plays')!.textContent).toContain('上次 1,200')
     expect(view.container.querySelector('.field-completions')!.textContent).toContain('上次 420')
-    expect(view.container.querySelector('.field-gmvYuan')!.textContent).toContain('上次 1299')
+    expect(view.container.querySelector('.field-gmvYuan')!.textContent).toContain('上次 ¥1,299.00')
   })
 
   it('names 完播 > 播放 under 完播 in Chinese and sends nothing', async () => {
@@ -54,7 +54,7 @@ describe('作品数据 snapshot form', () => {
     type(view.container, 'plays', '1500')
     type(view.container, 'completions', '1600')
     submit(view.container)
-    const message = await screen.findByText('完播：不能大于播放（1500）', { selector: '.field-error' })
+    const message = await screen.findByText('完播：不能大于播放（1,500）', { selector: '.field-error' })
     expect(message.closest('.field-completions')).not.toBeNull()
     expect(cloud.calls.filter((c) => c.body.action === 'logSnapshot')).toHaveLength(0)
   })
@@ -64,7 +64,7 @@ describe('作品数据 snapshot form', () => {
     await screen.findByText(ITEM.title)
     type(view.container, 'plays', '900')
     submit(view.container)
-    const message = await screen.findByText(/^播放：不能少于 .* 的累计值 1200$/, { selector: '.field-error' })
+    const message = await screen.findByText(/^播放：不能少于 .* 的累计值 1,200$/, { selector: '.field-error' })
     expect(message.closest('.field-plays')).not.toBeNull()
     expect(cloud.calls.filter((c) => c.body.action === 'logSnapshot')).toHaveLength(0)
   })

@@ -44,9 +44,9 @@ describe('目标管理', () => {
   it('lists every target with its value, tolerance, direction and how often it is reviewed', async () => {
     const { view } = renderPage(OPERATOR)
     await screen.findByText('完播率')
-    expect(completion(view.container).textContent).toContain('50%')
-    expect(completion(view.container).textContent).toContain('越高越好 · 黄灯容差 10% · 每季度复核')
-    expect(view.container.querySelector('.target--paidShare')!.textContent).toContain('越低越好 · 黄灯容差 10% · 每月复核')
+    expect(completion(view.container).textContent).toContain('50.0%')
+    expect(completion(view.container).textContent).toContain('越高越好 · 黄灯容差 10.0% · 每季度复核')
+    expect(view.container.querySelector('.target--paidShare')!.textContent).toContain('越低越好 · 黄灯容差 10.0% · 每月复核')
   })
 
   it('lets operators read the history but not change a target', async () => {
@@ -55,7 +55,7 @@ describe('目标管理', () => {
     expect(view.container.querySelector('.target-edit')).toBeNull()
     fireEvent.click(completion(view.container).querySelector('.target-history-toggle')!)
     expect(await screen.findByText('原因：行业头部已到 55%')).toBeTruthy()
-    expect(completion(view.container).textContent).toContain('45% → 50%')
+    expect(completion(view.container).textContent).toContain('45.0% → 50.0%')
     expect(completion(view.container).textContent).toContain('陈静')
   })
 
@@ -123,7 +123,7 @@ describe('目标管理', () => {
       fireEvent.click(view.container.querySelector('.target-save')!)
     })
     expect(taroCalls.toasts).toContain('目标已被其他人修改，请刷新后重试')
-    await waitFor(() => expect(completion(view.container).textContent).toContain('52%'))
+    await waitFor(() => expect(completion(view.container).textContent).toContain('52.0%'))
     expect(completion(view.container).textContent).toContain('王敏')
     expect(screen.getByText('这个目标刚被其他人修改过，已显示最新的目标值；请确认后再保存。')).toBeTruthy()
     expect(cloud.calls.filter((c) => c.body.action === 'targets')).toHaveLength(2)

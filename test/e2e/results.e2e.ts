@@ -61,7 +61,7 @@ test('field staff logs two items (one offline), corrects one, and imports an exp
   await fill(page, 'plays', '3000000')
   await fill(page, 'completions', '3100000')
   await form(page).locator('.snapshot-submit').click()
-  await form(page).locator('.field-completions .field-error', { hasText: '完播：不能大于播放（3000000）' }).waitFor()
+  await form(page).locator('.field-completions .field-error', { hasText: '完播：不能大于播放（3,000,000）' }).waitFor()
   await settle(page)
   await j.shot(page, 'results-02-form-error')
   await fill(page, 'completions', '1050000')
@@ -97,7 +97,7 @@ test('field staff logs two items (one offline), corrects one, and imports an exp
 
   // ---- correct A within 24 h, from 最近填报 ----
   await page.locator(`.recent-log--${a}`).click()
-  const current = page.locator('.snapshot-entry--current', { hasText: '播放 300万' })
+  const current = page.locator('.snapshot-entry--current', { hasText: '播放 3,000,000' })
   await current.waitFor()
   await settle(page)
   await j.shot(page, 'results-05-history')

@@ -14,6 +14,13 @@ beforeAll(async () => {
 afterAll(() => j?.close())
 
 const CHANGES = '开头太慢，前三秒直接展示出水效果'
+/** A duration as core/format says it: whole minutes, hours or days with at most one decimal. */
+const DURATION = /^(\d+ 分钟|[\d,]+(\.\d)? 小时|[\d,]+(\.\d)? 天)$/
+/** Hours back from such a text (to compare with the 24-hour target). */
+function hoursOf(text: string): number {
+  const [n, unit] = text.split(' ')
+  return Number(n.replace(/,/g, '')) * (unit === '分钟' ? 1 / 60 : unit === '天' ? 24 : 1)
+}
 
 /** Lets page transitions and toasts finish so a screenshot shows the screen, not the motion. */
 async function settle(page: Page) {
@@ -152,7 +159,7 @@ test('operator and manager take a short video through five gates, with one round
   await op.locator('.publish-panel', { hasText: '终审已通过，待发布' }).waitFor()
   await op.locator('.cycle-total').waitFor()
   expect(await op.locator('.cycle-card__target').innerText()).toBe('目标 ≤ 24 小时')
-  expect(await op.locator('.cycle-total').innerText()).toMatch(/^\d+(\.\d)? 小时$/)
+  expect(await op.locator('.cycle-total').innerText()).toMatch(DURATION)
   expect(await op.locator('.gate-step--passed').count()).toBe(5)
   await settle(op)
   await j.shot(op, 'review-06-scheduled')
@@ -239,7 +246,7 @@ test('the demo pipeline: an overdue review in red, and a published item’s cycl
   await openTab(page, '审核')
   const overdue = page.locator('.waiting-entry--overdue').first()
   await overdue.waitFor()
-  expect(await overdue.locator('.inbox-entry__wait').innerText()).toMatch(/^已逾期 · 已等待 \d+(\.\d)? 小时（时限 24 小时）$/)
+  expect(await overdue.locator('.inbox-entry__wait').innerText()).toMatch(new RegExp(`^已逾期 · 已等待 ${DURATION.source.slice(1, -1)}（时限 24 小时）$`))
   await overdue.click()
   await page.locator('.gate-status__wait--overdue').waitFor()
   await settle(page)
@@ -252,9 +259,9 @@ test('the demo pipeline: an overdue review in red, and a published item’s cycl
   await openProduction(page, String(published._id))
   await page.locator('.cycle-total').waitFor()
   const total = await page.locator('.cycle-total').innerText()
-  expect(total).toMatch(/^\d+(\.\d)? 小时$/)
+  expect(total).toMatch(DURATION)
   // Over the target shows red, within it green.
-  const hours = Number(total.split(' ')[0])
+  const hours = hoursOf(total)
   expect(await page.locator(hours > 24 ? '.cycle-total--over' : '.cycle-total--ok').count()).toBe(1)
   expect(await page.locator('.timeline-entry--published').count()).toBe(1)
   await settle(page)

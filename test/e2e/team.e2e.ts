@@ -75,8 +75,22 @@ test('admin invites a colleague who joins as field staff, is refused, then gets 
   const audit = j.emu.store.find('audit', { query: { action: 'setMemberRoles' } })
   expect(audit).toHaveLength(1)
 
+  // The admin reads the change back in 我的 → 审计日志: who, what, whom and the roles before → after.
+  await a.page.goBack()
+  await a.page.locator('.entry-audit').click()
+  const entry = a.page.locator('.audit-entry--setMemberRoles')
+  await entry.waitFor()
+  expect(await entry.locator('.audit-entry__actor').innerText()).toBe('王敏')
+  expect(await entry.locator('.audit-entry__action').innerText()).toBe('修改成员角色')
+  expect(await entry.locator('.audit-entry__target').innerText()).toBe('赵强')
+  expect(await entry.locator('.audit-value--before').innerText()).toBe('一线/外勤')
+  expect(await entry.locator('.audit-value--after').innerText()).toBe('运营、一线/外勤')
+  await a.page.waitForTimeout(1000) // the page slides in: shoot the screen, not the motion
+  await j.shot(a.page, 'team-07-audit-log')
+
   await b.page.goto(`${j.emu.url}#/pages/me/index`)
   await b.page.reload()
   await b.page.getByText('运营', { exact: true }).first().waitFor()
+  expect(await b.page.locator('.entry-audit').count()).toBe(0)
   await j.shot(b.page, 'team-06-field-promoted')
 })

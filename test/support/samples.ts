@@ -19,6 +19,7 @@ export const samples: Samples = {
     revokeInvite: (w) => ({ code: w.inviteCode }),
     setMemberRoles: (w) => ({ memberId: w.memberId.field, roles: ['field', 'operator'], version: w.memberVersion.field }),
     removeMember: (w) => ({ memberId: w.memberId.field }),
+    listAudit: (w) => ({ memberId: w.memberId.owner, area: 'team', action: 'createInvite', limit: 20 }),
   },
   content: {
     createItem: (w) => ({ title: '新品开箱', format: 'short_video', layer: 'intro', category: 'brand', ownerId: w.memberId.operator, plannedAt: inDays(3) }),

@@ -69,7 +69,7 @@ describe('mini-program build (dist/weapp): 日历 tab', () => {
   it('hands setData the theme, the mix check and each week’s cadence', () => {
     const shown = texts(page.data.root).join('|')
     expect(shown).toContain('冬季净水季')
-    expect(shown).toContain('基础认知 占比 80%，目标 ≤ 60%')
+    expect(shown).toContain('基础认知 占比 80.0%，目标 ≤ 60.0%')
     for (const w of MONTH_VIEW.cadence) expect(shown).toContain(`/${w.target}`)
     expect(shown).toMatch(/第\d+周/)
   })

@@ -53,6 +53,13 @@ describe('mini-program build (dist/weapp): 看板 tab', () => {
     for (const t of ['转化漏斗', '粉丝增长', '目标管理']) expect(shown).toContain(t)
   })
 
+  it('shows every card number as people say it: no raw float, no negative zero', () => {
+    const shown = texts(page.data.root).map((t) => t.replace(/¥[\d,]+\.\d{2}/g, '¥'))
+    expect(shown.filter((t) => /\d\.\d{2,}/.test(t))).toEqual([])
+    expect(shown.filter((t) => /-0(?![\d.,])|-0\.0(?!\d)/.test(t))).toEqual([])
+    for (const card of dashboard.cards.filter((c) => c.unit === 'ratio' && c.value !== null)) expect(card.display).toMatch(/^-?[\d,]+\.\d%$/)
+  })
+
   it("asks the 'analytics' function for this week through wx.cloud.callFunction", () => {
     expect(mp.calls.filter((c) => c.name === 'analytics')).toEqual([{ name: 'analytics', data: expect.objectContaining({ action: 'dashboard', data: { range: 'week' } }) }])
   })

@@ -18,11 +18,19 @@ export interface CloudCall {
   data: { action: string; data: unknown; requestId?: string }
 }
 
+export interface Navigation {
+  kind: 'reLaunch' | 'navigateTo' | 'redirectTo' | 'switchTab'
+  url: string
+  pagesOpen: number
+}
+
 type PageConfig = Record<string, unknown> & { data?: Record<string, unknown> }
 type AppConfig = Record<string, unknown>
 
 export interface MiniProgram {
   calls: CloudCall[]
+  /** Every wx.reLaunch / navigateTo / redirectTo / switchTab, in order, with the pages open at that moment. */
+  navigations: Navigation[]
   app: AppConfig
   /** Requires a page's built js, creates its instance and runs onLoad/onShow; returns the captured setData tree. */
   openPage(route: string): Promise<PageInstance>
@@ -41,6 +49,7 @@ export interface PageInstance {
 export function launchMiniProgram(answer: (call: CloudCall) => unknown, launchRoute: string): MiniProgram {
   assertBuilt()
   const calls: CloudCall[] = []
+  const navigations: Navigation[] = []
   const pages: PageInstance[] = []
   let appConfig: AppConfig | null = null
   let pageConfig: PageConfig | null = null
@@ -65,6 +74,13 @@ export function launchMiniProgram(answer: (call: CloudCall) => unknown, launchRo
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     getLaunchOptionsSync: () => ({ path: launchRoute, query: {}, scene: 1001 }),
     getEnterOptionsSync: () => ({ path: launchRoute, query: {}, scene: 1001 }),
+  }
+  for (const kind of ['reLaunch', 'navigateTo', 'redirectTo', 'switchTab'] as const) {
+    known[kind] = (opts: { url: string; success?: (r: unknown) => void; complete?: () => void }) => {
+      navigations.push({ kind, url: opts.url, pagesOpen: pages.length })
+      opts.success?.({ errMsg: `${kind}:ok` })
+      opts.complete?.()
+    }
   }
   // Anything else Taro touches on wx is a no-op that "succeeds".
   const wx = new Proxy(known, {
@@ -104,6 +120,7 @@ export function launchMiniProgram(answer: (call: CloudCall) => unknown, launchRo
 
   return {
     calls,
+    navigations,
     app,
     async openPage(route: string) {
       pageConfig = null

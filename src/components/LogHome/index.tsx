@@ -1,15 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { formatCount } from '../../../core/format'
 import type { PendingItem } from '../../../core/results/schemas'
 import type { OutboxEntry } from '../../state/outbox'
 import type { RecentLog } from '../../utils/offlineCache'
 import { shortDay } from '../../utils/content'
 import './index.scss'
-
-/** '12,345' without pulling a locale library into the main package. */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-}
 
 export interface OutboxBarProps {
   pending: number
@@ -81,7 +77,7 @@ export interface PendingListProps {
 
 function lastText(item: PendingItem): string {
   if (!item.last) return '还没有填过数据'
-  return `上次 ${shortDay(item.last.date)} · 播放 ${grouped(item.last.metrics.plays)}`
+  return `上次 ${shortDay(item.last.date)} · 播放 ${formatCount(item.last.metrics.plays)}`
 }
 
 /** Today's published items still missing today's numbers, each with one big 填报 button. */

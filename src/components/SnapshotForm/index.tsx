@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { correctSnapshotInput, type SeriesPoint } from '../../../core/results/schemas'
-import { shortNumber } from '../../package-results/lib/numbers'
-import { metricText, SNAPSHOT_GROUPS, type SnapshotField, type SnapshotTexts } from '../../package-results/lib/snapshot'
+import { metricDisplay, SNAPSHOT_GROUPS, type SnapshotField, type SnapshotTexts } from '../../package-results/lib/snapshot'
 import { shortDay } from '../../utils/content'
 import { TextField } from '../fields'
 import { DayChips, FieldGroup, NumberField, SubmitBar, type DayOption } from '../ResultsFields'
@@ -28,9 +27,8 @@ export interface SnapshotFormProps {
 
 function reference(last: SeriesPoint | null, field: SnapshotField): string | undefined {
   if (!last) return undefined
-  const text = metricText(last.metrics, field)
-  if (text === undefined) return undefined
-  const shown = field === 'gmvYuan' || field === 'avgWatchSeconds' ? text : shortNumber(Number(text))
+  const shown = metricDisplay(last.metrics, field)
+  if (shown === undefined) return undefined
   return `上次 ${shown}（${shortDay(last.date)}）`
 }
 

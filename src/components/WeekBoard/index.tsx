@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components'
 import type { DayCell, WeekView } from '../../../core/content/calendar'
 import type { Mix, MixCheck } from '../../../core/content/mix'
 import { LAYERS, LAYER_LABELS, type ItemCard } from '../../../core/content/schemas'
+import { formatPercent } from '../../../core/format'
 import type { DayKey } from '../../../core/time/china'
-import { cadencePercent, dayTitle, emptyDaysText, introCheckText, percent } from '../../utils/content'
+import { cadencePercent, dayTitle, emptyDaysText, introCheckText } from '../../utils/content'
 import { ItemRow } from '../ItemRow'
 import './index.scss'
 
@@ -19,7 +20,7 @@ export function MixBar(props: { mix: Mix; check: MixCheck }) {
       </View>
       <View className='mix-bar__legend'>
         {LAYERS.map((l) => (
-          <Text key={l} className={`mix-bar__key mix-bar__key--${l}`}>{`${LAYER_LABELS[l]} ${percent(mix.layer[l].share)}`}</Text>
+          <Text key={l} className={`mix-bar__key mix-bar__key--${l}`}>{`${LAYER_LABELS[l]} ${formatPercent(mix.layer[l].share)}`}</Text>
         ))}
       </View>
       <Text className={`mix-check ${check.drift ? 'mix-check--drift' : 'mix-check--ok'}`}>

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { FunnelStageView, FunnelView } from '../../../core/analytics/schemas'
+import { formatCount, formatPercent } from '../../../core/format'
 import type { Channel } from '../../../core/results/metrics'
 import { api } from '../../api'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { RangeSwitcher } from '../../components/RangeSwitcher'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
-import { countText, rangeInputOf } from '../../utils/analytics'
+import { rangeInputOf } from '../../utils/analytics'
 import { today } from '../../utils/content'
 import { errorMessage } from '../../utils/feedback'
 import { FilterChips, useRangeParam } from '../components/parts'
@@ -93,7 +94,7 @@ export default function FunnelPage() {
               <View key={s.step} className={`funnel-stage funnel-stage--${s.step} ${isBiggestDrop(view, i) ? 'funnel-stage--drop' : ''}`}>
                 <View className='funnel-stage__head'>
                   <Text className='funnel-stage__label'>{s.label}</Text>
-                  <Text className='funnel-stage__count'>{countText(s.count)}</Text>
+                  <Text className='funnel-stage__count'>{formatCount(s.count)}</Text>
                 </View>
                 <View className='funnel-stage__track'>
                   <View className='funnel-stage__bar' style={{ width: `${barWidth(s, first)}%` }} />
@@ -101,7 +102,7 @@ export default function FunnelPage() {
                 {i > 0 ? (
                   <Text className='funnel-stage__rate'>
                     上一步转化 {s.rateDisplay}
-                    {` · 上期 ${s.previousRate === null ? '—' : `${(s.previousRate * 100).toFixed(1)}%`}`}
+                    {` · 上期 ${formatPercent(s.previousRate)}`}
                     {isBiggestDrop(view, i) ? ' · 最大流失' : ''}
                   </Text>
                 ) : null}

@@ -12,7 +12,8 @@ import { useApiQuery } from '../../hooks/useApiQuery'
 import { useFormAction } from '../../hooks/useFormAction'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { useMe } from '../../state/me'
-import { countText, fenDisplay, rangeInputOf, ratioText, yuanToFen } from '../../utils/analytics'
+import { formatCount, formatMoney, formatPercent } from '../../../core/format'
+import { rangeInputOf, yuanToFen } from '../../utils/analytics'
 import { shortDay, today } from '../../utils/content'
 import { errorMessage, toastSuccess } from '../../utils/feedback'
 import { ApiError } from '../../api'
@@ -35,7 +36,7 @@ function SpendForm(props: { onSaved: () => void }) {
       return api.analytics.logSpend({ date, amountFen }, { requestId: requestId.current })
     },
     (saved) => {
-      toastSuccess(`已记录 ${fenDisplay(saved.amountFen)}`)
+      toastSuccess(`已记录 ${formatMoney(saved.amountFen)}`)
       requestId.current = newRequestId()
       setAmount('')
       props.onSaved()
@@ -69,12 +70,12 @@ export default function GrowthPage() {
         <>
           <View className='analytics-card'>
             <View className='stat-grid'>
-              <Stat className='stat--total' label='粉丝总数' value={countText(view.total)} hint={`目标 ${countText(view.target)}`} />
-              <Stat className='stat--net' label='净增' value={countText(view.netAdds)} hint={`增长率 ${ratioText(view.growthRate)}`} />
-              <Stat className='stat--organic' label='自然新增' value={countText(view.organic)} />
-              <Stat className='stat--paid' label='投流新增' value={countText(view.paid)} hint={`投流占比 ${ratioText(view.paidShare)}`} />
-              <Stat className='stat--spend' label='投流花费' value={fenDisplay(view.spendFen)} />
-              <Stat className='stat--cpf' label='每个粉丝成本' value={fenDisplay(view.costPerFollowerFen)} />
+              <Stat className='stat--total' label='粉丝总数' value={formatCount(view.total)} hint={`目标 ${formatCount(view.target)}`} />
+              <Stat className='stat--net' label='净增' value={formatCount(view.netAdds)} hint={`增长率 ${formatPercent(view.growthRate)}`} />
+              <Stat className='stat--organic' label='自然新增' value={formatCount(view.organic)} />
+              <Stat className='stat--paid' label='投流新增' value={formatCount(view.paid)} hint={`投流占比 ${formatPercent(view.paidShare)}`} />
+              <Stat className='stat--spend' label='投流花费' value={formatMoney(view.spendFen)} />
+              <Stat className='stat--cpf' label='每个粉丝成本' value={formatMoney(view.costPerFollowerFen)} />
             </View>
             <Text className='growth-forecast'>{view.forecastText}</Text>
           </View>
@@ -86,7 +87,7 @@ export default function GrowthPage() {
               categories={view.series.map((p) => shortDay(p.day))}
               series={[{ name: '粉丝总数', data: view.series.map((p) => p.total) }]}
               zeroBased={false}
-              formatY={(v) => Math.round(v).toLocaleString('zh-CN')}
+              formatY={formatCount}
             />
           </View>
           <View className='analytics-card'>
@@ -100,12 +101,12 @@ export default function GrowthPage() {
                 { name: '自然', data: view.series.map((p) => p.organic), color: '#07c160' },
                 { name: '投流', data: view.series.map((p) => p.paid), color: '#ffb300' },
               ]}
-              formatY={(v) => String(Math.round(v))}
+              formatY={formatCount}
             />
             <DataTable
               className='growth-table'
               columns={['日期', '总数', '净增', '自然', '投流']}
-              rows={view.series.map((p) => ({ key: p.day, cells: [shortDay(p.day), countText(p.total), countText(p.netAdds), countText(p.organic), countText(p.paid)] }))}
+              rows={view.series.map((p) => ({ key: p.day, cells: [shortDay(p.day), formatCount(p.total), formatCount(p.netAdds), formatCount(p.organic), formatCount(p.paid)] }))}
             />
           </View>
           {canLogSpend ? <SpendForm onSaved={() => void growth.refresh()} /> : null}

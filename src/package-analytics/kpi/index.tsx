@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { KPIS, type KpiKey } from '../../../core/analytics/schemas'
+import { formatCount, formatNumber, formatPercent } from '../../../core/format'
 import { api } from '../../api'
 import { KpiCardView } from '../../components/KpiGrid'
 import { ErrorState, LoadingState } from '../../components/PageState'
@@ -41,7 +42,7 @@ export default function KpiDetailPage() {
               label={`${view.card.label}每日走势`}
               categories={view.series.map((p) => shortDay(p.day))}
               series={[{ name: view.card.label, data: view.series.map((p) => (p.value === null ? null : Math.round(p.value * scale * 10) / 10)) }]}
-              formatY={scale === 100 ? (v) => `${Math.round(v)}%` : undefined}
+              formatY={scale === 100 ? (v) => formatPercent(v / 100) : view.card.unit === 'count' ? formatCount : (v) => formatNumber(v, 1)}
             />
             <DataTable
               className='kpi-series-table'

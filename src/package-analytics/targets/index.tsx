@@ -3,13 +3,14 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { contracts } from '../../../core/api'
 import type { KpiKey, TargetView } from '../../../core/analytics/schemas'
+import { formatPercent } from '../../../core/format'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { useMe } from '../../state/me'
-import { DIRECTION_WORDS, ratioText, REVIEW_WORDS, targetText } from '../../utils/analytics'
+import { DIRECTION_WORDS, REVIEW_WORDS, targetText } from '../../utils/analytics'
 import { errorMessage } from '../../utils/feedback'
 import { formatDateTime } from '../../utils/labels'
 import '../components/common.scss'
@@ -28,7 +29,7 @@ function TargetHistory({ target }: { target: TargetView }) {
         <View key={`${h.at}-${h.byName}`} className='target-history__entry'>
           <Text className='target-history__change'>
             {targetText(h.previousValue, target.unit, target.kpi)} → {targetText(h.value, target.unit, target.kpi)}
-            {h.tolerance !== h.previousTolerance ? `，容差 ${ratioText(h.previousTolerance)} → ${ratioText(h.tolerance)}` : ''}
+            {h.tolerance !== h.previousTolerance ? `，容差 ${formatPercent(h.previousTolerance)} → ${formatPercent(h.tolerance)}` : ''}
           </Text>
           <Text className='target-history__reason'>原因：{h.reason}</Text>
           <Text className='target-history__meta'>
@@ -71,7 +72,7 @@ export default function TargetsPage() {
             <Text className='target__value'>{targetText(t.value, t.unit, t.kpi)}</Text>
           </View>
           <Text className='target__meta'>
-            {DIRECTION_WORDS[t.direction]} · 黄灯容差 {ratioText(t.tolerance)} · {REVIEW_WORDS[t.reviewedEvery]}
+            {DIRECTION_WORDS[t.direction]} · 黄灯容差 {formatPercent(t.tolerance)} · {REVIEW_WORDS[t.reviewedEvery]}
           </Text>
           {t.updatedAt ? (
             <Text className='target__updated'>

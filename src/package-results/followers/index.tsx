@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { FieldError } from '../../../core/errors'
+import { formatCount } from '../../../core/format'
 import { dayNotInFutureErrors } from '../../../core/results/dates'
 import { newRequestId } from '../../api/client'
 import { FollowersForm } from '../../components/ResultsForms'
@@ -51,7 +52,7 @@ export default function FollowersPage() {
         onTotal={(t) => setDraft((d) => ({ ...d, total: t }))}
         onSubmit={() =>
           void form.submit(precheck, async () => {
-            const r = await submitOrQueue('logFollowers', { date: draft.date, total: total! }, { requestId: draft.requestId, label: `粉丝总数 ${total} · ${shortDay(draft.date)}` })
+            const r = await submitOrQueue('logFollowers', { date: draft.date, total: total! }, { requestId: draft.requestId, label: `粉丝总数 ${formatCount(total)} · ${shortDay(draft.date)}` })
             finish()
             return r.kind
           })

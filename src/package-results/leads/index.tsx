@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { FieldError } from '../../../core/errors'
+import { formatCount } from '../../../core/format'
 import { dayNotInFutureErrors } from '../../../core/results/dates'
 import { CHANNELS, CHANNEL_LABELS, type Channel } from '../../../core/results/metrics'
 import type { LeadView } from '../../../core/results/schemas'
@@ -38,7 +39,7 @@ interface Fix {
   requestId: string
 }
 
-const leadTitle = (l: Pick<LeadView, 'date' | 'channel' | 'count'>) => `${shortDay(l.date)} · ${CHANNEL_LABELS[l.channel]} · 原为 ${l.count}`
+const leadTitle = (l: Pick<LeadView, 'date' | 'channel' | 'count'>) => `${shortDay(l.date)} · ${CHANNEL_LABELS[l.channel]} · 原为 ${formatCount(l.count)}`
 
 function fixFromEntry(requestId?: string): Fix | null {
   const entry = requestId ? findEntry(requestId) : undefined
@@ -108,7 +109,7 @@ export default function LeadsPage() {
     setDraft((d) => ({ ...d, requestIds: ids }))
     for (const { channel, n } of filled) {
       sending = channel
-      const r = await submitOrQueue('logLeads', { date: draft.date, channel, count: n! }, { requestId: ids[channel]!, label: `线索 · ${CHANNEL_LABELS[channel]} ${n} · ${shortDay(draft.date)}` })
+      const r = await submitOrQueue('logLeads', { date: draft.date, channel, count: n! }, { requestId: ids[channel]!, label: `线索 · ${CHANNEL_LABELS[channel]} ${formatCount(n)} · ${shortDay(draft.date)}` })
       queued = queued || r.kind === 'queued'
       // Sent or queued: this channel is done, a retry of the form must not send it again.
       setDraft((d) => ({ ...d, counts: { ...d.counts, [channel]: '' } }))
@@ -127,7 +128,7 @@ export default function LeadsPage() {
 
   const records = (recent.data ?? []).map((l) => ({
     id: l.id,
-    text: `${shortDay(l.date)} · ${CHANNEL_LABELS[l.channel]} · ${l.count}`,
+    text: `${shortDay(l.date)} · ${CHANNEL_LABELS[l.channel]} · ${formatCount(l.count)}`,
     by: `${l.loggedByName} 填报${l.reason ? ` · 已更正：${l.reason}` : ''}`,
     canCorrect: l.canCorrect,
   }))

@@ -1,7 +1,6 @@
 import type { Role } from '../../../core/roles'
 import { CORRECTION_WINDOW_MS, type HistoryEntry, type SnapshotMetrics } from '../../../core/results/schemas'
-import { SNAPSHOT_GROUPS, metricText } from './snapshot'
-import { shortNumber } from './numbers'
+import { SNAPSHOT_GROUPS, metricDisplay } from './snapshot'
 
 /**
  * Whether the signed-in member may correct `entry`: the values in force only, by their logger within
@@ -13,15 +12,13 @@ export function canCorrect(entry: Pick<HistoryEntry, 'supersededBy' | 'loggedByI
   return entry.loggedById === me.id && now.getTime() - new Date(entry.loggedAt).getTime() <= CORRECTION_WINDOW_MS
 }
 
-/** '播放 1,234 · 完播 420 · 点赞 56 · 成交额 ¥1,299' — the numbers a record holds, in form order. */
+/** '播放 1,234 · 完播 420 · 点赞 56 · 成交额 ¥1,299.00' — the numbers a record holds, in form order. */
 export function metricsLine(metrics: SnapshotMetrics): string {
   const parts: string[] = []
   for (const g of SNAPSHOT_GROUPS) {
     for (const f of g.fields) {
-      const text = metricText(metrics, f.field)
-      if (text === undefined) continue
-      const shown = f.field === 'gmvYuan' ? `¥${text}` : f.field === 'avgWatchSeconds' ? `${text}秒` : shortNumber(Number(text))
-      parts.push(`${f.label} ${shown}`)
+      const shown = metricDisplay(metrics, f.field)
+      if (shown !== undefined) parts.push(`${f.label} ${shown}`)
     }
   }
   return parts.join(' · ')

@@ -1,7 +1,7 @@
 /**
  * Numbers as field staff type them on a numeric keyboard: digits, maybe a decimal point, maybe the
  * thousands commas the data centre shows. Money is typed in 元 and stored in fen (integers), so sums
- * stay exact.
+ * stay exact. How numbers are shown (not typed) is core/format.ts.
  */
 
 /** '' → undefined (left blank), '1,234' → 1234, anything else unreadable → NaN. */
@@ -23,18 +23,7 @@ export function yuanToFen(text: string | undefined): number | undefined {
   return Math.round(n * 100)
 }
 
-/** fen → '1299.90' style text for a form field ('1299' when whole). */
+/** fen → '1299.90' style text to edit in a form field ('1299' when whole; no separators, so it reads back). */
 export function fenToYuanText(fen: number): string {
   return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2)
-}
-
-/** 12345 → '12,345'; 1234567 → '123.5万' (what fits beside a field). */
-export function shortNumber(n: number): string {
-  if (n >= 100_000) return `${Math.round(n / 1000) / 10}万`
-  return n.toLocaleString('en-US')
-}
-
-/** fen → '¥1,299.90'. */
-export function yuanText(fen: number): string {
-  return `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: fen % 100 ? 2 : 0, maximumFractionDigits: 2 })}`
 }

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../core/errors'
+import { formatCount, formatMoney, formatSeconds } from '../../../core/format'
 import { snapshotDateErrors } from '../../../core/results/dates'
 import { POST_METRIC_LABELS, type PostMetric } from '../../../core/results/metrics'
 import type { SeriesPoint, SnapshotMetrics } from '../../../core/results/schemas'
@@ -49,6 +50,14 @@ export function metricText(metrics: SnapshotMetrics, field: SnapshotField): stri
   if (field === 'gmvYuan') return metrics.gmvFen === undefined ? undefined : fenToYuanText(metrics.gmvFen)
   const v = metrics[field]
   return v === undefined ? undefined : String(v)
+}
+
+/** A metric's value as people read it beside the form or in a history line: '1,234', '¥1,299.90', '12.5 秒'. */
+export function metricDisplay(metrics: SnapshotMetrics, field: SnapshotField): string | undefined {
+  if (field === 'gmvYuan') return metrics.gmvFen === undefined ? undefined : formatMoney(metrics.gmvFen)
+  const v = metrics[field]
+  if (v === undefined) return undefined
+  return field === 'avgWatchSeconds' ? formatSeconds(v) : formatCount(v)
 }
 
 /** Pre-fills a correction with the values being corrected. */

@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { FieldError } from '../../../core/errors'
+import { formatCount } from '../../../core/format'
 import type { LiveView, LogLiveInput } from '../../../core/results/schemas'
 import { addDays } from '../../../core/time/china'
 import { api } from '../../api'
@@ -89,7 +90,7 @@ function fromSession(v: LiveView, title: string): Draft {
 
 function sessionText(v: LiveView): string {
   const s = splitChinaTime(v.startAt)
-  return `${shortDay(s.day)} ${s.time}–${splitChinaTime(v.endAt).time} · 观看 ${v.uniqueViewers} · 订单 ${v.orders}`
+  return `${shortDay(s.day)} ${s.time}–${splitChinaTime(v.endAt).time} · 观看 ${formatCount(v.uniqueViewers)} · 订单 ${formatCount(v.orders)}`
 }
 
 /** 直播数据: one livestream session's numbers, logged against its item on the calendar; 更正 replaces one. */
