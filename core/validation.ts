@@ -63,6 +63,27 @@ export function labelAt(schema: z.ZodTypeAny, path: (string | number)[]): string
   return label
 }
 
+/**
+ * The most characters a text field takes, and its Chinese name, read from its schema so the
+ * form's counter and the function's check never disagree. Length is what zod measures: after
+ * `.trim()`, in UTF-16 units.
+ *
+ * @example
+ * textLimitOf(z.string().trim().min(1).max(60).describe('标题'))
+ * //=> { max: 60, label: '标题' }
+ * textLimitOf(z.string().describe('备注').optional())
+ * //=> undefined (no limit)
+ */
+export function textLimitOf(schema: z.ZodTypeAny): { max: number; label: string } | undefined {
+  const inner = unwrap(schema)
+  if (!(inner instanceof z.ZodString)) return undefined
+  const max = inner._def.checks.reduce<number | undefined>(
+    (m, c) => (c.kind === 'max' || c.kind === 'length' ? Math.min(m ?? Infinity, c.value) : m),
+    undefined,
+  )
+  return max === undefined ? undefined : { max, label: describeOf(schema) ?? '内容' }
+}
+
 function describeOf(s: z.ZodTypeAny): string | undefined {
   let cur: z.ZodTypeAny | undefined = s
   while (cur) {

@@ -67,6 +67,32 @@ describe('planning an item', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'ownerId' }] } })
   })
 
+  it('refuses field staff as owner, naming 负责人, since they cannot start production or submit versions', async () => {
+    const res = await call(operator(), 'createItem', { title: '外勤负责', format: 'image_text', layer: 'intro', category: 'brand', ownerId: w.memberId.field })
+    expect(res).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: '负责人：成员field 不能开始制作或提交版本，请选择管理员、主管/审核、运营',
+        fields: [{ path: 'ownerId', message: '负责人：成员field 不能开始制作或提交版本，请选择管理员、主管/审核、运营' }],
+      },
+    })
+  })
+
+  it('refuses handing an item over to field staff', async () => {
+    const before = await item()
+    const res = await call(operator(), 'updateItem', { id: before.id, version: before.version, ownerId: w.memberId.field })
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'ownerId' }] } })
+    expect((await item()).ownerId).toBe(before.ownerId)
+  })
+
+  it('offers as owners only the members who can do the work', async () => {
+    const owners = await ok<{ id: string; name: string }[]>(cloud, 'content', operator(), 'owners')
+    const ids = owners.map((o) => o.id)
+    expect(ids).toEqual(expect.arrayContaining([w.memberId.owner, w.memberId.admin, w.memberId.manager, w.memberId.operator]))
+    expect(ids).not.toContain(w.memberId.field)
+  })
+
   it('names bad fields in Chinese', async () => {
     const res = await call(operator(), 'createItem', { title: '', format: 'tv', layer: 'intro', category: 'brand', ownerId: w.memberId.operator })
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
-import type { ItemDetail } from '../../../core/content/schemas'
+import { Dialog } from '@nutui/nutui-react-taro'
+import { markPublishedInput, type ItemDetail } from '../../../core/content/schemas'
 import { api } from '../../api'
+import { TextField } from '../../components/fields'
 import { ItemActions, ItemSummary, ScheduleHistory } from '../../components/ItemDetailView'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { ScheduleSheet, type Schedule } from '../../components/ScheduleSheet'
@@ -121,8 +122,7 @@ export default function ItemPage() {
         content={
           <View className='item-page__publish'>
             <View className='item-page__publish-text'>确认这条内容已在视频号发布？发布时间记为现在。</View>
-            <Input className='field-post-url' value={postUrl} onChange={setPostUrl} placeholder='视频号链接（选填）' clearable />
-            {errors.postUrl ? <View className='field-error'>{errors.postUrl}</View> : null}
+            <TextField className='field-post-url' value={postUrl} onChange={setPostUrl} placeholder='视频号链接（选填）' schema={markPublishedInput.shape.postUrl} error={errors.postUrl} />
           </View>
         }
         confirmText='已发布'
