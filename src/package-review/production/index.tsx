@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro'
+import { namesText } from '../../../core/review/reviewers'
 import { api } from '../../api'
 import { CycleCard } from '../../components/CycleCard'
 import { DecisionPanel, ReviewBlocked } from '../../components/DecisionPanel'
@@ -133,7 +134,7 @@ export default function ProductionPage() {
           onRequestChanges={(c) => decide('requestChanges', c)}
         />
       ) : isOwner && inReview ? (
-        <ReviewBlocked status={`已提交第 ${view.versionNo} 版，等待审核人处理`} reason={moves.reviewBlockedReason} />
+        <ReviewBlocked status={`已提交第 ${view.versionNo} 版，等待${view.reviewerNames.length ? ` ${namesText(view.reviewerNames)} ` : '审核人'}审核`} reason={moves.reviewBlockedReason} />
       ) : moves.reviewBlockedReason ? (
         <ReviewBlocked reason={moves.reviewBlockedReason} />
       ) : null}
