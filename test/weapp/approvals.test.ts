@@ -22,6 +22,7 @@ const waiting = (o: Partial<InboxEntry> & Pick<InboxEntry, 'itemId' | 'title'>):
   waitingHours: 3,
   plannedAt: '2026-03-10T12:00:00.000Z',
   version: 4,
+  preview: null,
   ...o,
 })
 
