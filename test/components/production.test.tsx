@@ -61,14 +61,16 @@ describe('制作进度', () => {
   })
 
   it('tells the author who will review the version they submitted', async () => {
-    const { view } = renderAs(OPERATOR, productionForAuthor({ reviewerNames: ['陈静'] }))
+    const reason = '你不是「脚本」关的审核人，本关由 陈静 审核'
+    const { view } = renderAs(OPERATOR, productionForAuthor({ reviewerNames: ['陈静'], moves: { canSubmit: false, canReview: false, canPublish: false, reviewBlockedReason: reason } }))
     await screen.findByText('已提交第 2 版，等待 陈静 审核')
     expect(view.container.querySelector('.gate-reviewers__who')?.textContent).toBe('「脚本」关由 陈静 审核')
+    expect(view.container.querySelector('.review-blocked__reason')).toBeNull() // not named a third time
   })
 
   it('tells a planner who is not the reviewer who is, as the function phrased it', async () => {
     const reason = '你不是「脚本」关的审核人，本关由 陈静 审核'
-    const { view } = renderAs(OPERATOR, production({ reviewerNames: ['陈静'], moves: { canSubmit: false, canReview: false, canPublish: false, reviewBlockedReason: reason } }))
+    const { view } = renderAs(OPERATOR, production({ ownerId: 'm_zhou', ownerName: '周航', reviewerNames: ['陈静'], moves: { canSubmit: false, canReview: false, canPublish: false, reviewBlockedReason: reason } }))
     await screen.findByText(reason)
     expect(view.container.querySelector('.decision-approve')).toBeNull()
   })

@@ -106,6 +106,9 @@ export default function ProductionPage() {
   const isOwner = view.ownerId === me?.member?.id
   const inReview = view.status === 'in_production' && view.gateState === 'in_review'
   const showForm = moves.canSubmit && ((isOwner && !inReview) || formOpen)
+  const waitingOn = view.reviewerNames.length ? namesText(view.reviewerNames) : ''
+  // The author's status line already names the reviewers: a refusal that names them again is left out.
+  const ownReason = waitingOn && moves.reviewBlockedReason?.endsWith(`${waitingOn} 审核`) ? null : moves.reviewBlockedReason
   return (
     <View className='page production-page'>
       <ProductionTitle production={view} />
@@ -134,7 +137,7 @@ export default function ProductionPage() {
           onRequestChanges={(c) => decide('requestChanges', c)}
         />
       ) : isOwner && inReview ? (
-        <ReviewBlocked status={`已提交第 ${view.versionNo} 版，等待${view.reviewerNames.length ? ` ${namesText(view.reviewerNames)} ` : '审核人'}审核`} reason={moves.reviewBlockedReason} />
+        <ReviewBlocked status={`已提交第 ${view.versionNo} 版，等待${waitingOn ? ` ${waitingOn} ` : '审核人'}审核`} reason={ownReason} />
       ) : moves.reviewBlockedReason ? (
         <ReviewBlocked reason={moves.reviewBlockedReason} />
       ) : null}
