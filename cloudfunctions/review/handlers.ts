@@ -258,6 +258,7 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
       }
       const notices = noticesFor({ ctx, effects: r.effects, next, prev: before, itemId, title: item.title, plannedAt: item.plannedAt, comment: extra.comment, members })
       for (const n of notices) await tx.collection(NOTIFICATIONS).add({ data: n.record as unknown as Record<string, unknown> })
+      // gate and preview are database commands in the patch, not values: the view needs the gate only.
       return { next: { ...prev, ...patch, gate: next.flow[next.gateIndex], preview: undefined } as ProductionRecord, notices }
     })
   } catch (e) {
