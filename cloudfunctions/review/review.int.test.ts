@@ -138,7 +138,7 @@ describe('who may decide', () => {
   it('a planner who is not the gate reviewer is refused', async () => {
     const p = await submit(await started())
     const res = await call(w.openid.admin, 'approve', { itemId: p.itemId, version: p.version })
-    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '你不是「选题」关的审核人' } })
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '你不是「选题」关的审核人，本关由 团队创建人、成员manager 审核' } })
   })
 
   it('field staff can neither submit nor review', async () => {

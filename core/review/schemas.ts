@@ -3,6 +3,7 @@ import type { Format } from '../content/schemas'
 import type { RangeCycle, StageTime } from './cycle'
 import { flowGatesSchema, formatSchema, type Gate } from './flow'
 import type { GateState, ProductionStatus } from './machine'
+import type { VersionPreview } from './preview'
 
 const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
 const version = z.number().int().min(0).describe('版本')
@@ -88,6 +89,11 @@ export interface ProductionView {
   versionNo: number
   submittedByName: string | null
   approvals: { memberId: string; name: string }[]
+  /**
+   * Who may decide the current gate's version (named reviewers, then holders of its roles; never its
+   * authors or who already approved); empty once past the last gate, or when nobody can.
+   */
+  reviewerNames: string[]
   /** When the version now in review was submitted; null unless in review. */
   reviewSince: string | null
   dueAt: string | null
@@ -140,12 +146,15 @@ export interface InboxEntry {
   submittedByName: string
   ownerName: string
   reviewSince: string
-  dueAt: string
+  /** Submission + the gate's SLA; null for a gate without one. */
+  dueAt: string | null
   overdue: boolean
   /** Hours the version has waited so far (one decimal). */
   waitingHours: number
   plannedAt: string | null
   version: number
+  /** What the version says, cut to fit the row (null for versions submitted before previews were kept). */
+  preview: VersionPreview | null
 }
 
 export interface MyItemEntry {

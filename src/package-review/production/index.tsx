@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { markPublishedInput } from '../../../core/content/schemas'
 import { addCommentInput } from '../../../core/review/schemas'
+import { namesText } from '../../../core/review/reviewers'
 import { api } from '../../api'
 import { CycleCard } from '../../components/CycleCard'
 import { DecisionPanel, ReviewBlocked } from '../../components/DecisionPanel'
@@ -107,6 +108,9 @@ export default function ProductionPage() {
   const isOwner = view.ownerId === me?.member?.id
   const inReview = view.status === 'in_production' && view.gateState === 'in_review'
   const showForm = moves.canSubmit && ((isOwner && !inReview) || formOpen)
+  const waitingOn = view.reviewerNames.length ? namesText(view.reviewerNames) : ''
+  // The author's status line already names the reviewers: a refusal that names them again is left out.
+  const ownReason = waitingOn && moves.reviewBlockedReason?.endsWith(`${waitingOn} 审核`) ? null : moves.reviewBlockedReason
   return (
     <View className='page production-page'>
       <ProductionTitle production={view} />
@@ -135,7 +139,7 @@ export default function ProductionPage() {
           onRequestChanges={(c) => decide('requestChanges', c)}
         />
       ) : isOwner && inReview ? (
-        <ReviewBlocked status={`已提交第 ${view.versionNo} 版，等待审核人处理`} reason={moves.reviewBlockedReason} />
+        <ReviewBlocked status={`已提交第 ${view.versionNo} 版，等待${waitingOn ? ` ${waitingOn} ` : '审核人'}审核`} reason={ownReason} />
       ) : moves.reviewBlockedReason ? (
         <ReviewBlocked reason={moves.reviewBlockedReason} />
       ) : null}
