@@ -11,6 +11,7 @@ import path from 'path'
 import { randomBytes } from 'crypto'
 import { Store } from './store'
 import { createServer, type LocalServer } from './server'
+import { TEAMS } from '../cloudfunctions/common/db/collections'
 
 export interface EmulatorOptions {
   port?: number
@@ -100,7 +101,7 @@ async function maybeSeed(store: Store, invoke: Emulator['invoke']): Promise<void
   if (process.env.SEED === 'empty') return
   const seedFile = ['seed.ts', 'seed.js'].map((f) => path.join(__dirname, f)).find((f) => fs.existsSync(f))
   if (!seedFile) return
-  if (store.hasCollection('teams') && store.count('teams', {}) > 0) return
+  if (store.hasCollection(TEAMS) && store.count(TEAMS, {}) > 0) return
   const mod = require(seedFile) as { default?: (ctx: { invoke: typeof invoke; store: Store; now: Date }) => Promise<void> }
   if (typeof mod.default !== 'function') return
   await mod.default({ invoke: (fn, event, openid) => invoke(fn, event, openid), store, now: new Date() })

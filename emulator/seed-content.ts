@@ -4,7 +4,8 @@
 // store in the shape the content function itself builds (newItemRecord).
 import type { Category, Format, Layer, Source } from '../core/content/schemas'
 import { addDays, dayKey, weekStart } from '../core/time/china'
-import { newItemRecord, type ItemRecord } from '../cloudfunctions/content/records'
+import { ITEMS, THEMES } from '../cloudfunctions/common/db/collections'
+import { newItemRecord, themeId, type ItemRecord } from '../cloudfunctions/common/db/content'
 import type { Store } from './store'
 
 const TITLES: Record<Layer, string[]> = {
@@ -132,7 +133,7 @@ export function seedContent(store: Store, teamId: string, people: { id: string; 
       }),
     )
   })
-  store.insert('items', docs as unknown as Record<string, unknown>[])
+  store.insert(ITEMS, docs as unknown as Record<string, unknown>[])
   const month = dayKey(now).slice(0, 7)
   const nextMonth = addDays(`${month}-28`, 7).slice(0, 7)
   const themes = [
@@ -140,7 +141,7 @@ export function seedContent(store: Store, teamId: string, people: { id: string; 
     { month: nextMonth, theme: '年终盘点·品牌故事月' },
   ]
   store.insert(
-    'themes',
-    themes.map((t) => ({ _id: `${teamId}_${t.month}`, teamId, ...t, createdAt: now, updatedAt: now, createdBy: owners[0], version: 0 })),
+    THEMES,
+    themes.map((t) => ({ _id: themeId(teamId, t.month), teamId, ...t, createdAt: now, updatedAt: now, createdBy: owners[0], version: 0 })),
   )
 }

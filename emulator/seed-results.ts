@@ -2,27 +2,15 @@
 // ~15%, ~70% of new followers paid. Raw facts are written in the shape the results function stores,
 // and the derived documents (item series, day rollups) come from the same builders the function's
 // rebuild uses, so a rebuild of the demo team changes nothing.
-import { SPEND, type SpendRecord } from '../cloudfunctions/analytics/growth'
+import type { SpendRecord } from '../cloudfunctions/common/db/analytics'
+import { FOLLOWER_TOTALS, ITEM_SERIES, ITEMS, LEADS, LIVE_SESSIONS, ROLLUPS, SNAPSHOTS, SPEND } from '../cloudfunctions/common/db/collections'
+import type { ItemRecord } from '../cloudfunctions/common/db/content'
+import { rollupId, seriesId, type FollowerRecord, type LeadRecord, type LiveRecord, type SnapshotRecord } from '../cloudfunctions/common/db/results'
 import { buildRollups, type ItemDims } from '../core/results/rollup'
 import { CHANNELS } from '../core/results/metrics'
 import { effectiveSeries } from '../core/results/series'
 import type { SnapshotMetrics } from '../core/results/schemas'
 import { addDays, dayKey, daysBetween, startOfDay } from '../core/time/china'
-import type { ItemRecord } from '../cloudfunctions/content/records'
-import {
-  FOLLOWERS,
-  LEADS,
-  LIVES,
-  ROLLUPS,
-  rollupId,
-  SERIES,
-  seriesId,
-  SNAPSHOTS,
-  type FollowerRecord,
-  type LeadRecord,
-  type LiveRecord,
-  type SnapshotRecord,
-} from '../cloudfunctions/results/records'
 import type { Store } from './store'
 
 const QUARTER_DAYS = 90
@@ -80,7 +68,7 @@ export interface SeededResults {
 export function seedResults(store: Store, teamId: string, loggers: { id: string; name: string }[], now: Date): SeededResults {
   const rand = prng(20261128)
   const today = dayKey(now)
-  const items = (store.find('items', { query: { teamId, status: 'published' } }) as unknown as ItemRecord[]).sort((a, b) => a._id.localeCompare(b._id))
+  const items = (store.find(ITEMS, { query: { teamId, status: 'published' } }) as unknown as ItemRecord[]).sort((a, b) => a._id.localeCompare(b._id))
   const meta = (id: string, at: Date) => {
     const who = loggers[Math.floor(rand() * loggers.length)]
     const loggedAt = new Date(Math.min(at.getTime(), now.getTime()))
@@ -178,10 +166,10 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
   const docs = (list: object[]) => list as unknown as Record<string, unknown>[]
   if (spend.length) store.insert(SPEND, docs(spend))
   store.insert(SNAPSHOTS, docs(snapshots))
-  store.insert(LIVES, docs(lives))
+  store.insert(LIVE_SESSIONS, docs(lives))
   store.insert(LEADS, docs(leads))
-  store.insert(FOLLOWERS, docs(followers))
-  store.insert(SERIES, docs(series))
+  store.insert(FOLLOWER_TOTALS, docs(followers))
+  store.insert(ITEM_SERIES, docs(series))
   store.insert(ROLLUPS, docs([...rollups.values()].map((r) => ({ ...r, _id: rollupId(teamId, r.day), teamId, updatedAt: now }))))
   return { snapshots: snapshots.length, lives: lives.length, leads: leads.length, followerTotals: followers.length, rollupDays: rollups.size }
 }

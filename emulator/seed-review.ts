@@ -6,8 +6,9 @@ import type { Format } from '../core/content/schemas'
 import { defaultFlow } from '../core/review/flow'
 import { initialState, transition, type Actor, type ProductionEvent, type ProductionState } from '../core/review/machine'
 import { versionPreview } from '../core/review/preview'
-import type { ItemRecord } from '../cloudfunctions/content/records'
-import { stateFields, type EventRecord, type NotificationRecord, type ProductionRecord, type VersionRecord } from '../cloudfunctions/review/records'
+import { ITEMS, NOTIFICATIONS, PRODUCTIONS, REVIEW_EVENTS, REVIEW_VERSIONS } from '../cloudfunctions/common/db/collections'
+import type { ItemRecord } from '../cloudfunctions/common/db/content'
+import { stateFields, type EventRecord, type NotificationRecord, type ProductionRecord, type VersionRecord } from '../cloudfunctions/common/db/review'
 import type { Store } from './store'
 
 const HOUR = 3_600_000
@@ -50,7 +51,7 @@ function prng(seed: number): () => number {
 
 export function seedReview(store: Store, teamId: string, people: { owner: (id: string) => Person; reviewerFor: (ownerId: string) => Person }, now: Date): void {
   const rand = prng(4242)
-  const items = store.find('items', { query: { teamId, status: { $in: ['planned', 'published'] } } }) as unknown as ItemRecord[]
+  const items = store.find(ITEMS, { query: { teamId, status: { $in: ['planned', 'published'] } } }) as unknown as ItemRecord[]
   const planned = items.filter((i) => i.status === 'planned').sort((a, b) => +new Date(a.plannedAt!) - +new Date(b.plannedAt!))
   const recent = items.filter((i) => i.status === 'published' && +new Date(i.publishedAt!) > now.getTime() - 28 * 86400_000)
   const out: Out = { productions: [], events: [], versions: [], notices: [], cycles: [] }
@@ -80,17 +81,17 @@ export function seedReview(store: Store, teamId: string, people: { owner: (id: s
     const end = new Date(item.publishedAt!).getTime() - (4 + Math.floor(rand() * 20)) * HOUR
     play(out, item, item.format, { gateIndex: flow.length - 1, gateState: 'in_review', status: 'published', lagHours: (now.getTime() - end) / HOUR }, people, rand, now)
   }
-  store.insert('productions', out.productions as unknown as Record<string, unknown>[])
-  store.insert('review_events', out.events as unknown as Record<string, unknown>[])
-  store.insert('review_versions', out.versions as unknown as Record<string, unknown>[])
-  if (out.notices.length) store.insert('notifications', out.notices as unknown as Record<string, unknown>[])
+  store.insert(PRODUCTIONS, out.productions as unknown as Record<string, unknown>[])
+  store.insert(REVIEW_EVENTS, out.events as unknown as Record<string, unknown>[])
+  store.insert(REVIEW_VERSIONS, out.versions as unknown as Record<string, unknown>[])
+  if (out.notices.length) store.insert(NOTIFICATIONS, out.notices as unknown as Record<string, unknown>[])
   for (const p of out.productions.filter((x) => x.status === 'scheduled')) {
-    store.update('items', { _id: p._id, teamId }, { $set: { status: 'scheduled' } }, { multi: false, upsert: false } as never)
+    store.update(ITEMS, { _id: p._id, teamId }, { $set: { status: 'scheduled' } }, { multi: false, upsert: false } as never)
   }
   // As the review function does at the final gate: the cycle time goes onto the item (published items
   // older than these histories went out without a production and carry none).
   for (const c of out.cycles) {
-    store.update('items', { _id: c.itemId, teamId }, { $set: { finalApprovedAt: c.finalApprovedAt, cycleSeconds: c.cycleSeconds } }, { multi: false, upsert: false } as never)
+    store.update(ITEMS, { _id: c.itemId, teamId }, { $set: { finalApprovedAt: c.finalApprovedAt, cycleSeconds: c.cycleSeconds } }, { multi: false, upsert: false } as never)
   }
 }
 

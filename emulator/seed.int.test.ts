@@ -1,6 +1,7 @@
 import { dayKey } from '../core/time/china'
 import { createTestCloud, type TestCloud } from '../test/support/cloud'
 import seed, { DEMO_ADMIN, DEMO_PEOPLE } from './seed'
+import { FOLLOWER_TOTALS, ITEMS, LEADS, LIVE_SESSIONS, PRODUCTIONS, ROLLUPS, SNAPSHOTS } from '../cloudfunctions/common/db/collections'
 
 let cloud: TestCloud
 const now = new Date('2026-11-27T02:00:00Z')
@@ -16,7 +17,7 @@ test('seeds a team with every role through the real functions', async () => {
 })
 
 test('seeds a product-heavy quarter: published in the past, planned ahead, ideas in the library', () => {
-  const items = cloud.store.find('items', {}) as unknown as { status: string; day: string | null; layer: string; publishedAt: Date | null }[]
+  const items = cloud.store.find(ITEMS, {}) as unknown as { status: string; day: string | null; layer: string; publishedAt: Date | null }[]
   const published = items.filter((i) => i.status === 'published')
   const planned = items.filter((i) => i.status === 'planned')
   expect(published.length).toBeGreaterThanOrEqual(15)
@@ -37,7 +38,7 @@ test('the demo month reads through the content function', async () => {
 
 describe('demo results', () => {
   const sums = () => {
-    const rollups = cloud.store.find('rollups', {}) as unknown as { total: Record<string, number> }[]
+    const rollups = cloud.store.find(ROLLUPS, {}) as unknown as { total: Record<string, number> }[]
     return rollups.reduce<Record<string, number>>((acc, r) => {
       for (const [k, v] of Object.entries(r.total)) acc[k] = (acc[k] ?? 0) + v
       return acc
@@ -45,12 +46,12 @@ describe('demo results', () => {
   }
 
   test('a quarter of daily snapshots, livestreams, leads and follower totals', () => {
-    const snaps = cloud.store.find('snapshots', {})
+    const snaps = cloud.store.find(SNAPSHOTS, {})
     expect(snaps.length).toBeGreaterThan(500)
-    expect(cloud.store.find('liveSessions', {}).length).toBeGreaterThan(0)
-    const followers = cloud.store.find('followerTotals', {}) as unknown as { date: string }[]
+    expect(cloud.store.find(LIVE_SESSIONS, {}).length).toBeGreaterThan(0)
+    const followers = cloud.store.find(FOLLOWER_TOTALS, {}) as unknown as { date: string }[]
     expect(followers.length).toBeGreaterThanOrEqual(89)
-    expect(cloud.store.find('leads', {}).length).toBeGreaterThan(90)
+    expect(cloud.store.find(LEADS, {}).length).toBeGreaterThan(90)
   })
 
   test('sits at the baseline: completion ~35%, interaction ~15%, paid share of new followers ~70%', () => {
@@ -78,7 +79,7 @@ describe('demo results', () => {
 test('the demo pipeline has an item at every short-video gate, overdue reviews and cycle times near the 72 h baseline', async () => {
   const { DEMO_PEOPLE: people } = await import('./seed')
   const manager = people.find((p) => p.role === 'manager')!
-  const prods = cloud.store.find('productions', {}) as unknown as { format: string; gateIndex: number; status: string; gateState: string }[]
+  const prods = cloud.store.find(PRODUCTIONS, {}) as unknown as { format: string; gateIndex: number; status: string; gateState: string }[]
   const atGates = new Set(prods.filter((p) => p.format === 'short_video' && p.status === 'in_production').map((p) => p.gateIndex))
   expect([...atGates].sort()).toEqual([0, 1, 2, 3, 4])
   expect(prods.some((p) => p.status === 'scheduled')).toBe(true)
@@ -92,9 +93,9 @@ test('the demo pipeline has an item at every short-video gate, overdue reviews a
   expect(s.avgProductionHours).toBeGreaterThan(40)
   expect(s.avgProductionHours).toBeLessThan(110)
   // the same cycle times are on the items (what the dashboard averages); items published without a production have none
-  const items = cloud.store.find('items', { query: { status: { $in: ['published', 'scheduled'] } } }) as unknown as { _id: string; cycleSeconds?: number }[]
+  const items = cloud.store.find(ITEMS, { query: { status: { $in: ['published', 'scheduled'] } } }) as unknown as { _id: string; cycleSeconds?: number }[]
   const withCycle = items.filter((i) => typeof i.cycleSeconds === 'number')
-  const done = new Set((cloud.store.find('productions', { query: { scheduledAt: { $ne: null } } }) as unknown as { _id: string }[]).map((p) => p._id))
+  const done = new Set((cloud.store.find(PRODUCTIONS, { query: { scheduledAt: { $ne: null } } }) as unknown as { _id: string }[]).map((p) => p._id))
   expect(withCycle.length).toBe(done.size)
   expect(items.filter((i) => !done.has(i._id)).every((i) => i.cycleSeconds === undefined)).toBe(true)
   const mean = withCycle.reduce((t, i) => t + i.cycleSeconds!, 0) / withCycle.length / 3600

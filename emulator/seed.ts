@@ -5,6 +5,7 @@ import { seedContent } from './seed-content'
 import { seedReview } from './seed-review'
 import { seedResults } from './seed-results'
 import type { Store } from './store'
+import { MEMBERS } from '../cloudfunctions/common/db/collections'
 
 export interface SeedContext {
   invoke(fn: string, event: Record<string, unknown>, openid: string): Promise<unknown>
@@ -54,16 +55,16 @@ export default async function seed(ctx: SeedContext): Promise<void> {
     await call(ctx, p.openid, 'joinTeam', { code: invite.code, name: p.name, department: p.department })
   }
   const planners = ctx.store
-    .find('members', { query: { teamId: me.team.id, status: 'active', roles: { $in: ['operator', 'manager'] } } })
+    .find(MEMBERS, { query: { teamId: me.team.id, status: 'active', roles: { $in: ['operator', 'manager'] } } })
     .map((m) => ({ id: m._id, name: String(m.name) }))
   seedContent(ctx.store, me.team.id, planners, ctx.now)
-  const everyone = ctx.store.find('members', { query: { teamId: me.team.id, status: 'active' } }).map((m) => ({ id: m._id, roles: m.roles as Role[], name: String(m.name) }))
+  const everyone = ctx.store.find(MEMBERS, { query: { teamId: me.team.id, status: 'active' } }).map((m) => ({ id: m._id, roles: m.roles as Role[], name: String(m.name) }))
   const person = (id: string) => everyone.find((m) => m.id === id)!
   const manager = everyone.find((m) => m.roles.length === 1 && m.roles[0] === 'manager')!
   const admin = everyone.find((m) => m.roles.includes('admin') && m.roles.includes('manager'))!
   seedReview(ctx.store, me.team.id, { owner: person, reviewerFor: (ownerId) => (ownerId === manager.id ? admin : manager) }, ctx.now)
   const loggers = ctx.store
-    .find('members', { query: { teamId: me.team.id, status: 'active', roles: 'field' } })
+    .find(MEMBERS, { query: { teamId: me.team.id, status: 'active', roles: 'field' } })
     .map((m) => ({ id: m._id, name: String(m.name) }))
   seedResults(ctx.store, me.team.id, loggers, ctx.now)
 }

@@ -12,6 +12,7 @@ import { filePathOf, installLocalCloud, readOutbox } from './cloud'
 import { FunctionHost, FunctionNotFoundError } from './functions'
 import { OPENID_PATTERN, signToken, verifyToken } from './token'
 import type { Store } from './store'
+import { MEMBERS, TEAMS } from '../cloudfunctions/common/db/collections'
 
 export interface ServerOptions {
   store: Store
@@ -203,11 +204,11 @@ export function createServer(opts: ServerOptions): LocalServer {
 
 /** Demo members the H5 sign-in screen can offer ("sign in as…"), read from `members` + `teams`. */
 function devIdentities(store: Store) {
-  if (!store.hasCollection('members')) return []
-  const members = store.find('members', { query: { status: 'active' }, limit: 1000 })
+  if (!store.hasCollection(MEMBERS)) return []
+  const members = store.find(MEMBERS, { query: { status: 'active' }, limit: 1000 })
   const teamNames = new Map<string, string>()
-  if (store.hasCollection('teams')) {
-    for (const t of store.find('teams', { limit: 1000, projection: { name: 1 } })) teamNames.set(t._id, String(t.name ?? ''))
+  if (store.hasCollection(TEAMS)) {
+    for (const t of store.find(TEAMS, { limit: 1000, projection: { name: 1 } })) teamNames.set(t._id, String(t.name ?? ''))
   }
   return members.map((m) => ({
     openid: String(m.openid ?? ''),

@@ -3,7 +3,8 @@ import type { SnapshotView } from '../../core/results/schemas'
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import type { RollupRecord } from '../results/records'
+import { ROLLUPS } from '../common/db/collections'
+import type { RollupRecord } from '../common/db/results'
 
 let cloud: TestCloud
 let w: World
@@ -155,6 +156,6 @@ describe('kpiDetail', () => {
 
 test('rollups carry what freshness needs (sanity: the dashboard reads the same sums)', async () => {
   await logSome()
-  const r = cloud.store.find('rollups', { query: { teamId: w.teamA, day: today() } })[0] as unknown as RollupRecord
+  const r = cloud.store.find(ROLLUPS, { query: { teamId: w.teamA, day: today() } })[0] as unknown as RollupRecord
   expect(r.total.logsTimed).toBe(1)
 })

@@ -1,7 +1,7 @@
 import type { analyticsContract } from '../../core/api/analytics'
 import { dailySeries, KPI_DEFS, kpiCard, movers, targetView, targetViews, type ItemFact, type KpiData, type StoredTarget } from '../../core/analytics/kpis'
 import { resolveRange, type Period } from '../../core/analytics/range'
-import type { DataAsOf, KpiKey, MissingItem, TargetHistoryEntry } from '../../core/analytics/schemas'
+import type { DataAsOf, MissingItem, TargetHistoryEntry } from '../../core/analytics/schemas'
 import { KPIS } from '../../core/analytics/schemas'
 import { AppError } from '../../core/errors'
 import { formatCount } from '../../core/format'
@@ -11,28 +11,14 @@ import { addDays, dayKey, startOfDay, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import { docIn, isConflict } from '../common/production'
-import type { BaseRecord, TeamRecord } from '../common/records'
-import type { ItemRecord } from '../content/records'
-import { SERIES, seriesId, type RollupRecord, type SeriesRecord } from '../results/records'
+import type { TargetHistoryRecord } from '../common/db/analytics'
+import { ITEM_SERIES, ITEMS, TARGET_HISTORY, TEAMS } from '../common/db/collections'
+import type { ItemRecord } from '../common/db/content'
+import { seriesId, type RollupRecord, type SeriesRecord } from '../common/db/results'
+import type { TeamRecord } from '../common/db/team'
 import { readDayRollups } from './read'
 
 type C = typeof analyticsContract
-
-/** Target revisions, append-only (read only by targetHistory; the targets in force live on the team document). */
-export const TARGET_HISTORY = 'targetHistory'
-const ITEMS = 'items'
-const TEAMS = 'teams'
-
-export interface TargetHistoryRecord extends BaseRecord {
-  kpi: KpiKey
-  value: number | null
-  previousValue: number | null
-  tolerance: number
-  previousTolerance: number
-  reason: string
-  byName: string
-  at: Date
-}
 
 /** Published items of the last 14 days are checked for missing numbers (DataAsOf). */
 const RECENT_DAYS = 14
@@ -107,7 +93,7 @@ async function dataAsOf(ctx: MemberCtx, rollups: DayRollup[], items: ItemLite[],
   const from = addDays(today, -(RECENT_DAYS - 1))
   const recent = items.filter((i) => i.status === 'published' && i.day && i.day >= from && i.day <= today)
   const series = recent.length
-    ? await ctx.repo<SeriesRecord>(SERIES).find({ _id: ctx.db.command.in(recent.map((i) => seriesId(ctx.team._id, i._id))) }, { limit: recent.length, fields: { _id: true, itemId: true, points: true } })
+    ? await ctx.repo<SeriesRecord>(ITEM_SERIES).find({ _id: ctx.db.command.in(recent.map((i) => seriesId(ctx.team._id, i._id))) }, { limit: recent.length, fields: { _id: true, itemId: true, points: true } })
     : []
   const pointsOf = new Map(series.map((s) => [s.itemId, s.points ?? []]))
   const missing: MissingItem[] = []
@@ -153,7 +139,7 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
     if (def.numerator) {
       // Items with numbers in the range were logged at or after its first day, so their series changed since then.
       const candidates = await ctx
-        .repo<SeriesRecord>(SERIES)
+        .repo<SeriesRecord>(ITEM_SERIES)
         .find({ updatedAt: ctx.db.command.gte(startOfDay(range.from)) }, { orderBy: ['updatedAt', 'desc'], limit: MOVER_CANDIDATES, fields: { _id: true, itemId: true, points: true } })
       const ranked = movers(input.kpi, candidates.map((s) => ({ itemId: s.itemId, title: '', points: (s.points ?? []) as SeriesPoint[] })), range)
       const known = new Map(items.map((i) => [i._id, i.title]))

@@ -4,7 +4,8 @@ import type { FunnelView, GrowthView, SpendView } from '../../core/analytics/sch
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import { newItemRecord } from '../content/records'
+import { ITEMS, SPEND, TEAMS } from '../common/db/collections'
+import { newItemRecord } from '../common/db/content'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -29,7 +30,7 @@ function publishedItem(w: World, daysAgo: number, dims: { format: 'short_video' 
   const at = new Date(Date.now() - daysAgo * 86400_000)
   const id = `it_${w.teamA}_${seq++}`
   const item = newItemRecord({ _id: id, teamId: w.teamA, title: `作品${id}`, ...dims, ownerId: w.memberId.operator, plannedAt: at, createdBy: w.memberId.operator, now: at })
-  cloud.store.insert('items', [{ ...item, status: 'published', publishedAt: at, day: dayKey(at) }] as never)
+  cloud.store.insert(ITEMS, [{ ...item, status: 'published', publishedAt: at, day: dayKey(at) }] as never)
   return id
 }
 
@@ -164,7 +165,7 @@ describe('growth and spend', () => {
     expect(second.supersedes).toBe(first.id)
     await view<SpendView>(w, 'logSpend', { date: ago(1), amountFen: 15_000 }, w.openid.manager)
     await view<SpendView>(w, 'logSpend', { date: ago(20), amountFen: 99_999 }, w.openid.admin) // outside the range
-    const stored = cloud.store.find('spend', { query: { teamId: w.teamA } })
+    const stored = cloud.store.find(SPEND, { query: { teamId: w.teamA } })
     expect(stored).toHaveLength(4)
     const g = await view<GrowthView>(w, 'growth', { range: week() })
     expect(g.spendFen).toBe(60_000)
@@ -176,7 +177,7 @@ describe('growth and spend', () => {
     const a = await call(w, w.openid.operator, 'logSpend', { date: ago(5), amountFen: 1_000 }, requestId)
     const b = await call(w, w.openid.operator, 'logSpend', { date: ago(5), amountFen: 1_000 }, requestId)
     expect(b).toEqual(a)
-    expect(cloud.store.find('spend', { query: { teamId: w.teamA, date: ago(5) } })).toHaveLength(1)
+    expect(cloud.store.find(SPEND, { query: { teamId: w.teamA, date: ago(5) } })).toHaveLength(1)
   })
 
   it('refuses a spend dated in the future, in Chinese naming the field, writing nothing', async () => {
@@ -208,7 +209,7 @@ describe('forecast', () => {
     expect(g.total).toBe(92_800)
 
     // A team target stored on the team doc replaces the default.
-    cloud.store.update('teams', { _id: w.teamA }, { $set: { targets: { followers: { value: 92_000 } } } }, { multi: false, upsert: false, replace: false })
+    cloud.store.update(TEAMS, { _id: w.teamA }, { $set: { targets: { followers: { value: 92_000 } } } }, { multi: false, upsert: false, replace: false })
     const reached = await view<GrowthView>(w, 'growth', { range: { range: 'today' } })
     expect(reached.target).toBe(92_000)
     expect(reached.forecast.kind).toBe('reached')

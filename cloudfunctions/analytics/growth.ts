@@ -10,22 +10,11 @@ import type { DayRollup } from '../../core/results/rollup'
 import { addDays, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
-import type { BaseRecord } from '../common/records'
+import { SPEND } from '../common/db/collections'
+import type { SpendRecord } from '../common/db/analytics'
 import { readDayRollups } from './read'
 
 type C = typeof analyticsContract
-
-/** Raw fact (append-only): promotion spend (投流花费) logged for one day; a later entry supersedes the one in force. */
-export const SPEND = 'spend'
-
-export interface SpendRecord extends BaseRecord {
-  date: DayKey
-  amountFen: number
-  /** The entry in force for the day when this one was logged (both are kept; sums read the newest). */
-  supersedes: string | null
-  loggedByName: string
-  loggedAt: Date
-}
 
 export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'> = {
   /** 3 requests: member, team (wrapper) and one rollups query for [previous.from, to]. */

@@ -1,6 +1,7 @@
 import { daysBetween, type DayKey } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
-import { ROLLUPS, rollupId, type RollupRecord } from '../results/records'
+import { ROLLUPS } from '../common/db/collections'
+import { rollupId, type RollupRecord } from '../common/db/results'
 
 /**
  * The team's day rollups for [from, to], oldest first, in one request. Asked for by id (one document per

@@ -7,7 +7,9 @@ import { boundValues, inputChanges } from '../../core/audit/changes'
 import type { AuditEntry, BaseCtx, GuestCtx, MemberCtx } from './context'
 import { idMaker, requestKeyOf } from './context'
 import { claimRequest, finishRequest, releaseRequest } from './idempotency'
-import type { AuditRecord, MemberRecord, TeamRecord } from './records'
+import { AUDIT, MEMBERS, TEAMS, type CollectionName } from './db/collections'
+import type { MemberRecord, TeamRecord } from './db/team'
+import type { AuditRecord } from './db/wrapper'
 import { Repo } from './repo'
 import { database, wxContext, type DbLike } from './sdk'
 
@@ -116,9 +118,9 @@ async function runWrite(
 }
 
 async function loadCaller(db: DbLike, openid: string): Promise<{ member: MemberRecord | null; team: TeamRecord | null }> {
-  const member = await new Repo<MemberRecord>(db, 'members', null).findOne({ openid, status: 'active' })
+  const member = await new Repo<MemberRecord>(db, MEMBERS, null).findOne({ openid, status: 'active' })
   if (!member) return { member: null, team: null }
-  const team = await new Repo<TeamRecord>(db, 'teams', null).get(member.teamId)
+  const team = await new Repo<TeamRecord>(db, TEAMS, null).get(member.teamId)
   // A member whose team vanished is treated as not belonging anywhere.
   return team ? { member, team } : { member: null, team: null }
 }
@@ -140,7 +142,7 @@ function makeCtx(base: {
     auditEntry,
     newId: idMaker(`${base.openid}|${base.fn}|${base.requestKey}`),
     audit: (e) => Object.assign(auditEntry, e),
-    repo: <T extends { _id: string }>(collection: string, teamId?: string) =>
+    repo: <T extends { _id: string }>(collection: CollectionName, teamId?: string) =>
       new Repo<T>(base.db, collection, teamId ?? base.member?.teamId ?? '__none__'),
   }
   return ctx
@@ -169,7 +171,7 @@ async function writeAudit(ctx: ReturnType<typeof makeCtx>, def: ActionDef, input
   if (entry.target) record.target = entry.target
   if (entry.targetName) record.targetName = entry.targetName.slice(0, 60)
   if (entry.detail) record.detail = entry.detail
-  await new Repo<AuditRecord & { _id: string }>(ctx.db, 'audit', teamId).insertOnce(record as AuditRecord & { _id: string })
+  await new Repo<AuditRecord & { _id: string }>(ctx.db, AUDIT, teamId).insertOnce(record as AuditRecord & { _id: string })
 }
 
 function isTimer(event: unknown): event is { Type: 'Timer'; TriggerName: string } {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { MemberRecord, TeamRecord } from './records'
+import type { CollectionName } from './db/collections'
+import type { MemberRecord, TeamRecord } from './db/team'
 import { Repo } from './repo'
 import type { DbLike } from './sdk'
 
@@ -26,7 +27,7 @@ export interface BaseCtx {
   /** Lets a handler name what it changed, for the audit record. */
   audit(entry: AuditEntry): void
   /** A repository scoped to a team (the caller's, unless a handler is creating one). */
-  repo<T extends { _id: string }>(collection: string, teamId?: string): Repo<T>
+  repo<T extends { _id: string }>(collection: CollectionName, teamId?: string): Repo<T>
 }
 
 /**

@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto'
 import { AppError, type Result } from '../../core/errors'
+import { REQUESTS } from './db/collections'
+import type { RequestRecord } from './db/wrapper'
 import { isDuplicateKeyError, type DbLike } from './sdk'
 
-const COLLECTION = 'requests'
 /** A claim older than this belongs to a crashed run and may be taken over. */
 const STALE_MS = 30_000
 const WAIT_STEP_MS = 50
 const WAIT_MAX_MS = 5_000
-
-interface RequestRecord {
-  _id: string
-  status: 'pending' | 'done'
-  claimedAt: Date
-  fn: string
-  action: string
-  result?: Result<unknown>
-}
 
 export type Claim = { kind: 'run'; key: string } | { kind: 'replay'; result: Result<unknown> }
 
@@ -29,7 +21,7 @@ export async function claimRequest(
   now: () => Date,
 ): Promise<Claim> {
   const key = createHash('sha256').update(`${k.openid}|${k.fn}|${k.requestKey}`).digest('hex').slice(0, 32)
-  const coll = db.collection(COLLECTION)
+  const coll = db.collection(REQUESTS)
   const record: RequestRecord = { _id: key, status: 'pending', claimedAt: now(), fn: k.fn, action: k.action }
   try {
     await coll.add({ data: record as unknown as Record<string, unknown> })
@@ -57,10 +49,10 @@ export async function claimRequest(
 }
 
 export async function finishRequest(db: DbLike, key: string, result: Result<unknown>): Promise<void> {
-  await db.collection(COLLECTION).doc(key).update({ data: { status: 'done', result } })
+  await db.collection(REQUESTS).doc(key).update({ data: { status: 'done', result } })
 }
 
 /** A failed write changed nothing, so its key is released and the client may retry. */
 export async function releaseRequest(db: DbLike, key: string): Promise<void> {
-  await db.collection(COLLECTION).where({ _id: key, status: 'pending' }).remove()
+  await db.collection(REQUESTS).where({ _id: key, status: 'pending' }).remove()
 }

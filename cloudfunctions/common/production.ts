@@ -5,14 +5,11 @@ import { PAST_GRACE_MS } from '../../core/content/schemas'
 import { AppError } from '../../core/errors'
 import { transition } from '../../core/review/machine'
 import { dayKey } from '../../core/time/china'
-import type { ItemRecord } from '../content/records'
-import type { EventRecord, ProductionRecord } from '../review/records'
+import { ITEMS, PRODUCTIONS, REVIEW_EVENTS, type CollectionName } from './db/collections'
+import type { ItemRecord } from './db/content'
+import type { EventRecord, ProductionRecord } from './db/review'
 import type { MemberCtx } from './context'
 import { isNotFoundError, type TransactionLike } from './sdk'
-
-export const ITEMS_COLLECTION = 'items'
-export const PRODUCTIONS_COLLECTION = 'productions'
-export const EVENTS_COLLECTION = 'review_events'
 
 export interface PublishInput {
   id: string
@@ -23,7 +20,7 @@ export interface PublishInput {
 
 /** Marks an item published (real time and Channels link); `view` shapes the CONFLICT's current state. */
 export async function publishItem(ctx: MemberCtx, input: PublishInput, view: (current: ItemRecord) => unknown): Promise<ItemRecord> {
-  const items = ctx.repo<ItemRecord>(ITEMS_COLLECTION)
+  const items = ctx.repo<ItemRecord>(ITEMS)
   const item = await items.get(input.id)
   if (!item) throw new AppError('NOT_FOUND', '内容不存在')
   if (item.status === 'archived') throw new AppError('CONFLICT', '内容已归档，不能修改')
@@ -32,7 +29,7 @@ export async function publishItem(ctx: MemberCtx, input: PublishInput, view: (cu
     throw new AppError('VALIDATION', '发布时间：不能晚于现在', { fields: [{ path: 'publishedAt', message: '发布时间：不能晚于现在' }] })
   }
   const patch = { status: 'published', publishedAt, day: dayKey(publishedAt), postUrl: input.postUrl ?? null }
-  const production = await ctx.repo<ProductionRecord>(PRODUCTIONS_COLLECTION).get(input.id)
+  const production = await ctx.repo<ProductionRecord>(PRODUCTIONS).get(input.id)
   if (!production) return items.updateVersioned(input.id, input.version, patch, ctx.now, view)
 
   const r = transition({ ...production, ownerId: item.ownerId }, { type: 'markPublished' }, { memberId: ctx.member._id, roles: ctx.member.roles })
@@ -56,12 +53,12 @@ export async function publishItem(ctx: MemberCtx, input: PublishInput, view: (cu
   }
   try {
     await ctx.db.runTransaction(async (tx) => {
-      const cur = await docIn<ItemRecord>(tx, ITEMS_COLLECTION, item._id)
-      const prod = await docIn<ProductionRecord>(tx, PRODUCTIONS_COLLECTION, item._id)
+      const cur = await docIn<ItemRecord>(tx, ITEMS, item._id)
+      const prod = await docIn<ProductionRecord>(tx, PRODUCTIONS, item._id)
       if (!cur || cur.version !== input.version || !prod || prod.version !== production.version) throw new AppError('CONFLICT')
-      await tx.collection(ITEMS_COLLECTION).doc(item._id).update({ data: { ...patch, updatedAt: ctx.now, version: cur.version + 1 } })
-      await tx.collection(PRODUCTIONS_COLLECTION).doc(item._id).update({ data: { status: 'published', publishedAt, updatedAt: ctx.now, version: prod.version + 1 } })
-      await tx.collection(EVENTS_COLLECTION).add({ data: event as unknown as Record<string, unknown> })
+      await tx.collection(ITEMS).doc(item._id).update({ data: { ...patch, updatedAt: ctx.now, version: cur.version + 1 } })
+      await tx.collection(PRODUCTIONS).doc(item._id).update({ data: { status: 'published', publishedAt, updatedAt: ctx.now, version: prod.version + 1 } })
+      await tx.collection(REVIEW_EVENTS).add({ data: event as unknown as Record<string, unknown> })
     })
   } catch (e) {
     if (!isConflict(e)) throw e
@@ -72,7 +69,7 @@ export async function publishItem(ctx: MemberCtx, input: PublishInput, view: (cu
 }
 
 /** A document read inside a transaction, or null when it does not exist. */
-export async function docIn<T>(tx: TransactionLike, collection: string, id: string): Promise<T | null> {
+export async function docIn<T>(tx: TransactionLike, collection: CollectionName, id: string): Promise<T | null> {
   try {
     return (await tx.collection(collection).doc(id).get()).data as unknown as T
   } catch (e) {

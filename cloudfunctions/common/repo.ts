@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors'
+import type { CollectionName } from './db/collections'
 import { isDuplicateKeyError, type DbLike, type Where } from './sdk'
 
 /** CloudBase returns at most 1000 documents per query from a cloud function. */
@@ -21,7 +22,7 @@ export interface FindOptions {
 export class Repo<T extends { _id: string }> {
   constructor(
     private readonly db: DbLike,
-    readonly name: string,
+    readonly name: CollectionName,
     private readonly teamId: string | null,
   ) {}
 

@@ -3,7 +3,8 @@ import type { ItemDetail } from '../../core/content/schemas'
 import type { CsvExport, IdeaPage, MixStats } from '../../core/api/content'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import { newItemRecord } from './records'
+import { ITEMS } from '../common/db/collections'
+import { newItemRecord } from '../common/db/content'
 
 let cloud: TestCloud
 let w: World
@@ -38,7 +39,7 @@ function bulkItems(n: number, day: (i: number) => Date, over: Record<string, unk
     }),
     ...over,
   }))
-  cloud.store.insert('items', docs)
+  cloud.store.insert(ITEMS, docs)
 }
 
 describe('planning an item', () => {
@@ -202,7 +203,7 @@ describe('numbers and export', () => {
 
   it('exports a month as CSV with a BOM, Chinese headers and safe cells', async () => {
     bulkItems(2, (i) => new Date(Date.UTC(2031, 8, 1 + i, 2)))
-    cloud.store.update('items', { _id: `bulk_${w.teamA}_1` }, { $set: { title: '=危险,标题' } }, { multi: false, upsert: false, replace: false })
+    cloud.store.update(ITEMS, { _id: `bulk_${w.teamA}_1` }, { $set: { title: '=危险,标题' } }, { multi: false, upsert: false, replace: false })
     const out = await ok<CsvExport>(cloud, 'content', w.openid.field, 'exportCsv', { from: '2031-09-01', to: '2031-09-30' })
     expect(out.rows).toBe(2)
     expect(out.csv.startsWith('\uFEFF日期,时间,标题,形式,内容层级')).toBe(true)

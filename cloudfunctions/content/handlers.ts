@@ -16,8 +16,9 @@ import { daysBetween, dayKey, inChina, monthDays, weekDays } from '../../core/ti
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import { publishItem } from '../common/production'
-import type { MemberRecord } from '../common/records'
-import { ITEMS, newItemRecord, THEMES, type ItemRecord, type ThemeRecord } from './records'
+import { ITEMS, MEMBERS, THEMES } from '../common/db/collections'
+import { newItemRecord, themeId, type ItemRecord, type ThemeRecord } from '../common/db/content'
+import type { MemberRecord } from '../common/db/team'
 import { CARD_FIELDS, itemCard, itemDetail } from './views'
 
 const IDEA_PAGE = 20
@@ -87,7 +88,7 @@ export const handlers: Handlers<typeof contentContract> = {
 
   async setMonthTheme({ ctx, input }) {
     const record: ThemeRecord = {
-      _id: `${ctx.team._id}_${input.month}`,
+      _id: themeId(ctx.team._id, input.month),
       teamId: ctx.team._id,
       month: input.month,
       theme: input.theme,
@@ -178,7 +179,7 @@ export const handlers: Handlers<typeof contentContract> = {
   },
 
   async owners({ ctx }) {
-    const list = await ctx.repo<MemberRecord>('members').find({ status: 'active' }, { orderBy: ['joinedAt', 'asc'] })
+    const list = await ctx.repo<MemberRecord>(MEMBERS).find({ status: 'active' }, { orderBy: ['joinedAt', 'asc'] })
     // Only people who can do the work: an owner starts production and submits versions.
     return list.filter((m) => canOwnItems(m.roles)).map((m) => ({ id: m._id, name: m.name }))
   },
@@ -198,7 +199,7 @@ function notInPast(ctx: MemberCtx, at: Date): Date {
 }
 
 async function requireOwner(ctx: MemberCtx, ownerId: string): Promise<void> {
-  const owner = await ctx.repo<MemberRecord>('members').findOne({ _id: ownerId, status: 'active' })
+  const owner = await ctx.repo<MemberRecord>(MEMBERS).findOne({ _id: ownerId, status: 'active' })
   if (!owner) throw fieldError('ownerId', '负责人：必须是团队的现有成员')
   if (!canOwnItems(owner.roles)) throw fieldError('ownerId', `负责人：${owner.name} 不能开始制作或提交版本，请选择${ownerRoleLabels()}`)
 }
@@ -213,7 +214,7 @@ async function editable(ctx: MemberCtx, id: string): Promise<ItemRecord> {
 
 /** Every member ever in the team, so items keep their owner's name after someone leaves. */
 async function memberNames(ctx: MemberCtx): Promise<Map<string, string>> {
-  const list = await ctx.repo<MemberRecord>('members').find({}, { fields: { _id: true, name: true } })
+  const list = await ctx.repo<MemberRecord>(MEMBERS).find({}, { fields: { _id: true, name: true } })
   return new Map(list.map((m) => [m._id, m.name]))
 }
 
@@ -231,7 +232,7 @@ async function cardsIn(ctx: MemberCtx, from: string, to: string) {
 }
 
 async function monthTheme(ctx: MemberCtx, month: string): Promise<string> {
-  const t = await ctx.repo<ThemeRecord>(THEMES).get(`${ctx.team._id}_${month}`)
+  const t = await ctx.repo<ThemeRecord>(THEMES).get(themeId(ctx.team._id, month))
   return t?.theme ?? ''
 }
 

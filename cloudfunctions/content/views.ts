@@ -1,6 +1,6 @@
 import type { ItemCard, ItemDetail } from '../../core/content/schemas'
 import { inChina } from '../../core/time/china'
-import type { ItemRecord } from './records'
+import type { ItemRecord } from '../common/db/content'
 
 /** Only the fields a card needs are read from the database for calendar views. */
 export const CARD_FIELDS = { _id: true, title: true, format: true, layer: true, category: true, status: true, plannedAt: true, publishedAt: true, day: true, ownerId: true }

@@ -2,7 +2,8 @@ import type { Correctable, LeadView, LiveView, RebuildResult, RecentLive } from 
 import { dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import type { RollupRecord } from './records'
+import { LIVE_SESSIONS, ROLLUPS } from '../common/db/collections'
+import type { RollupRecord } from '../common/db/results'
 
 let cloud: TestCloud
 let w: World
@@ -19,7 +20,7 @@ let seq = 0
 const call = (openid: string, action: string, data: unknown, requestId = `corr-${Date.now()}-${seq++}`) => cloud.call('results', openid, { action, data, requestId })
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000).toISOString()
 const rollupTotal = (day: string) =>
-  (cloud.store.find('rollups', { query: { teamId: w.teamA, day } })[0] as unknown as RollupRecord | undefined)?.total ?? {}
+  (cloud.store.find(ROLLUPS, { query: { teamId: w.teamA, day } })[0] as unknown as RollupRecord | undefined)?.total ?? {}
 const session = { startAt: hoursAgo(3), endAt: hoursAgo(1), uniqueViewers: 800, peakConcurrent: 120, newFollowers: 30, orders: 40, gmvFen: 400_000 }
 
 async function rebuildChanges(): Promise<number> {
@@ -36,7 +37,7 @@ describe('correcting a livestream session', () => {
     const fixed = await ok<LiveView>(cloud, 'results', w.openid.field, 'correctLive', { liveId: live.id, ...session, uniqueViewers: 1000, orders: 50, gmvFen: 500_000, reason: '观看人数看错了' })
     expect(fixed).toMatchObject({ supersedes: live.id, reason: '观看人数看错了', uniqueViewers: 1000 })
     expect(rollupTotal(day)).toMatchObject({ liveSessions: 1, liveUniqueViewers: 1000, liveOrders: 50, liveGmvFen: 500_000 })
-    expect(cloud.store.find('liveSessions', { query: { teamId: w.teamA } })).toHaveLength(2)
+    expect(cloud.store.find(LIVE_SESSIONS, { query: { teamId: w.teamA } })).toHaveLength(2)
     expect(await rebuildChanges()).toBe(0)
 
     // The list shows only the session in force, marked correctable for its logger.
@@ -62,7 +63,7 @@ describe('correcting a livestream session', () => {
     const body = { liveId: live.id, ...session, uniqueViewers: 900, reason: '重看后台' }
     const answers = await Promise.all(Array.from({ length: 10 }, () => call(w.openid.field, 'correctLive', body, 'same-correction-1')))
     expect(answers.every((a) => a.ok)).toBe(true)
-    expect(cloud.store.find('liveSessions', { query: { teamId: w.teamA } })).toHaveLength(2)
+    expect(cloud.store.find(LIVE_SESSIONS, { query: { teamId: w.teamA } })).toHaveLength(2)
     expect(rollupTotal(live.day)).toMatchObject({ liveUniqueViewers: 900, liveSessions: 1 })
   })
 
@@ -74,7 +75,7 @@ describe('correcting a livestream session', () => {
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.error.fields?.[0]).toMatchObject({ path: 'peakConcurrent' })
     expect(bad.ok || bad.error.message).toContain('最高在线')
-    expect(cloud.store.find('liveSessions', { query: { teamId: w.teamA } })).toHaveLength(1)
+    expect(cloud.store.find(LIVE_SESSIONS, { query: { teamId: w.teamA } })).toHaveLength(1)
   })
 })
 
@@ -88,7 +89,7 @@ describe('correcting leads', () => {
     const fixed = await ok<LeadView>(cloud, 'results', w.openid.field, 'correctLeads', { leadId: lead.id, count: 0, reason: '重复填报了' })
     expect(fixed).toMatchObject({ count: 0, channel: 'wecom', supersedes: lead.id })
     expect(rollupTotal(day)).toMatchObject({ leads: 2 })
-    const r = cloud.store.find('rollups', { query: { teamId: w.teamA, day } })[0] as unknown as RollupRecord
+    const r = cloud.store.find(ROLLUPS, { query: { teamId: w.teamA, day } })[0] as unknown as RollupRecord
     expect(r.by.channel.wecom).toBeUndefined()
     expect(await rebuildChanges()).toBe(0)
 

@@ -10,25 +10,9 @@ import { addDays, dayKey } from '../../core/time/china'
 import { fieldErrors } from '../../core/validation'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
-import { ITEMS, type ItemRecord } from '../content/records'
-import {
-  correctionId,
-  FOLLOWERS,
-  IMPORTS,
-  LEADS,
-  LIVES,
-  ROLLUPS,
-  SERIES,
-  seriesId,
-  SNAPSHOTS,
-  type FollowerRecord,
-  type ImportRecord,
-  type LeadRecord,
-  type LiveRecord,
-  type RollupRecord,
-  type SeriesRecord,
-  type SnapshotRecord,
-} from './records'
+import { FOLLOWER_TOTALS, IMPORTS, ITEM_SERIES, ITEMS, LEADS, LIVE_SESSIONS, ROLLUPS, SNAPSHOTS, type CollectionName } from '../common/db/collections'
+import type { ItemRecord } from '../common/db/content'
+import { correctionId, seriesId, type FollowerRecord, type ImportRecord, type LeadRecord, type LiveRecord, type RollupRecord, type SeriesRecord, type SnapshotRecord } from '../common/db/results'
 import { rebuildTeam } from './rebuild'
 import { assertNotRebuilding, commitSnapshots, inTransaction, RollupBatch, txGet, txSet, type Logger, type PlannedSnapshot } from './tx'
 import { followerView, historyEntry, leadView, liveView, rollupView, snapshotView } from './views'
@@ -74,7 +58,7 @@ export const handlers: Handlers<typeof resultsContract> = {
     if (!item) throw new AppError('NOT_FOUND', '内容不存在')
     const [records, series] = await Promise.all([
       ctx.repo<SnapshotRecord>(SNAPSHOTS).find({ itemId: item._id }, { orderBy: ['loggedAt', 'desc'], limit: 2000 }),
-      ctx.repo<SeriesRecord>(SERIES).get(seriesId(ctx.team._id, item._id)),
+      ctx.repo<SeriesRecord>(ITEM_SERIES).get(seriesId(ctx.team._id, item._id)),
     ])
     const supersededBy = new Map(records.filter((r) => r.supersedes).map((r) => [r.supersedes!, r._id]))
     const points = series?.points ?? []
@@ -115,7 +99,7 @@ export const handlers: Handlers<typeof resultsContract> = {
       supersedes: null,
       dims: dimsOf(item),
     }
-    const saved = await commitFact(ctx, LIVES, record, [liveContribution({ ...record, id: record._id }, record.dims)], (stored) => stored)
+    const saved = await commitFact(ctx, LIVE_SESSIONS, record, [liveContribution({ ...record, id: record._id }, record.dims)], (stored) => stored)
     ctx.audit({ target: saved._id, detail: { itemId: item._id, day: saved.day } })
     return liveView(saved)
   },
@@ -123,7 +107,7 @@ export const handlers: Handlers<typeof resultsContract> = {
   async logLeads({ ctx, input }) {
     refuse(dayNotInFutureErrors(input.date, { now: ctx.now }))
     if (input.itemId && !(await ctx.repo<ItemRecord>(ITEMS).get(input.itemId))) refuse([{ path: 'itemId', message: '关联内容：不存在' }])
-    if (input.liveId && !(await ctx.repo<LiveRecord>(LIVES).get(input.liveId))) refuse([{ path: 'liveId', message: '关联直播：不存在' }])
+    if (input.liveId && !(await ctx.repo<LiveRecord>(LIVE_SESSIONS).get(input.liveId))) refuse([{ path: 'liveId', message: '关联直播：不存在' }])
     const record: LeadRecord = {
       ...logged(ctx, ctx.newId('lead')),
       date: input.date,
@@ -139,7 +123,7 @@ export const handlers: Handlers<typeof resultsContract> = {
   },
 
   async correctLive({ ctx, input }) {
-    const target = await ctx.repo<LiveRecord>(LIVES).get(input.liveId)
+    const target = await ctx.repo<LiveRecord>(LIVE_SESSIONS).get(input.liveId)
     if (!target) throw new AppError('NOT_FOUND', '要更正的直播记录不存在')
     assertMayCorrect(ctx, target)
     const record: LiveRecord = {
@@ -152,7 +136,7 @@ export const handlers: Handlers<typeof resultsContract> = {
       dims: target.dims,
     }
     const moves = [liveContribution({ ...target, id: target._id }, target.dims, -1), liveContribution({ ...record, id: record._id }, record.dims)]
-    const saved = await commitFact(ctx, LIVES, record, moves, (stored) => sameRequestOrConflict(ctx, stored, liveView))
+    const saved = await commitFact(ctx, LIVE_SESSIONS, record, moves, (stored) => sameRequestOrConflict(ctx, stored, liveView))
     ctx.audit({ target: saved._id, detail: { corrects: target._id, itemId: target.itemId, reason: input.reason } })
     return liveView(saved)
   },
@@ -184,7 +168,7 @@ export const handlers: Handlers<typeof resultsContract> = {
     const items = await ctx
       .repo<ItemRecord>(ITEMS)
       .find({ format: 'livestream', status: _.neq('archived'), day: _.gte(addDays(today, -(input.withinDays - 1))).and(_.lte(today)) }, { orderBy: ['day', 'desc'], limit: 100, fields: ITEM_FIELDS })
-    const records = items.length ? await ctx.repo<LiveRecord>(LIVES).find({ itemId: _.in(items.map((i) => i._id)) }, { orderBy: ['startAt', 'desc'], limit: 1000 }) : []
+    const records = items.length ? await ctx.repo<LiveRecord>(LIVE_SESSIONS).find({ itemId: _.in(items.map((i) => i._id)) }, { orderBy: ['startAt', 'desc'], limit: 1000 }) : []
     const live = inForce(records)
     return items.map((i) => ({
       id: i._id,
@@ -211,14 +195,14 @@ export const handlers: Handlers<typeof resultsContract> = {
     const id = ctx.newId('followers')
     const saved = await inTransaction(ctx.db, async (tx) => {
       await assertNotRebuilding(tx, ctx.team._id, ctx.now)
-      const stored = await txGet<FollowerRecord>(tx, FOLLOWERS, id)
+      const stored = await txGet<FollowerRecord>(tx, FOLLOWER_TOTALS, id)
       if (stored) return { ...stored, _id: id }
       const rollups = new RollupBatch(tx, ctx.team._id)
       const day = await rollups.day(input.date)
       // The total in force for the day is replaced; both records stay.
       const record: FollowerRecord = { ...logged(ctx, id), date: input.date, total: input.total, supersedes: day.followers?.factId ?? null }
       day.followers = { total: record.total, factId: id }
-      await txSet(tx, FOLLOWERS, record)
+      await txSet(tx, FOLLOWER_TOTALS, record)
       await rollups.flush(ctx.now)
       return record
     })
@@ -320,7 +304,7 @@ function refuse(fields: FieldError[]): void {
  * already stored (a retried or re-run request; or, for a correction, an earlier correction of the same
  * record) `onStored` decides the answer and nothing is written.
  */
-async function commitFact<R extends { _id: string }>(ctx: MemberCtx, coll: string, record: R, contributions: Contribution[], onStored: (stored: R) => R): Promise<R> {
+async function commitFact<R extends { _id: string }>(ctx: MemberCtx, coll: CollectionName, record: R, contributions: Contribution[], onStored: (stored: R) => R): Promise<R> {
   return inTransaction(ctx.db, async (tx) => {
     await assertNotRebuilding(tx, ctx.team._id, ctx.now)
     const stored = await txGet<R>(tx, coll, record._id)
@@ -397,7 +381,7 @@ async function publishedItem(ctx: MemberCtx, id: string): Promise<ItemRecord> {
 async function seriesOf(ctx: MemberCtx, itemIds: string[]): Promise<Map<string, SeriesRecord>> {
   if (!itemIds.length) return new Map()
   const ids = [...new Set(itemIds)].map((i) => seriesId(ctx.team._id, i))
-  const list = await ctx.repo<SeriesRecord>(SERIES).find({ _id: ctx.db.command.in(ids) }, { limit: ids.length })
+  const list = await ctx.repo<SeriesRecord>(ITEM_SERIES).find({ _id: ctx.db.command.in(ids) }, { limit: ids.length })
   return new Map(list.map((s) => [s.itemId, s]))
 }
 

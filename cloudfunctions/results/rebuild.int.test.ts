@@ -3,9 +3,10 @@ import type { RebuildResult } from '../../core/results/schemas'
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import { newItemRecord } from '../content/records'
+import { FOLLOWER_TOTALS, ITEMS, LEADS, LIVE_SESSIONS, RESULTS_LOCKS, ROLLUP_SCRATCH, ROLLUPS, SNAPSHOTS } from '../common/db/collections'
+import { newItemRecord } from '../common/db/content'
+import type { LiveRecord, LockRecord, RollupRecord, SnapshotRecord } from '../common/db/results'
 import { database } from '../common/sdk'
-import type { LiveRecord, LockRecord, RollupRecord, SnapshotRecord } from './records'
 import { rebuildAllTeams, rebuildTeam } from './rebuild'
 
 // A big team's rebuild runs over several calls (a cloud function has 60 s); these force that with a small
@@ -28,7 +29,7 @@ function publishedItem(daysAgo: number, layer: 'intro' | 'value' | 'story'): str
   const at = new Date(Date.now() - daysAgo * 86400_000)
   const id = `rb_${w.teamA}_${seq++}`
   const item = newItemRecord({ _id: id, teamId: w.teamA, title: `作品${id}`, format: 'short_video', layer, category: 'brand', ownerId: w.memberId.operator, plannedAt: at, createdBy: w.memberId.operator, now: at })
-  cloud.store.insert('items', [{ ...item, status: 'published', publishedAt: at, day: dayKey(at) }] as never)
+  cloud.store.insert(ITEMS, [{ ...item, status: 'published', publishedAt: at, day: dayKey(at) }] as never)
   return id
 }
 
@@ -46,29 +47,29 @@ async function history() {
 
 /** What a rebuild from the stored raw facts must give (core builder over everything at once). */
 function expected() {
-  const snaps = stored<SnapshotRecord>('snapshots')
-  const lives = stored<LiveRecord>('liveSessions')
+  const snaps = stored<SnapshotRecord>(SNAPSHOTS)
+  const lives = stored<LiveRecord>(LIVE_SESSIONS)
   return [
     ...buildRollups({
       snapshots: snaps.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: s.supersedes, kind: s.kind, loggedAt: s.loggedAt })),
       dims: new Map(snaps.map((s) => [s.itemId, s.dims])),
       lives: lives.map((l) => ({ ...l, id: l._id })),
-      leads: stored<{ _id: string }>('leads').map((l) => ({ ...(l as never as object), id: l._id })) as never,
-      followers: stored<{ _id: string }>('followerTotals').map((f) => ({ ...(f as never as object), id: f._id })) as never,
+      leads: stored<{ _id: string }>(LEADS).map((l) => ({ ...(l as never as object), id: l._id })) as never,
+      followers: stored<{ _id: string }>(FOLLOWER_TOTALS).map((f) => ({ ...(f as never as object), id: f._id })) as never,
     }).values(),
   ]
     .map(rollupKey)
     .sort()
 }
-const storedRollups = () => stored<RollupRecord>('rollups').filter((r) => Object.keys(r.total).length || r.followers).map(rollupKey).sort()
+const storedRollups = () => stored<RollupRecord>(ROLLUPS).filter((r) => Object.keys(r.total).length || r.followers).map(rollupKey).sort()
 
 describe('a rebuild over several calls', () => {
   it('repairs damaged rollups in pieces, refusing writes in between, and ends equal to a one-call rebuild', async () => {
     await history()
     const want = expected()
     // Damage two days and delete one, as a bug or a lost write would.
-    for (const r of stored<RollupRecord>('rollups').slice(0, 2)) cloud.store.update('rollups', { _id: r._id }, { $set: { 'total.plays': 1 } }, { multi: false, upsert: false, replace: false })
-    cloud.store.remove('rollups', { _id: stored<RollupRecord>('rollups')[3]._id }, { multi: false })
+    for (const r of stored<RollupRecord>(ROLLUPS).slice(0, 2)) cloud.store.update(ROLLUPS, { _id: r._id }, { $set: { 'total.plays': 1 } }, { multi: false, upsert: false, replace: false })
+    cloud.store.remove(ROLLUPS, { _id: stored<RollupRecord>(ROLLUPS)[3]._id }, { multi: false })
     expect(storedRollups()).not.toEqual(want)
 
     const db = database()
@@ -83,10 +84,10 @@ describe('a rebuild over several calls', () => {
     }
     expect(calls.map((c) => c.done)).toEqual([false, false, true])
     expect(calls.map((c) => c.itemsDone)).toEqual([2, 4, 5])
-    expect(calls[2]).toMatchObject({ snapshots: stored('snapshots').length, changedDays: 3 })
+    expect(calls[2]).toMatchObject({ snapshots: stored(SNAPSHOTS).length, changedDays: 3 })
     expect(storedRollups()).toEqual(want)
-    expect(stored('rollupScratch')).toHaveLength(0)
-    expect(stored<LockRecord>('resultsLocks')[0]).toMatchObject({ rebuildingUntil: null, job: null })
+    expect(stored(ROLLUP_SCRATCH)).toHaveLength(0)
+    expect(stored<LockRecord>(RESULTS_LOCKS)[0]).toMatchObject({ rebuildingUntil: null, job: null })
     // Writes flow again.
     await ok(cloud, 'results', w.openid.field, 'logLeads', { date: today(), channel: 'offline', count: 1 })
   })
@@ -98,7 +99,7 @@ describe('a rebuild over several calls', () => {
     expect(first.done).toBe(false)
     // Ten minutes later nobody has continued it: the lock has lapsed and a new fact lands.
     const later = new Date(Date.now() + 10 * 60_000)
-    cloud.store.update('resultsLocks', { _id: w.teamA }, { $set: { rebuildingUntil: new Date(Date.now() - 1000) } }, { multi: false, upsert: false, replace: false })
+    cloud.store.update(RESULTS_LOCKS, { _id: w.teamA }, { $set: { rebuildingUntil: new Date(Date.now() - 1000) } }, { multi: false, upsert: false, replace: false })
     await ok(cloud, 'results', w.openid.field, 'logLeads', { date: today(), channel: 'community', count: 2 })
     const again = await rebuildTeam(db, w.teamA, later)
     expect(again).toMatchObject({ done: true, itemsDone: 5, changedDays: 0 })
@@ -111,7 +112,7 @@ describe('a rebuild over several calls', () => {
     await rebuildTeam(db, w.teamA, new Date(), { maxItems: 1 })
     const r = await rebuildAllTeams(db, new Date())
     expect(r.finished).toBe(true)
-    expect(stored<LockRecord>('resultsLocks')[0]).toMatchObject({ job: null, rebuildingUntil: null })
+    expect(stored<LockRecord>(RESULTS_LOCKS)[0]).toMatchObject({ job: null, rebuildingUntil: null })
     expect(storedRollups()).toEqual(expected())
   })
 })

@@ -3,26 +3,8 @@ import { effectiveSeries } from '../../core/results/series'
 import type { RebuildResult } from '../../core/results/schemas'
 import type { DbLike, Doc, Where } from '../common/sdk'
 import { rollupView } from './views'
-import {
-  FOLLOWERS,
-  LEADS,
-  LIVES,
-  LOCKS,
-  ROLLUPS,
-  rollupId,
-  SERIES,
-  seriesId,
-  SCRATCH,
-  SNAPSHOTS,
-  type FollowerRecord,
-  type LeadRecord,
-  type LiveRecord,
-  type LockRecord,
-  type RebuildJob,
-  type RollupRecord,
-  type SeriesRecord,
-  type SnapshotRecord,
-} from './records'
+import { FOLLOWER_TOTALS, ITEM_SERIES, LEADS, LIVE_SESSIONS, RESULTS_LOCKS, ROLLUP_SCRATCH, ROLLUPS, SNAPSHOTS, TEAMS, type CollectionName } from '../common/db/collections'
+import { rollupId, seriesId, type FollowerRecord, type LeadRecord, type LiveRecord, type LockRecord, type RebuildJob, type RollupRecord, type SeriesRecord, type SnapshotRecord } from '../common/db/results'
 
 /** How long one call may work before it saves its place: under the function's 60 s timeout. */
 const BUDGET_MS = 40_000
@@ -56,15 +38,15 @@ export interface RebuildLimits {
 export async function rebuildTeam(db: DbLike, teamId: string, now: Date, limits: RebuildLimits = {}): Promise<RebuildResult> {
   const deadline = Date.now() + (limits.budgetMs ?? BUDGET_MS)
   const maxItems = limits.maxItems ?? Infinity
-  const lockRef = db.collection(LOCKS).doc(teamId)
-  const lock = await readDoc<LockRecord>(db, LOCKS, teamId)
+  const lockRef = db.collection(RESULTS_LOCKS).doc(teamId)
+  const lock = await readDoc<LockRecord>(db, RESULTS_LOCKS, teamId)
   const resumable = lock?.job && lock.rebuildingUntil && new Date(lock.rebuildingUntil).getTime() > now.getTime()
   let job: RebuildJob = resumable ? lock!.job! : { startedAt: now, afterItemId: '', items: 0, snapshots: 0 }
   const lockOf = (j: RebuildJob | null, until: Date | null): Omit<LockRecord, '_id'> => ({ teamId, rebuildingUntil: until, lastRebuildAt: j ? (lock?.lastRebuildAt ?? null) : now, job: j })
   await lockRef.set({ data: lockOf(job, new Date(now.getTime() + LOCK_MS)) as unknown as Record<string, unknown> })
   let released = false
   try {
-    if (!resumable) await removeAll(db, SCRATCH, teamId)
+    if (!resumable) await removeAll(db, ROLLUP_SCRATCH, teamId)
     const partial = new Map<string, DayRollup>()
     const { done, next } = await rebuildPosts(db, teamId, job, partial, now, () => Date.now() > deadline, maxItems)
     job = next
@@ -74,7 +56,7 @@ export async function rebuildTeam(db: DbLike, teamId: string, now: Date, limits:
       return { done: false, days: 0, snapshots: job.snapshots, lives: 0, leads: 0, followerTotals: 0, changedDays: 0, itemsDone: job.items }
     }
     const result = await finish(db, teamId, partial, now)
-    await removeAll(db, SCRATCH, teamId)
+    await removeAll(db, ROLLUP_SCRATCH, teamId)
     await lockRef.set({ data: lockOf(null, null) as unknown as Record<string, unknown> })
     released = true
     return { ...result, done: true, snapshots: job.snapshots, itemsDone: job.items }
@@ -155,10 +137,10 @@ async function rebuildPosts(
 /** The last call: scratch + this call's posts + livestreams, leads, follower totals, compared with what is stored. */
 async function finish(db: DbLike, teamId: string, partial: Map<string, DayRollup>, now: Date): Promise<Omit<RebuildResult, 'done' | 'snapshots' | 'itemsDone'>> {
   const [scratch, lives, leads, followers, stored] = await Promise.all([
-    readAll<RollupRecord>(db, SCRATCH, teamId),
-    readAll<LiveRecord>(db, LIVES, teamId),
+    readAll<RollupRecord>(db, ROLLUP_SCRATCH, teamId),
+    readAll<LiveRecord>(db, LIVE_SESSIONS, teamId),
     readAll<LeadRecord>(db, LEADS, teamId),
-    readAll<FollowerRecord>(db, FOLLOWERS, teamId),
+    readAll<FollowerRecord>(db, FOLLOWER_TOTALS, teamId),
     readAll<RollupRecord>(db, ROLLUPS, teamId),
   ])
   const rebuilt = new Map<string, DayRollup>()
@@ -198,34 +180,34 @@ async function addToScratch(db: DbLike, teamId: string, partial: Map<string, Day
   const _ = db.command
   for (let i = 0; i < days.length; i += PAGE) {
     const ids = days.slice(i, i + PAGE).map((d) => rollupId(teamId, d))
-    const have = new Map(((await db.collection(SCRATCH).where({ teamId, _id: _.in(ids) }).limit(PAGE).get()).data as unknown as RollupRecord[]).map((r) => [r.day, r]))
+    const have = new Map(((await db.collection(ROLLUP_SCRATCH).where({ teamId, _id: _.in(ids) }).limit(PAGE).get()).data as unknown as RollupRecord[]).map((r) => [r.day, r]))
     for (const day of days.slice(i, i + PAGE)) {
       const merged = mergeRollup(have.has(day) ? { ...rollupView(have.get(day)!) } : emptyRollup(day), partial.get(day)!)
       const doc: Omit<RollupRecord, '_id'> = { ...merged, teamId, updatedAt: new Date(0) }
-      await db.collection(SCRATCH).doc(rollupId(teamId, day)).set({ data: doc as unknown as Record<string, unknown> })
+      await db.collection(ROLLUP_SCRATCH).doc(rollupId(teamId, day)).set({ data: doc as unknown as Record<string, unknown> })
     }
   }
 }
 
 async function rewriteSeries(db: DbLike, teamId: string, itemId: string, list: PostFields[], now: Date): Promise<void> {
   const points = effectiveSeries(list.map((s) => ({ id: s._id, date: s.date, metrics: s.metrics, supersedes: s.supersedes ?? null })))
-  const cur = await readDoc<SeriesRecord>(db, SERIES, seriesId(teamId, itemId))
+  const cur = await readDoc<SeriesRecord>(db, ITEM_SERIES, seriesId(teamId, itemId))
   if (cur && JSON.stringify(cur.points) === JSON.stringify(points)) return
   const doc: Omit<SeriesRecord, '_id'> = { teamId, itemId, dims: cur?.dims ?? list[0].dims, points, updatedAt: now }
-  await db.collection(SERIES).doc(seriesId(teamId, itemId)).set({ data: doc as unknown as Record<string, unknown> })
+  await db.collection(ITEM_SERIES).doc(seriesId(teamId, itemId)).set({ data: doc as unknown as Record<string, unknown> })
 }
 
-async function readDoc<T>(db: DbLike, coll: string, id: string): Promise<T | null> {
+async function readDoc<T>(db: DbLike, coll: CollectionName, id: string): Promise<T | null> {
   const list = (await db.collection(coll).where({ _id: id }).limit(1).get()).data as unknown as T[]
   return list[0] ?? null
 }
 
-async function removeAll(db: DbLike, coll: string, teamId: string): Promise<void> {
+async function removeAll(db: DbLike, coll: CollectionName, teamId: string): Promise<void> {
   await db.collection(coll).where({ teamId }).remove()
 }
 
 /** Every document of a team in a collection, paged by _id (skip-free, so cost stays linear). */
-export async function readAll<T>(db: DbLike, coll: string, teamId: string, fields?: Record<string, boolean>): Promise<T[]> {
+export async function readAll<T>(db: DbLike, coll: CollectionName, teamId: string, fields?: Record<string, boolean>): Promise<T[]> {
   const _ = db.command
   const out: T[] = []
   let after = ''
@@ -259,14 +241,14 @@ export async function rebuildAllTeams(db: DbLike, now: Date, limits: RebuildLimi
     if (r.done) teams++
     return r.done
   }
-  const running = (await db.collection(LOCKS).where({ job: _.neq(null) }).field({ _id: true, teamId: true }).limit(PAGE).get()).data as unknown as LockRecord[]
+  const running = (await db.collection(RESULTS_LOCKS).where({ job: _.neq(null) }).field({ _id: true, teamId: true }).limit(PAGE).get()).data as unknown as LockRecord[]
   for (const l of running) if (!(await run(l.teamId)) || Date.now() > deadline) return { teams, changedDays, finished: false }
   let after = ''
   for (;;) {
-    const q = db.collection('teams').where(after ? { _id: _.gt(after) } : {}).orderBy('_id', 'asc').field({ _id: true })
+    const q = db.collection(TEAMS).where(after ? { _id: _.gt(after) } : {}).orderBy('_id', 'asc').field({ _id: true })
     const page = (await q.limit(PAGE).get()).data as Doc[]
     const locks = new Map(
-      ((await db.collection(LOCKS).where({ _id: _.in(page.map((t) => t._id)) }).limit(PAGE).get()).data as unknown as LockRecord[]).map((l) => [l._id, l]),
+      ((await db.collection(RESULTS_LOCKS).where({ _id: _.in(page.map((t) => t._id)) }).limit(PAGE).get()).data as unknown as LockRecord[]).map((l) => [l._id, l]),
     )
     for (const t of page) {
       const last = locks.get(t._id)?.lastRebuildAt

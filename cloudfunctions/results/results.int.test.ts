@@ -5,8 +5,9 @@ import type { ImportPreview, ImportResult, ItemHistory, PendingToday, RebuildRes
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import { newItemRecord } from '../content/records'
-import type { LiveRecord, RollupRecord, SnapshotRecord } from './records'
+import { FOLLOWER_TOTALS, IMPORTS, ITEMS, LEADS, LIVE_SESSIONS, ROLLUPS, SNAPSHOTS } from '../common/db/collections'
+import { newItemRecord } from '../common/db/content'
+import type { LiveRecord, RollupRecord, SnapshotRecord } from '../common/db/results'
 
 let cloud: TestCloud
 let w: World
@@ -30,30 +31,30 @@ const logged = async (itemId: string, date: string, metrics: Record<string, numb
   return res.data as SnapshotView
 }
 const stored = <T>(coll: string) => cloud.store.find(coll, { query: { teamId: w.teamA } }) as unknown as T[]
-const rollup = (day: string) => stored<RollupRecord>('rollups').find((r) => r.day === day)
+const rollup = (day: string) => stored<RollupRecord>(ROLLUPS).find((r) => r.day === day)
 
 /** A short video published `daysAgo` days ago (past items are written as the content function would). */
 function publishedItem(daysAgo: number, over: { layer?: 'intro' | 'value' | 'story'; title?: string } = {}): string {
   const at = new Date(Date.now() - daysAgo * 86400_000)
   const id = `it_${w.teamA}_${seq++}`
   const item = newItemRecord({ _id: id, teamId: w.teamA, title: over.title ?? `作品${id}`, format: 'short_video', layer: over.layer ?? 'intro', category: 'brand', ownerId: w.memberId.operator, plannedAt: at, createdBy: w.memberId.operator, now: at })
-  cloud.store.insert('items', [{ ...item, status: 'published', publishedAt: at, day: dayKey(at) }] as never)
+  cloud.store.insert(ITEMS, [{ ...item, status: 'published', publishedAt: at, day: dayKey(at) }] as never)
   return id
 }
 
 /** Stored rollups equal a rebuild from the stored raw facts. */
 function expectRollupsMatchFacts() {
-  const snaps = stored<SnapshotRecord>('snapshots')
-  const lives = stored<LiveRecord>('liveSessions')
+  const snaps = stored<SnapshotRecord>(SNAPSHOTS)
+  const lives = stored<LiveRecord>(LIVE_SESSIONS)
   const dims = new Map([...snaps, ...lives].map((s) => [s.itemId, s.dims]))
   const rebuilt = buildRollups({
     snapshots: snaps.map((s) => ({ id: s._id, itemId: s.itemId, date: s.date, metrics: s.metrics, supersedes: s.supersedes, kind: s.kind, loggedAt: s.loggedAt })),
     dims,
     lives: lives.map((l) => ({ ...l, id: l._id })),
-    leads: stored<{ _id: string }>('leads').map((l) => ({ ...(l as never as object), id: l._id })) as never,
-    followers: stored<{ _id: string }>('followerTotals').map((f) => ({ ...(f as never as object), id: f._id })) as never,
+    leads: stored<{ _id: string }>(LEADS).map((l) => ({ ...(l as never as object), id: l._id })) as never,
+    followers: stored<{ _id: string }>(FOLLOWER_TOTALS).map((f) => ({ ...(f as never as object), id: f._id })) as never,
   })
-  const incremental = stored<RollupRecord>('rollups').filter((r) => Object.keys(r.total).length || r.followers)
+  const incremental = stored<RollupRecord>(ROLLUPS).filter((r) => Object.keys(r.total).length || r.followers)
   expect(incremental.map((r) => rollupKey(r)).sort()).toEqual([...rebuilt.values()].map(rollupKey).sort())
 }
 
@@ -120,7 +121,7 @@ describe('logging a snapshot', () => {
     expect(second.supersedes).toBe(first.id)
     // both readings were logs: each is timed for freshness (same day, so no lag)
     expect(rollup(today())!.total).toEqual({ plays: 800, itemsLogged: 1, logsTimed: 2 })
-    expect(stored('snapshots')).toHaveLength(2)
+    expect(stored(SNAPSHOTS)).toHaveLength(2)
   })
 })
 
@@ -165,7 +166,7 @@ describe('corrections', () => {
     const snap = await logged(w.publishedItemId, today(), { plays: 100 })
     const other = await call(w.openid.operator, 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 90 }, reason: '核对' })
     expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    cloud.store.update('snapshots', { _id: snap.id }, { $set: { loggedAt: new Date(Date.now() - 25 * 3600_000) } }, { multi: false, upsert: false, replace: false })
+    cloud.store.update(SNAPSHOTS, { _id: snap.id }, { $set: { loggedAt: new Date(Date.now() - 25 * 3600_000) } }, { multi: false, upsert: false, replace: false })
     const late = await call(field(), 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 90 }, reason: '核对' })
     expect(late).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await call(w.openid.manager, 'correctSnapshot', { snapshotId: snap.id, metrics: { plays: 90 }, reason: '核对' })).toMatchObject({ ok: true })
@@ -196,7 +197,7 @@ describe('never twice', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => call(field(), 'logSnapshot', data, 'same-request-0001')))
     expect(results.every((r) => r.ok)).toBe(true)
     expect(new Set(results.map((r) => (r as { data: SnapshotView }).data.id)).size).toBe(1)
-    expect(stored('snapshots')).toHaveLength(1)
+    expect(stored(SNAPSHOTS)).toHaveLength(1)
     expect(rollup(today())!.total).toEqual({ plays: 777, itemsLogged: 1, logsTimed: 1 })
   })
 
@@ -212,7 +213,7 @@ describe('never twice', () => {
     // A true retry of either is still answered, not stored again.
     const again = await call(field(), 'logSnapshot', { itemId: w.publishedItemId, date: today(), metrics: { plays: 500 } }, 'edited-after-timeout')
     expect((again as { data: SnapshotView }).data.id).toBe(a.id)
-    expect(stored('snapshots')).toHaveLength(2)
+    expect(stored(SNAPSHOTS)).toHaveLength(2)
     expectRollupsMatchFacts()
   })
 
@@ -255,8 +256,8 @@ describe('importing a data-centre export', () => {
     expect(cloud.snapshot()).toBe(before)
     const good = await ok<ImportResult>(cloud, 'results', field(), 'importConfirm', { fileName: 'export.csv', rows: [{ itemId: a, date: today(), metrics: { plays: 100 } }, { itemId: b, date: ago(1), metrics: { plays: 800 } }] })
     expect(good.rows).toBe(2)
-    expect(stored<SnapshotRecord>('snapshots').filter((s) => s.importId === good.importId)).toHaveLength(2)
-    expect(stored('imports')).toHaveLength(1)
+    expect(stored<SnapshotRecord>(SNAPSHOTS).filter((s) => s.importId === good.importId)).toHaveLength(2)
+    expect(stored(IMPORTS)).toHaveLength(1)
     expectRollupsMatchFacts()
   })
 })
@@ -293,7 +294,7 @@ describe('livestreams, leads and followers', () => {
     expect(r.by.format.livestream).toMatchObject({ liveSessions: 1 })
     expect(r.by.channel).toEqual({ wecom: { leads: 3 }, offline: { leads: 2 } })
     expect(r.followers?.total).toBe(1010)
-    expect(stored('followerTotals')).toHaveLength(2)
+    expect(stored(FOLLOWER_TOTALS)).toHaveLength(2)
     expectRollupsMatchFacts()
   })
 
@@ -314,7 +315,7 @@ describe('rebuild and nightly repair', () => {
   it('the timer repairs a damaged rollup', async () => {
     await logged(w.publishedItemId, today(), { plays: 30 })
     const id = rollup(today())!._id
-    cloud.store.update('rollups', { _id: id }, { $set: { 'total.plays': 999 } }, { multi: false, upsert: false, replace: false })
+    cloud.store.update(ROLLUPS, { _id: id }, { $set: { 'total.plays': 999 } }, { multi: false, upsert: false, replace: false })
     const res = await cloud.call('results', null, { Type: 'Timer', TriggerName: 'nightlyRollupRepair' } as never)
     expect(res).toMatchObject({ ok: true })
     expect(rollup(today())!.total.plays).toBe(30)
@@ -330,7 +331,7 @@ describe('rebuild and nightly repair', () => {
           await Promise.all(
             batch.map(async (o) => {
               const metrics: Record<string, number> = o.likes === undefined ? { plays: o.plays } : { plays: o.plays, likes: o.likes }
-              const existing = stored<SnapshotRecord>('snapshots').filter((s) => s.itemId === items[o.item] && s.date === ago(o.daysAgo))
+              const existing = stored<SnapshotRecord>(SNAPSHOTS).filter((s) => s.itemId === items[o.item] && s.date === ago(o.daysAgo))
               const inForce = existing.find((s) => !existing.some((x) => x.supersedes === s._id))
               if (o.correct && inForce) return call(w.openid.manager, 'correctSnapshot', { snapshotId: inForce._id, metrics, reason: '随机更正' })
               return log(items[o.item], ago(o.daysAgo), metrics, who[o.who])

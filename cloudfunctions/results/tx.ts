@@ -3,7 +3,8 @@ import { applyContribution, emptyRollup, logLagContribution, postContributions, 
 import type { SnapshotMetrics, SnapshotSource } from '../../core/results/schemas'
 import { incrementChanges, monotoneViolations, withPoint } from '../../core/results/series'
 import { isNotFoundError, type Doc, type DbLike } from '../common/sdk'
-import { LOCKS, ROLLUPS, rollupId, SERIES, seriesId, SNAPSHOTS, type LockRecord, type RollupRecord, type SeriesRecord, type SnapshotRecord } from './records'
+import { ITEM_SERIES, RESULTS_LOCKS, ROLLUPS, SNAPSHOTS, type CollectionName } from '../common/db/collections'
+import { rollupId, seriesId, type LockRecord, type RollupRecord, type SeriesRecord, type SnapshotRecord } from '../common/db/results'
 
 /** A CloudBase transaction: documents by _id only. */
 export interface Tx {
@@ -35,7 +36,7 @@ export async function inTransaction<T>(db: DbLike, fn: (tx: Tx) => Promise<T>): 
   }
 }
 
-export async function txGet<T>(tx: Tx, coll: string, id: string): Promise<T | null> {
+export async function txGet<T>(tx: Tx, coll: CollectionName, id: string): Promise<T | null> {
   try {
     const { data } = await tx.collection(coll).doc(id).get()
     return (data as unknown as T) ?? null
@@ -45,14 +46,14 @@ export async function txGet<T>(tx: Tx, coll: string, id: string): Promise<T | nu
   }
 }
 
-export async function txSet<T extends { _id: string }>(tx: Tx, coll: string, doc: T): Promise<void> {
+export async function txSet<T extends { _id: string }>(tx: Tx, coll: CollectionName, doc: T): Promise<void> {
   const { _id, ...data } = doc
   await tx.collection(coll).doc(_id).set({ data: data as Record<string, unknown> })
 }
 
 /** Refuses to write while a rebuild of the team's rollups runs (it would be overwritten). */
 export async function assertNotRebuilding(tx: Tx, teamId: string, now: Date): Promise<void> {
-  const lock = await txGet<LockRecord>(tx, LOCKS, teamId)
+  const lock = await txGet<LockRecord>(tx, RESULTS_LOCKS, teamId)
   if (lock?.rebuildingUntil && new Date(lock.rebuildingUntil).getTime() > now.getTime()) {
     throw new AppError('CONFLICT', '正在重算统计数据，请稍后重试')
   }
@@ -128,7 +129,7 @@ export async function commitSnapshots(tx: Tx, who: Logger, planned: readonly Pla
     }
     let s = series.get(p.itemId)
     if (!s) {
-      s = (await txGet<SeriesRecord>(tx, SERIES, seriesId(who.teamId, p.itemId))) ?? {
+      s = (await txGet<SeriesRecord>(tx, ITEM_SERIES, seriesId(who.teamId, p.itemId))) ?? {
         _id: seriesId(who.teamId, p.itemId),
         teamId: who.teamId,
         itemId: p.itemId,
@@ -178,7 +179,7 @@ export async function commitSnapshots(tx: Tx, who: Logger, planned: readonly Pla
   }
   if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
   for (const r of fresh) await txSet(tx, SNAPSHOTS, r)
-  for (const s of series.values()) await txSet(tx, SERIES, s)
+  for (const s of series.values()) await txSet(tx, ITEM_SERIES, s)
   await rollups.flush(who.now)
   return out
 }

@@ -1,6 +1,6 @@
 import type { FollowerView, HistoryEntry, LeadView, LiveView, SnapshotView } from '../../core/results/schemas'
 import type { DayRollup } from '../../core/results/rollup'
-import type { FollowerRecord, LeadRecord, LiveRecord, RollupRecord, SnapshotRecord } from './records'
+import type { FollowerRecord, LeadRecord, LiveRecord, RollupRecord, SnapshotRecord } from '../common/db/results'
 
 const iso = (d: Date) => new Date(d).toISOString()
 

@@ -1,42 +1,28 @@
 import type { reviewContract } from '../../core/api/review'
-import { FORMATS, type Format } from '../../core/content/schemas'
+import { FORMATS } from '../../core/content/schemas'
 import { AppError } from '../../core/errors'
 import { itemCycle, rangeCycle, type CycleFact } from '../../core/review/cycle'
 import { defaultFlow, type Gate } from '../../core/review/flow'
 import { initialState, transition, type Effect, type ProductionEvent, type ProductionState } from '../../core/review/machine'
 import { versionPreview } from '../../core/review/preview'
 import { addDays, startOfDay } from '../../core/time/china'
-import type { ItemRecord } from '../content/records'
+import { ITEMS, MEMBERS, NOTIFICATIONS, PRODUCTIONS, REVIEW_EVENTS, REVIEW_FLOWS, REVIEW_VERSIONS, type CollectionName } from '../common/db/collections'
+import type { ItemRecord } from '../common/db/content'
+import { flowId, stateFields, stateOf, type EventRecord, type EventType, type FlowRecord, type NotificationRecord, type ProductionRecord, type VersionRecord } from '../common/db/review'
+import type { MemberRecord } from '../common/db/team'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import { docIn, isConflict } from '../common/production'
-import type { MemberRecord } from '../common/records'
 import { inbox, unreadCount } from './inbox'
 import { noticesFor, sendSubscribeMessages, type Notice } from './notify'
-import {
-  EVENTS,
-  FLOWS,
-  NOTIFICATIONS,
-  PRODUCTIONS,
-  stateFields,
-  stateOf,
-  VERSIONS,
-  type EventRecord,
-  type EventType,
-  type FlowRecord,
-  type NotificationRecord,
-  type ProductionRecord,
-  type VersionRecord,
-} from './records'
 import { loadMembers, loadPeople, peopleOf, refusalText } from './people'
 import { flowView, itemCycleView, productionView, timelineOf, versionView } from './views'
 
-const ITEMS = 'items'
 const NOTICE_PAGE = 20
 
 export const handlers: Handlers<typeof reviewContract> = {
   async listFlows({ ctx }) {
-    const stored = await ctx.repo<FlowRecord>(FLOWS).find({})
+    const stored = await ctx.repo<FlowRecord>(REVIEW_FLOWS).find({})
     return FORMATS.map((f) => {
       const s = stored.find((x) => x.format === f) ?? null
       return flowView(f, s ? s.gates : defaultFlow(f), s)
@@ -44,14 +30,14 @@ export const handlers: Handlers<typeof reviewContract> = {
   },
 
   async getFlow({ ctx, input }) {
-    const s = await ctx.repo<FlowRecord>(FLOWS).get(flowId(ctx, input.format))
+    const s = await ctx.repo<FlowRecord>(REVIEW_FLOWS).get(flowId(ctx.team._id, input.format))
     return flowView(input.format, s ? s.gates : defaultFlow(input.format), s)
   },
 
   async updateFlow({ ctx, input }) {
     await requireReviewers(ctx, input.gates)
-    const repo = ctx.repo<FlowRecord>(FLOWS)
-    const id = flowId(ctx, input.format)
+    const repo = ctx.repo<FlowRecord>(REVIEW_FLOWS)
+    const id = flowId(ctx.team._id, input.format)
     const stored = await repo.get(id)
     const view = (c: FlowRecord) => flowView(c.format, c.gates, c)
     ctx.audit({ target: input.format, detail: { gates: input.gates.map((g) => g.name) } })
@@ -70,7 +56,7 @@ export const handlers: Handlers<typeof reviewContract> = {
     const item = await requireItem(ctx, input.itemId)
     if (item.status === 'idea') throw new AppError('CONFLICT', '请先为选题安排发布时间，再开始制作')
     if (item.status !== 'planned') throw new AppError('CONFLICT', '只有已排期的内容可以开始制作')
-    const stored = await ctx.repo<FlowRecord>(FLOWS).get(flowId(ctx, item.format))
+    const stored = await ctx.repo<FlowRecord>(REVIEW_FLOWS).get(flowId(ctx.team._id, item.format))
     const flow = stored ? stored.gates : defaultFlow(item.format)
     const state = initialState(flow, item.ownerId)
     const record: ProductionRecord = {
@@ -92,7 +78,7 @@ export const handlers: Handlers<typeof reviewContract> = {
     const people = await loadPeople(ctx)
     const actor = actorOf(ctx)
     if (!created) throw new AppError('CONFLICT', '这条内容已在制作中', { current: productionView(doc, item, people, actor, ctx.now) })
-    await ctx.repo<EventRecord>(EVENTS).insertOnce(eventRecord(ctx, item._id, 'started', state, { versionNo: null }))
+    await ctx.repo<EventRecord>(REVIEW_EVENTS).insertOnce(eventRecord(ctx, item._id, 'started', state, { versionNo: null }))
     ctx.audit({ target: item._id, detail: { gates: flow.map((g) => g.name) } })
     return productionView(doc, item, people, actor, ctx.now)
   },
@@ -112,7 +98,7 @@ export const handlers: Handlers<typeof reviewContract> = {
   async addComment({ ctx, input }) {
     const [item, p, people] = await Promise.all([requireItem(ctx, input.itemId), requireProduction(ctx, input.itemId), loadPeople(ctx)])
     if (input.versionNo !== undefined && input.versionNo > p.versionNo) throw fieldError('versionNo', '针对的版本号：没有这个版本')
-    const { doc } = await ctx.repo<EventRecord>(EVENTS).insertOnce(
+    const { doc } = await ctx.repo<EventRecord>(REVIEW_EVENTS).insertOnce(
       eventRecord(ctx, item._id, 'comment', stateOf(p), { versionNo: input.versionNo ?? null, comment: input.comment }),
     )
     ctx.audit({ target: item._id })
@@ -126,15 +112,15 @@ export const handlers: Handlers<typeof reviewContract> = {
 
   async versions({ ctx, input }) {
     await requireProduction(ctx, input.itemId)
-    const [list, people] = await Promise.all([ctx.repo<VersionRecord>(VERSIONS).find({ itemId: input.itemId }, { orderBy: ['no', 'asc'] }), loadPeople(ctx)])
+    const [list, people] = await Promise.all([ctx.repo<VersionRecord>(REVIEW_VERSIONS).find({ itemId: input.itemId }, { orderBy: ['no', 'asc'] }), loadPeople(ctx)])
     return list.map((v) => versionView(v, people))
   },
 
   async timeline({ ctx, input }) {
     const p = await requireProduction(ctx, input.itemId)
     const [events, versions, people] = await Promise.all([
-      ctx.repo<EventRecord>(EVENTS).find({ itemId: input.itemId }, { orderBy: ['at', 'asc'] }),
-      ctx.repo<VersionRecord>(VERSIONS).find({ itemId: input.itemId }, { orderBy: ['no', 'asc'] }),
+      ctx.repo<EventRecord>(REVIEW_EVENTS).find({ itemId: input.itemId }, { orderBy: ['at', 'asc'] }),
+      ctx.repo<VersionRecord>(REVIEW_VERSIONS).find({ itemId: input.itemId }, { orderBy: ['no', 'asc'] }),
       loadPeople(ctx),
     ])
     return timelineOf(events, versions, p.flow, people)
@@ -168,7 +154,7 @@ export const handlers: Handlers<typeof reviewContract> = {
 
   async itemCycle({ ctx, input }) {
     const [item, p] = await Promise.all([requireItem(ctx, input.itemId, true), requireProduction(ctx, input.itemId)])
-    const events = await ctx.repo<EventRecord>(EVENTS).find({ itemId: input.itemId }, { orderBy: ['at', 'asc'] })
+    const events = await ctx.repo<EventRecord>(REVIEW_EVENTS).find({ itemId: input.itemId }, { orderBy: ['at', 'asc'] })
     return itemCycleView(item._id, item.title, itemCycle(events.map(cycleFact), p.flow, ctx.now))
   },
 
@@ -183,7 +169,7 @@ export const handlers: Handlers<typeof reviewContract> = {
     const ids = done.map((p) => p._id)
     const [events, items] = ids.length
       ? await Promise.all([
-          ctx.repo<EventRecord>(EVENTS).find({ itemId: _.in(ids), type: _.in(['started', 'submitted', 'approved', 'changes_requested']) }, { orderBy: ['at', 'asc'], limit: 20_000 }),
+          ctx.repo<EventRecord>(REVIEW_EVENTS).find({ itemId: _.in(ids), type: _.in(['started', 'submitted', 'approved', 'changes_requested']) }, { orderBy: ['at', 'asc'], limit: 20_000 }),
           ctx.repo<ItemRecord>(ITEMS).find({ _id: _.in(ids) }, { fields: { _id: true, title: true } }),
         ])
       : [[], []]
@@ -274,7 +260,7 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
 
 /** The append-only records an accepted event leaves: the submitted version and the decision. */
 function facts(ctx: MemberCtx, itemId: string, event: ProductionEvent, prev: ProductionState, next: ProductionState, extra: DecideExtra) {
-  const out: { coll: string; data: Record<string, unknown> }[] = []
+  const out: { coll: CollectionName; data: Record<string, unknown> }[] = []
   const gate = prev.flow[prev.gateIndex]
   if (event.type === 'submit') {
     const s = extra.submission ?? {}
@@ -295,12 +281,12 @@ function facts(ctx: MemberCtx, itemId: string, event: ProductionEvent, prev: Pro
       createdBy: ctx.member._id,
       version: 0,
     }
-    out.push({ coll: VERSIONS, data: v as unknown as Record<string, unknown> })
+    out.push({ coll: REVIEW_VERSIONS, data: v as unknown as Record<string, unknown> })
   }
   const type: EventType = event.type === 'submit' ? 'submitted' : event.type === 'approve' ? 'approved' : 'changes_requested'
   const passed = event.type === 'approve' && (next.gateIndex !== prev.gateIndex || next.status !== prev.status)
   const versionNo = event.type === 'submit' ? next.versionNo : extra.versionNo ?? prev.versionNo
-  out.push({ coll: EVENTS, data: eventRecord(ctx, itemId, type, prev, { versionNo, comment: event.type === 'submit' ? '' : extra.comment, passed }) as unknown as Record<string, unknown> })
+  out.push({ coll: REVIEW_EVENTS, data: eventRecord(ctx, itemId, type, prev, { versionNo, comment: event.type === 'submit' ? '' : extra.comment, passed }) as unknown as Record<string, unknown> })
   return out
 }
 
@@ -327,10 +313,6 @@ function eventRecord(ctx: MemberCtx, itemId: string, type: EventType, s: Product
 
 // ---- helpers -----------------------------------------------------------------------------------------
 
-function flowId(ctx: MemberCtx, format: Format): string {
-  return `${ctx.team._id}_${format}`
-}
-
 function actorOf(ctx: MemberCtx) {
   return { memberId: ctx.member._id, roles: ctx.member.roles }
 }
@@ -356,7 +338,7 @@ async function requireProduction(ctx: MemberCtx, itemId: string): Promise<Produc
 async function requireReviewers(ctx: MemberCtx, gates: Gate[]): Promise<void> {
   const ids = [...new Set(gates.flatMap((g) => g.reviewers.memberIds))]
   if (ids.length === 0) return
-  const found = await ctx.repo<MemberRecord>('members').find({ _id: ctx.db.command.in(ids), status: 'active' }, { fields: { _id: true, roles: true } })
+  const found = await ctx.repo<MemberRecord>(MEMBERS).find({ _id: ctx.db.command.in(ids), status: 'active' }, { fields: { _id: true, roles: true } })
   const ok = new Set(found.filter((m) => m.roles.some((r) => r !== 'field')).map((m) => m._id))
   const fields = gates.flatMap((g, i) =>
     g.reviewers.memberIds.flatMap((id, j) => (ok.has(id) ? [] : [{ path: `gates.${i}.reviewers.memberIds.${j}`, message: `「${g.name}」的审核人：必须是团队中可审核的成员` }])),
@@ -371,7 +353,7 @@ async function requireReviewers(ctx: MemberCtx, gates: Gate[]): Promise<void> {
  * fact from before this transaction, so reading it outside the transaction is safe.
  */
 async function finalCycle(ctx: MemberCtx, itemId: string, prev: ProductionRecord): Promise<{ finalApprovedAt: Date; cycleSeconds?: number }> {
-  const topic = await ctx.repo<EventRecord>(EVENTS).find({ itemId, type: 'approved', gateIndex: 0, passed: true }, { orderBy: ['at', 'asc'], limit: 1 })
+  const topic = await ctx.repo<EventRecord>(REVIEW_EVENTS).find({ itemId, type: 'approved', gateIndex: 0, passed: true }, { orderBy: ['at', 'asc'], limit: 1 })
   const facts: CycleFact[] = [...topic.map(cycleFact), { type: 'approved', gateIndex: prev.gateIndex, at: ctx.now, passed: true }]
   const hours = itemCycle(facts, prev.flow, ctx.now).productionHours
   return hours === null ? { finalApprovedAt: ctx.now } : { finalApprovedAt: ctx.now, cycleSeconds: Math.round(hours * 3600) }

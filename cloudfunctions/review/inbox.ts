@@ -1,11 +1,11 @@
 import type { InboxEntry, InboxView, MyItemEntry } from '../../core/review/schemas'
-import type { ItemRecord } from '../content/records'
+import { ITEMS, NOTIFICATIONS, PRODUCTIONS } from '../common/db/collections'
+import type { ItemRecord } from '../common/db/content'
+import type { NotificationRecord, ProductionRecord } from '../common/db/review'
 import type { MemberCtx } from '../common/context'
 import { loadPeople } from './people'
-import { NOTIFICATIONS, PRODUCTIONS, type NotificationRecord, type ProductionRecord } from './records'
 import { dueAt, isAuthor } from './views'
 
-const ITEMS = 'items'
 /** The inbox sends at most this many waiting reviews (oldest first) with the totals: a phone shows no more. */
 const INBOX_CAP = 100
 const MY_ITEMS_CAP = 200

@@ -5,9 +5,9 @@ import { authorsOf, isReviewer, type Effect, type ProductionState } from '../../
 import type { NotificationKind } from '../../core/review/schemas'
 import { inChina } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
-import type { MemberRecord } from '../common/records'
+import type { NotificationRecord } from '../common/db/review'
+import type { MemberRecord } from '../common/db/team'
 import { cloud } from '../common/sdk'
-import type { NotificationRecord } from './records'
 
 /**
  * Subscribe-message template ids, from the function's environment variables (云函数 → 配置 → 环境变量):

@@ -1,7 +1,8 @@
 import { gateReviewers, whoReviewsText, type TeamMember } from '../../core/review/reviewers'
 import { authorsOf, isProducer, isReviewer, type Actor, type ProductionState } from '../../core/review/machine'
 import type { MemberCtx } from '../common/context'
-import type { MemberRecord } from '../common/records'
+import { MEMBERS } from '../common/db/collections'
+import type { MemberRecord } from '../common/db/team'
 
 /** The team as views need it: names by id, and who may review (for naming a gate's reviewers). */
 export interface People {
@@ -13,7 +14,7 @@ const MEMBER_FIELDS = { _id: true, name: true, roles: true, status: true, openid
 
 /** Every member of the caller's team (one read), in joining order so reviewers are always named alike; with what notifications need (openid) too. */
 export async function loadMembers(ctx: MemberCtx): Promise<MemberRecord[]> {
-  return ctx.repo<MemberRecord>('members').find({}, { fields: MEMBER_FIELDS, orderBy: ['joinedAt', 'asc'] })
+  return ctx.repo<MemberRecord>(MEMBERS).find({}, { fields: MEMBER_FIELDS, orderBy: ['joinedAt', 'asc'] })
 }
 
 export function peopleOf(list: readonly Pick<MemberRecord, '_id' | 'name' | 'roles' | 'status'>[]): People {

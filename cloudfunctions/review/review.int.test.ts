@@ -3,6 +3,7 @@ import type { MonthView } from '../../core/content/calendar'
 import type { FlowView, InboxView, ItemCycleView, NotificationPage, ProductionView, RangeCycleView, TimelineEntry, VersionView } from '../../core/review/schemas'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
+import { ITEMS, PRODUCTIONS, REVIEW_EVENTS } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
@@ -51,7 +52,7 @@ describe('the happy path', () => {
     const item = await ok<ItemDetail>(cloud, 'content', op(), 'getItem', { id: w.itemId })
     expect(item.status).toBe('scheduled')
     // the dashboard's 制作周期 reads the cycle time written onto the item at the final gate: the same as itemCycle says
-    const stored = cloud.store.getById('items', w.itemId) as unknown as { cycleSeconds: number; finalApprovedAt: Date }
+    const stored = cloud.store.getById(ITEMS, w.itemId) as unknown as { cycleSeconds: number; finalApprovedAt: Date }
     const cycle = await ok<{ productionHours: number }>(cloud, 'review', op(), 'itemCycle', { itemId: w.itemId })
     expect(stored.finalApprovedAt).toBeInstanceOf(Date)
     expect(typeof stored.cycleSeconds).toBe('number')
@@ -171,7 +172,7 @@ describe('two reviewers at once', () => {
     for (const r of results.filter((x) => !x.ok)) {
       expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', current: { gateIndex: 1, gateState: 'drafting' } } })
     }
-    const events = cloud.store.find('review_events', { query: { itemId: p.itemId, type: 'approved' } })
+    const events = cloud.store.find(REVIEW_EVENTS, { query: { itemId: p.itemId, type: 'approved' } })
     expect(events).toHaveLength(1)
   })
 
@@ -228,7 +229,7 @@ describe('inbox and notifications', () => {
   it('"waiting for me" lists reviews oldest first and marks overdue ones; "my items" says what is asked', async () => {
     const p = await submit(await started())
     const pastDue = new Date(Date.now() - 30 * HOUR)
-    cloud.store.update('productions', { _id: w.reviewItemId }, { $set: { reviewSince: pastDue } } as never, { multi: false, upsert: false } as never)
+    cloud.store.update(PRODUCTIONS, { _id: w.reviewItemId }, { $set: { reviewSince: pastDue } } as never, { multi: false, upsert: false } as never)
     const inbox = await review<InboxView>(mgr(), 'inbox')
     expect(inbox.waiting.map((e) => e.itemId)).toEqual([w.reviewItemId, p.itemId])
     expect(inbox.waiting[0]).toMatchObject({ overdue: true, gateName: '选题', submittedByName: '团队创建人' })

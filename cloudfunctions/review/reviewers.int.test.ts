@@ -4,6 +4,7 @@
 import type { FlowView, InboxView, ProductionView } from '../../core/review/schemas'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
+import { REVIEW_EVENTS, REVIEW_VERSIONS } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
@@ -107,7 +108,7 @@ describe('deciding from the inbox', () => {
     await review<InboxView>(w.openid.manager, 'inbox')
     const collections = read.mock.calls.map((c) => c[0])
     read.mockRestore()
-    expect(collections).not.toContain('review_versions')
+    expect(collections).not.toContain(REVIEW_VERSIONS)
   })
 
   it('approves with the row’s version; the same tap sent twice decides once, and the row leaves the inbox', async () => {
@@ -118,7 +119,7 @@ describe('deciding from the inbox', () => {
     const [first, again] = [await call(w.openid.manager, 'approve', input, tap), await call(w.openid.manager, 'approve', input, tap)]
     expect(first).toMatchObject({ ok: true, data: { gateName: '脚本', gateState: 'drafting' } })
     expect(again).toEqual(first)
-    expect(cloud.store.find('review_events', { query: { itemId: w.itemId, type: 'approved' } })).toHaveLength(1)
+    expect(cloud.store.find(REVIEW_EVENTS, { query: { itemId: w.itemId, type: 'approved' } })).toHaveLength(1)
     expect((await review<InboxView>(w.openid.manager, 'inbox')).waiting.map((e) => e.itemId)).not.toContain(w.itemId)
   })
 

@@ -3,10 +3,9 @@ import type { ItemCycle } from '../../core/review/cycle'
 import type { Gate } from '../../core/review/flow'
 import { authorsOf, GATE_STATE_LABELS, PRODUCTION_STATUS_LABELS, transition, type Actor } from '../../core/review/machine'
 import type { FlowView, ItemCycleView, ProductionView, TimelineEntry, VersionView } from '../../core/review/schemas'
-import type { ItemRecord } from '../content/records'
+import type { ItemRecord } from '../common/db/content'
+import { stateOf, type EventRecord, type FlowRecord, type ProductionRecord, type VersionRecord } from '../common/db/review'
 import { refusalText, reviewerNamesOf, type People } from './people'
-import type { EventRecord, FlowRecord, ProductionRecord, VersionRecord } from './records'
-import { stateOf } from './records'
 
 export type { People } from './people'
 

@@ -2,6 +2,7 @@ import type { AuditEntryView, AuditPage } from '../../core/audit/schemas'
 import type { Role } from '../../core/roles'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
+import { AUDIT } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
@@ -30,7 +31,7 @@ async function allPages(openid: string, data: Record<string, unknown>): Promise<
   return { entries, pages }
 }
 
-const teamAuditCount = (teamId: string) => cloud.store.count('audit', { teamId })
+const teamAuditCount = (teamId: string) => cloud.store.count(AUDIT, { teamId })
 
 describe('reading the audit log as an admin', () => {
   it('shows the newest entry first with who, what in Chinese and the changed fields before → after', async () => {
@@ -115,7 +116,7 @@ describe('reading the audit log as an admin', () => {
   })
 
   it('shows entries written before changes were recorded honestly, without changes', async () => {
-    cloud.store.insert('audit', [
+    cloud.store.insert(AUDIT, [
       { _id: 'legacy-entry-1', teamId: w.teamA, actorId: w.memberId.owner, actorName: '团队创建人', fn: 'team', action: 'revokeInvite', summary: '撤销邀请码', requestId: 'old-1', at: new Date() },
     ])
     const { entries } = await page(w.openid.owner, { action: 'revokeInvite' })
@@ -132,7 +133,7 @@ describe('who may read it', () => {
     const theirs = await allPages(w.openid.otherTeam, {})
     expect(theirs.entries.length).toBeGreaterThan(0)
     expect(theirs.entries.length).toBe(teamAuditCount(w.teamB))
-    const ids = new Set(cloud.store.find('audit', { query: { teamId: w.teamA } }).map((d) => d._id))
+    const ids = new Set(cloud.store.find(AUDIT, { query: { teamId: w.teamA } }).map((d) => d._id))
     expect(theirs.entries.filter((e) => ids.has(e.id))).toEqual([])
     expect(await page(w.openid.otherTeam, { memberId: w.memberId.owner })).toEqual({ entries: [], nextCursor: null })
   })

@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto'
 import type { teamContract } from '../../core/api/team'
 import { AppError } from '../../core/errors'
 import type { Role } from '../../core/roles'
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH } from '../../core/team/schemas'
 import type { Handlers } from '../common/action'
 import type { BaseCtx, MemberCtx } from '../common/context'
-import type { InviteRecord, MemberRecord } from '../common/records'
+import { INVITES, MEMBERS, SEATS, TEAMS } from '../common/db/collections'
+import { seatId, type InviteRecord, type MemberRecord, type SeatRecord, type TeamDoc } from '../common/db/team'
 import { Repo } from '../common/repo'
 import { isDuplicateKeyError } from '../common/sdk'
 import { listAudit } from './listAudit'
-import type { SeatRecord, TeamDoc } from './records'
 import { inviteView, memberView, meView } from './views'
 
 const HOUR = 3600_000
@@ -21,7 +20,7 @@ export const handlers: Handlers<typeof teamContract> = {
 
   async me({ ctx }) {
     if (!ctx.member || !ctx.team) return meView(null, null, 0)
-    return meView(ctx.member, ctx.team, await ctx.repo('members').count({ status: 'active' }))
+    return meView(ctx.member, ctx.team, await ctx.repo(MEMBERS).count({ status: 'active' }))
   },
 
   async createTeam({ ctx, input }) {
@@ -31,7 +30,7 @@ export const handlers: Handlers<typeof teamContract> = {
     await claimSeat(ctx, teamId, memberId)
     const base = { createdAt: ctx.now, updatedAt: ctx.now, createdBy: memberId, version: 0 }
     const team: TeamDoc = { _id: teamId, teamId, name: input.name, adminCount: 1, ...base }
-    await ctx.repo<TeamDoc>('teams', teamId).insertOnce(team)
+    await ctx.repo<TeamDoc>(TEAMS, teamId).insertOnce(team)
     const member: MemberRecord = {
       _id: memberId,
       teamId,
@@ -43,14 +42,14 @@ export const handlers: Handlers<typeof teamContract> = {
       joinedAt: ctx.now,
       ...base,
     }
-    await ctx.repo<MemberRecord>('members', teamId).insertOnce(member)
+    await ctx.repo<MemberRecord>(MEMBERS, teamId).insertOnce(member)
     ctx.audit({ teamId, target: teamId, targetName: input.name, actor: { id: memberId, name: input.memberName }, detail: { name: input.name } })
     return meView(member, team, 1)
   },
 
   async joinTeam({ ctx, input }) {
     if (ctx.member) throw new AppError('CONFLICT', `你已经是团队「${ctx.team?.name}」的成员`)
-    const invites = new Repo<InviteRecord>(ctx.db, 'invites', null)
+    const invites = new Repo<InviteRecord>(ctx.db, INVITES, null)
     const invite = await invites.get(input.code)
     const memberId = ctx.newId('member')
     const usable = invite && invite.status === 'open' && new Date(invite.expiresAt) > ctx.now
@@ -80,11 +79,11 @@ export const handlers: Handlers<typeof teamContract> = {
       createdBy: memberId,
       version: 0,
     }
-    const { created } = await ctx.repo<MemberRecord>('members', invite.teamId).insertOnce(member)
+    const { created } = await ctx.repo<MemberRecord>(MEMBERS, invite.teamId).insertOnce(member)
     if (created && invite.role === 'admin') {
-      await ctx.repo('teams', invite.teamId).updateWhere({ _id: invite.teamId }, { adminCount: ctx.db.command.inc(1) })
+      await ctx.repo(TEAMS, invite.teamId).updateWhere({ _id: invite.teamId }, { adminCount: ctx.db.command.inc(1) })
     }
-    const team = await ctx.repo<TeamDoc>('teams', invite.teamId).get(invite.teamId)
+    const team = await ctx.repo<TeamDoc>(TEAMS, invite.teamId).get(invite.teamId)
     if (!team) throw new AppError('NOT_FOUND', '团队不存在')
     ctx.audit({
       teamId: invite.teamId,
@@ -93,11 +92,11 @@ export const handlers: Handlers<typeof teamContract> = {
       after: { name: input.name, department: input.department, roles: [invite.role] },
       detail: { role: invite.role, code: invite._id },
     })
-    return meView(member, team, await ctx.repo('members', invite.teamId).count({ status: 'active' }))
+    return meView(member, team, await ctx.repo(MEMBERS, invite.teamId).count({ status: 'active' }))
   },
 
   async updateProfile({ ctx, input }) {
-    const members = ctx.repo<MemberRecord>('members')
+    const members = ctx.repo<MemberRecord>(MEMBERS)
     const _ = ctx.db.command
     await members.updateWhere({ _id: ctx.member._id }, { name: input.name, department: input.department, updatedAt: ctx.now, version: _.inc(1) })
     const me = await members.get(ctx.member._id)
@@ -106,7 +105,7 @@ export const handlers: Handlers<typeof teamContract> = {
   },
 
   async listMembers({ ctx }) {
-    const list = await ctx.repo<MemberRecord>('members').find({ status: 'active' }, { orderBy: ['joinedAt', 'asc'] })
+    const list = await ctx.repo<MemberRecord>(MEMBERS).find({ status: 'active' }, { orderBy: ['joinedAt', 'asc'] })
     return list.map((m) => memberView(m, ctx.member._id))
   },
 
@@ -123,14 +122,14 @@ export const handlers: Handlers<typeof teamContract> = {
       createdBy: ctx.member._id,
       version: 0,
     }
-    const { doc } = await ctx.repo<InviteRecord>('invites').insertOnce(invite)
+    const { doc } = await ctx.repo<InviteRecord>(INVITES).insertOnce(invite)
     ctx.audit({ target: code, targetName: code, detail: { role: input.role, ttlHours: input.ttlHours } })
     return inviteView(doc, ctx.member.name)
   },
 
   async listInvites({ ctx }) {
     const _ = ctx.db.command
-    const open = await ctx.repo<InviteRecord>('invites').find(
+    const open = await ctx.repo<InviteRecord>(INVITES).find(
       { status: 'open', expiresAt: _.gt(ctx.now) },
       { orderBy: ['createdAt', 'desc'], limit: 100 },
     )
@@ -139,14 +138,14 @@ export const handlers: Handlers<typeof teamContract> = {
   },
 
   async revokeInvite({ ctx, input }) {
-    const n = await ctx.repo('invites').updateWhere({ _id: input.code, status: 'open' }, { status: 'revoked', updatedAt: ctx.now })
+    const n = await ctx.repo(INVITES).updateWhere({ _id: input.code, status: 'open' }, { status: 'revoked', updatedAt: ctx.now })
     if (n !== 1) throw new AppError('NOT_FOUND', '邀请码不存在或已失效')
     ctx.audit({ target: input.code, targetName: input.code, before: { status: 'open' }, after: { status: 'revoked' } })
     return { code: input.code }
   },
 
   async setMemberRoles({ ctx, input }) {
-    const members = ctx.repo<MemberRecord>('members')
+    const members = ctx.repo<MemberRecord>(MEMBERS)
     const target = await members.findOne({ _id: input.memberId, status: 'active' })
     if (!target) throw new AppError('NOT_FOUND', '成员不存在')
     const roles = orderRoles(input.roles)
@@ -166,7 +165,7 @@ export const handlers: Handlers<typeof teamContract> = {
   },
 
   async removeMember({ ctx, input }) {
-    const members = ctx.repo<MemberRecord>('members')
+    const members = ctx.repo<MemberRecord>(MEMBERS)
     const target = await members.findOne({ _id: input.memberId, status: 'active' })
     if (!target) throw new AppError('NOT_FOUND', '成员不存在')
     const wasAdmin = target.roles.includes('admin')
@@ -176,7 +175,7 @@ export const handlers: Handlers<typeof teamContract> = {
       if (wasAdmin) await adjustAdmins(ctx, +1)
       throw new AppError('CONFLICT', '该成员刚刚已被移除')
     }
-    await ctx.db.collection('seats').where({ _id: seatId(target.openid), memberId: target._id }).remove()
+    await ctx.db.collection(SEATS).where({ _id: seatId(target.openid), memberId: target._id }).remove()
     ctx.audit({ target: target._id, targetName: target.name, before: target, after: { status: 'removed' }, detail: { name: target.name } })
     return { memberId: target._id }
   },
@@ -190,17 +189,13 @@ function orderRoles(roles: Role[]): Role[] {
   return order.filter((r) => roles.includes(r))
 }
 
-function seatId(openid: string): string {
-  return createHash('sha256').update(`seat|${openid}`).digest('hex').slice(0, 32)
-}
-
 async function claimSeat(ctx: BaseCtx, teamId: string, memberId: string): Promise<void> {
   const seat: SeatRecord = { _id: seatId(ctx.openid), teamId, memberId, createdAt: ctx.now }
   try {
-    await ctx.db.collection('seats').add({ data: seat as unknown as Record<string, unknown> })
+    await ctx.db.collection(SEATS).add({ data: seat as unknown as Record<string, unknown> })
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e
-    const held = (await ctx.db.collection('seats').where({ _id: seat._id }).limit(1).get()).data[0]
+    const held = (await ctx.db.collection(SEATS).where({ _id: seat._id }).limit(1).get()).data[0]
     if (held?.memberId !== memberId) throw new AppError('CONFLICT', '你已经加入了一个团队')
   }
 }
@@ -211,19 +206,19 @@ async function claimSeat(ctx: BaseCtx, teamId: string, memberId: string): Promis
  */
 async function releaseAdmin(ctx: MemberCtx): Promise<void> {
   const _ = ctx.db.command
-  const n = await ctx.repo('teams').updateWhere({ _id: ctx.team._id, adminCount: _.gt(1) }, { adminCount: _.inc(-1) })
+  const n = await ctx.repo(TEAMS).updateWhere({ _id: ctx.team._id, adminCount: _.gt(1) }, { adminCount: _.inc(-1) })
   if (n !== 1) throw new AppError('CONFLICT', '团队至少需要一位管理员，不能移除最后一位管理员')
 }
 
 async function adjustAdmins(ctx: MemberCtx, delta: number): Promise<void> {
-  await ctx.repo('teams').updateWhere({ _id: ctx.team._id }, { adminCount: ctx.db.command.inc(delta) })
+  await ctx.repo(TEAMS).updateWhere({ _id: ctx.team._id }, { adminCount: ctx.db.command.inc(delta) })
 }
 
 
 async function memberNames(ctx: MemberCtx, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
-  const list = await ctx.repo<MemberRecord>('members').find({ _id: ctx.db.command.in(unique) })
+  const list = await ctx.repo<MemberRecord>(MEMBERS).find({ _id: ctx.db.command.in(unique) })
   return new Map(list.map((m) => [m._id, m.name]))
 }
 

@@ -3,7 +3,8 @@ import { actionLabel, areaLabel, inputFieldLabel } from '../../core/api/labels'
 import { auditChanges } from '../../core/audit/changes'
 import { auditCursor, parseAuditCursor, type AuditEntryView, type AuditPage, type listAuditInput } from '../../core/audit/schemas'
 import type { MemberCtx } from '../common/context'
-import type { AuditRecord } from '../common/records'
+import { AUDIT } from '../common/db/collections'
+import type { AuditRecord } from '../common/db/wrapper'
 import type { Where } from '../common/sdk'
 
 type Stored = AuditRecord & { _id: string }
@@ -33,7 +34,7 @@ export async function listAudit({ ctx, input }: { ctx: MemberCtx; input: z.outpu
     ]) as unknown as Where
   }
   const res = await ctx.db
-    .collection('audit')
+    .collection(AUDIT)
     .where(where)
     .orderBy('at', 'desc')
     .orderBy('_id', 'desc')

@@ -1,6 +1,7 @@
 import type { InviteView, MeView, MemberView } from '../../core/team/schemas'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
+import { AUDIT, INVITES, MEMBERS, TEAMS } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
@@ -37,10 +38,10 @@ describe('creating and joining a team', () => {
   })
 
   it('refuses an expired invite', async () => {
-    cloud.store.update('invites', { _id: w.inviteCode }, { $set: { expiresAt: new Date(Date.now() - 1000) } }, { multi: false, upsert: false, replace: false })
+    cloud.store.update(INVITES, { _id: w.inviteCode }, { $set: { expiresAt: new Date(Date.now() - 1000) } }, { multi: false, upsert: false, replace: false })
     const res = await call(w.openid.outsider, 'joinTeam', { code: w.inviteCode, name: '新人', department: 'sales' })
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(docs('members', { openid: w.openid.outsider })).toHaveLength(0)
+    expect(docs(MEMBERS, { openid: w.openid.outsider })).toHaveLength(0)
   })
 
   it('refuses to join a second team', async () => {
@@ -52,7 +53,7 @@ describe('creating and joining a team', () => {
     const data = { name: '双击团队', memberName: '急性子', department: 'other' }
     const results = await Promise.all([call(w.openid.outsider, 'createTeam', data), call(w.openid.outsider, 'createTeam', data)])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    expect(docs('members', { openid: w.openid.outsider, status: 'active' })).toHaveLength(1)
+    expect(docs(MEMBERS, { openid: w.openid.outsider, status: 'active' })).toHaveLength(1)
   })
 })
 
@@ -62,8 +63,8 @@ describe('retried requests', () => {
     expect(results.every((r) => r.ok)).toBe(true)
     const codes = new Set(results.map((r) => (r.ok ? (r.data as InviteView).code : '')))
     expect(codes.size).toBe(1)
-    expect(docs('invites', { teamId: w.teamA, role: 'field', status: 'open' })).toHaveLength(1)
-    expect(docs('audit', { teamId: w.teamA, action: 'createInvite', requestId: 'same-request-id-1' })).toHaveLength(1)
+    expect(docs(INVITES, { teamId: w.teamA, role: 'field', status: 'open' })).toHaveLength(1)
+    expect(docs(AUDIT, { teamId: w.teamA, action: 'createInvite', requestId: 'same-request-id-1' })).toHaveLength(1)
   })
 
   it('a failed write releases its requestId so the corrected retry runs', async () => {
@@ -84,7 +85,7 @@ describe('roles', () => {
   it('lets an admin change roles and records who did it', async () => {
     const res = await call(w.openid.admin, 'setMemberRoles', { memberId: w.memberId.field, roles: ['operator', 'field'], version: w.memberVersion.field })
     expect(res).toMatchObject({ ok: true, data: { roles: ['operator', 'field'], version: w.memberVersion.field + 1 } })
-    const [audit] = docs('audit', { teamId: w.teamA, action: 'setMemberRoles' })
+    const [audit] = docs(AUDIT, { teamId: w.teamA, action: 'setMemberRoles' })
     expect(audit).toMatchObject({ actorId: w.memberId.admin, target: w.memberId.field, detail: { from: ['field'], to: ['operator', 'field'] } })
   })
 
@@ -114,7 +115,7 @@ describe('roles', () => {
       call(w.openid.admin, 'setMemberRoles', { memberId: owner.id, roles: ['operator'], version: owner.version }),
     ])
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
-    expect((await docs('members', { teamId: w.teamA, status: 'active', roles: 'admin' })).length).toBe(1)
+    expect((await docs(MEMBERS, { teamId: w.teamA, status: 'active', roles: 'admin' })).length).toBe(1)
   })
 
   it('a removed member loses access and may join another team', async () => {
@@ -154,10 +155,10 @@ describe('invites', () => {
 
 describe('nightly repair', () => {
   it('resets an admin count that drifted, and refuses a timer event sent by a user', async () => {
-    cloud.store.update('teams', { _id: w.teamA }, { $set: { adminCount: 7 } }, { multi: false, upsert: false, replace: false })
+    cloud.store.update(TEAMS, { _id: w.teamA }, { $set: { adminCount: 7 } }, { multi: false, upsert: false, replace: false })
     const res = await cloud.call('team', null, { Type: 'Timer', TriggerName: 'repairAdminCounts' } as never)
     expect(res).toMatchObject({ ok: true, data: { fixed: 1 } })
-    expect(docs('teams', { _id: w.teamA })[0]).toMatchObject({ adminCount: 2 })
+    expect(docs(TEAMS, { _id: w.teamA })[0]).toMatchObject({ adminCount: 2 })
     const forged = await cloud.call('team', w.openid.owner, { Type: 'Timer', TriggerName: 'repairAdminCounts' } as never)
     expect(forged).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })

@@ -1,5 +1,5 @@
 import type { InviteView, MeView, MemberView, TeamView } from '../../core/team/schemas'
-import type { InviteRecord, MemberRecord, TeamRecord } from '../common/records'
+import type { InviteRecord, MemberRecord, TeamRecord } from '../common/db/team'
 
 export function memberView(m: MemberRecord, meId: string | null): MemberView {
   return {

@@ -8,8 +8,9 @@ import { chromium } from 'playwright-core'
 import rules from '../../database.rules.json'
 import { startEmulator } from '../../emulator/main'
 import seed, { DEMO_ADMIN } from '../../emulator/seed'
-import { newItemRecord } from '../../cloudfunctions/content/records'
-import { stateFields } from '../../cloudfunctions/review/records'
+import { ITEMS, MEMBERS, PRODUCTIONS, SNAPSHOTS, TEAMS } from '../../cloudfunctions/common/db/collections'
+import { newItemRecord } from '../../cloudfunctions/common/db/content'
+import { stateFields } from '../../cloudfunctions/common/db/review'
 import { defaultFlow } from '../../core/review/flow'
 import { initialState } from '../../core/review/machine'
 import type { Emulator } from '../../emulator/main'
@@ -110,8 +111,8 @@ async function noopLatency(url: string): Promise<void> {
 
 /** results.logSnapshot (a write: requestId claim, item read, one transaction with the fact, series and day rollup, audit). */
 async function snapshotLatency(emu: Emulator): Promise<void> {
-  const teamId = String(emu.store.find('teams', {})[0]._id)
-  const item = emu.store.find('items', { query: { teamId, status: 'published', format: 'short_video' }, limit: 1 })[0]
+  const teamId = String(emu.store.find(TEAMS, {})[0]._id)
+  const item = emu.store.find(ITEMS, { query: { teamId, status: 'published', format: 'short_video' }, limit: 1 })[0]
   const write = await writer(emu.url, DEMO_ADMIN.openid)
   const today = dayKey(new Date())
   let i = 0
@@ -134,12 +135,12 @@ async function snapshotLatency(emu: Emulator): Promise<void> {
 
 /** results.rebuildRollups over 100,000 snapshots (1,000 items × 100 days) written straight into the store. */
 async function rebuildTime(emu: Emulator): Promise<void> {
-  const teamId = String(emu.store.find('teams', {})[0]._id)
+  const teamId = String(emu.store.find(TEAMS, {})[0]._id)
   const dims = { format: 'short_video', layer: 'intro', category: 'brand' }
   const today = dayKey(new Date())
   for (let it = 0; it < 1000; it++) {
     emu.store.insert(
-      'snapshots',
+      SNAPSHOTS,
       Array.from({ length: 100 }, (_, d) => {
         const date = addDays(today, d - 99)
         const at = new Date(`${date}T21:00:00+08:00`)
@@ -168,11 +169,11 @@ async function writer(url: string, openid: string) {
 
 /** content.monthView for a month of ~300 items, with 300 and then 3,000 items in the team. */
 async function monthViewLatency(emu: Emulator): Promise<void> {
-  const teamId = String(emu.store.find('teams', {})[0]._id)
-  const owner = String(emu.store.find('members', { query: { teamId } })[0]._id)
+  const teamId = String(emu.store.find(TEAMS, {})[0]._id)
+  const owner = String(emu.store.find(MEMBERS, { query: { teamId } })[0]._id)
   const insert = (from: number, to: number, month: (i: number) => number) =>
     emu.store.insert(
-      'items',
+      ITEMS,
       Array.from({ length: to - from }, (_, k) => {
         const i = from + k
         return newItemRecord({
@@ -196,9 +197,9 @@ async function monthViewLatency(emu: Emulator): Promise<void> {
 
 /** review.inbox for the demo manager with 50 and then 500 open reviews in the team (all waiting for managers). */
 async function inboxLatency(emu: Emulator): Promise<void> {
-  const teamId = String(emu.store.find('teams', {})[0]._id)
-  const owner = String(emu.store.find('members', { query: { teamId, roles: 'operator' } })[0]._id)
-  const manager = emu.store.find('members', { query: { teamId, roles: ['manager'] } })[0]
+  const teamId = String(emu.store.find(TEAMS, {})[0]._id)
+  const owner = String(emu.store.find(MEMBERS, { query: { teamId, roles: 'operator' } })[0]._id)
+  const manager = emu.store.find(MEMBERS, { query: { teamId, roles: ['manager'] } })[0]
   const insert = (from: number, to: number) => {
     const items = Array.from({ length: to - from }, (_, k) => {
       const i = from + k
@@ -207,9 +208,9 @@ async function inboxLatency(emu: Emulator): Promise<void> {
         ownerId: owner, plannedAt: new Date(Date.now() + (2 + (i % 20)) * 86400_000), createdBy: owner, now: new Date(),
       })
     })
-    emu.store.insert('items', items as unknown as Record<string, unknown>[])
+    emu.store.insert(ITEMS, items as unknown as Record<string, unknown>[])
     emu.store.insert(
-      'productions',
+      PRODUCTIONS,
       items.map((it, k) => {
         const since = new Date(Date.now() - ((from + k) % 48) * 3600_000)
         const s = { ...initialState(defaultFlow('short_video'), owner), gateIndex: (from + k) % 5, gateState: 'in_review' as const, versionNo: 1, submittedBy: owner }
@@ -267,7 +268,7 @@ async function historyTeam(emu: Emulator, h: (typeof HISTORIES)[number]) {
  */
 function rawDashboard(emu: Emulator, teamId: string) {
   const { range, previous } = resolveRange(DASHBOARD_INPUT, new Date())
-  const docs = emu.store.find('snapshots', { query: { teamId, date: { $lte: range.to } } }) as unknown as (SnapshotFact & { _id: string; itemId: string; metrics: SnapshotMetrics })[]
+  const docs = emu.store.find(SNAPSHOTS, { query: { teamId, date: { $lte: range.to } } }) as unknown as (SnapshotFact & { _id: string; itemId: string; metrics: SnapshotMetrics })[]
   const byItem = new Map<string, SnapshotFact[]>()
   for (const d of docs) (byItem.get(d.itemId) ?? byItem.set(d.itemId, []).get(d.itemId)!).push({ id: d._id, date: d.date, metrics: d.metrics, supersedes: d.supersedes })
   const cur: Sums = {}

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { addDays, dayKey, isoWeekKey } from '../../core/time/china'
 import { startJourney, type Journey } from './support'
+import { ITEMS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
 beforeAll(async () => {
@@ -154,7 +155,7 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
   await j.shot(page, 'calendar-11-new-item-form')
   await page.locator('.item-submit').click()
   await page.locator(`.month-cell--${moved} .month-chip--planned[aria-label="直播预告：年终答谢"]`, { hasText: '播' }).waitFor()
-  const created = j.emu.store.find('items', { query: { title: '直播预告：年终答谢' } })
+  const created = j.emu.store.find(ITEMS, { query: { title: '直播预告：年终答谢' } })
   expect(created).toMatchObject([{ status: 'planned', day: moved, format: 'livestream' }])
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.calendar-export').click()])
   expect(download.suggestedFilename()).toBe(`内容日历_${moved.slice(0, 7)}-01_${monthEnd(moved)}.csv`)
@@ -162,7 +163,7 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   expect(bytes.toString('utf8')).toContain(TITLE)
 
-  const stored = j.emu.store.find('items', { query: { title: TITLE } })
+  const stored = j.emu.store.find(ITEMS, { query: { title: TITLE } })
   expect(stored).toHaveLength(1)
   expect(stored[0]).toMatchObject({ status: 'planned', day: moved })
   expect((stored[0].scheduleHistory as { reason: string }[]).map((h) => h.reason)).toEqual(['', REASON])

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { dayKey, inChina } from '../../core/time/china'
 import { startJourney, type Journey } from './support'
+import { ITEMS, SNAPSHOTS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
 beforeAll(async () => {
@@ -165,10 +166,10 @@ test('lights at baseline, a strong import turns them, the funnel moves, and a ta
  */
 function strongRows() {
   const items = j.emu.store
-    .find('items', { query: { status: 'published' } })
-    .filter((i) => j.emu.store.find('snapshots', { query: { itemId: String(i._id), date: TODAY } }).length === 0)
+    .find(ITEMS, { query: { status: 'published' } })
+    .filter((i) => j.emu.store.find(SNAPSHOTS, { query: { itemId: String(i._id), date: TODAY } }).length === 0)
   return items.map((i) => {
-    const snaps = j.emu.store.find('snapshots', { query: { itemId: String(i._id) } }) as unknown as { date: string; metrics: Record<string, number> }[]
+    const snaps = j.emu.store.find(SNAPSHOTS, { query: { itemId: String(i._id) } }) as unknown as { date: string; metrics: Record<string, number> }[]
     const last = snaps.sort((a, b) => a.date.localeCompare(b.date)).at(-1)?.metrics ?? {}
     const was = (k: string) => last[k] ?? 0
     const plays = was('plays') + 3_000_000

@@ -1,7 +1,8 @@
 // Journey: two items whose titles start alike sit on one day of the month on screen; at a 390 px phone
 // width the month grid's chips show different text for them, and the day sheet is one tap away.
 import type { Page } from 'playwright-core'
-import { newItemRecord } from '../../cloudfunctions/content/records'
+import { ITEMS, MEMBERS } from '../../cloudfunctions/common/db/collections'
+import { newItemRecord } from '../../cloudfunctions/common/db/content'
 import { addDays, dayKey } from '../../core/time/china'
 import { startJourney, type Journey } from './support'
 
@@ -23,7 +24,7 @@ function dayThisMonth(now = new Date()): string {
 
 /** Plans a short video for the demo operator straight in the store (as the demo seed does). */
 function plan(day: string, title: string, time: string) {
-  const [operator] = j.emu.store.find('members', { query: { name: '李娜', status: 'active' } })
+  const [operator] = j.emu.store.find(MEMBERS, { query: { name: '李娜', status: 'active' } })
   const at = new Date(`${day}T${time}:00+08:00`)
   const doc = newItemRecord({
     _id: `grid_${time.replace(':', '')}`,
@@ -38,7 +39,7 @@ function plan(day: string, title: string, time: string) {
     now: new Date(),
   })
   // A retried test finds its items already planned.
-  if (!j.emu.store.find('items', { query: { _id: doc._id } }).length) j.emu.store.insert('items', [doc as never])
+  if (!j.emu.store.find(ITEMS, { query: { _id: doc._id } }).length) j.emu.store.insert(ITEMS, [doc as never])
 }
 
 async function openMonth(page: Page) {

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { dayKey, inChina } from '../../core/time/china'
 import { startJourney, type Journey } from './support'
+import { IMPORTS, ITEMS, SNAPSHOTS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
 beforeAll(async () => {
@@ -30,7 +31,7 @@ async function signInAsField(page: Page) {
 }
 
 function snapshotsOf(itemId: string, date = TODAY) {
-  return j.emu.store.find('snapshots', { query: { itemId, date } })
+  return j.emu.store.find(SNAPSHOTS, { query: { itemId, date } })
 }
 
 /** The id of the n-th pending item on the tab (its class carries it). */
@@ -146,7 +147,7 @@ test('field staff logs two items (one offline), corrects one, and imports an exp
   expect(await page.locator('.import-row--2.import-row--refused').innerText()).toContain('没有找到标题和发表日期都相同的已发布内容')
   expect(await page.locator('.import-row--0').innerText()).toContain(`→ ${c.title}`)
   // Nothing is written before 确认导入.
-  expect(j.emu.store.find('snapshots', { query: { source: 'import', date: TODAY } })).toHaveLength(0)
+  expect(j.emu.store.find(SNAPSHOTS, { query: { source: 'import', date: TODAY } })).toHaveLength(0)
   await settle(page)
   await j.shot(page, 'results-08-import-preview')
   await page.locator('.import-confirm').click()
@@ -154,11 +155,11 @@ test('field staff logs two items (one offline), corrects one, and imports an exp
   await settle(page)
   await j.shot(page, 'results-09-import-landed')
 
-  const imported = j.emu.store.find('snapshots', { query: { source: 'import', date: TODAY } })
+  const imported = j.emu.store.find(SNAPSHOTS, { query: { source: 'import', date: TODAY } })
   expect(imported.map((s) => s.itemId).sort()).toEqual([c.id, d.id].sort())
   expect(snapshotsOf(c.id)).toMatchObject([{ metrics: { plays: 4000000, likes: 25000, comments: 3000, shares: 2000, completions: 1400000, avgWatchSeconds: 65, newFollowersOrganic: 800 } }])
   expect(snapshotsOf(d.id)).toHaveLength(1)
-  expect(j.emu.store.find('imports', { query: {} })).toHaveLength(1)
+  expect(j.emu.store.find(IMPORTS, { query: {} })).toHaveLength(1)
   // Exactly one snapshot per submission: A (log + correction), B (once, though sent after a cut), C and D (import).
   expect(snapshotsOf(a)).toHaveLength(2)
   expect(snapshotsOf(b)).toHaveLength(1)
@@ -179,7 +180,7 @@ async function waitFor(check: () => boolean, timeoutMs = 10_000) {
 /** Two published items other than `skip`, with their titles and the publish time as an export writes it. */
 function importTargets(skip: string[]) {
   const items = j.emu.store
-    .find('items', { query: { status: 'published' } })
+    .find(ITEMS, { query: { status: 'published' } })
     .filter((i) => !skip.includes(String(i._id)) && snapshotsOf(String(i._id)).length === 0)
     .sort((x, y) => String(y.publishedAt).localeCompare(String(x.publishedAt)))
   return items.slice(0, 2).map((i) => ({

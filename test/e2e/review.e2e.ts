@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core'
 import { addDays, dayKey } from '../../core/time/china'
 import { startJourney, type Journey } from './support'
+import { ITEMS, MEMBERS, NOTIFICATIONS, PRODUCTIONS, REVIEW_EVENTS, REVIEW_FLOWS, REVIEW_VERSIONS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
 beforeAll(async () => {
@@ -69,7 +70,7 @@ async function approve(page: Page, itemId: string, gate: string) {
 }
 
 test('operator and manager take a short video through five gates, with one round of changes, to 待发布', async () => {
-  const li = j.emu.store.find('members', { query: { openid: 'demo_operator_li' } })[0]
+  const li = j.emu.store.find(MEMBERS, { query: { openid: 'demo_operator_li' } })[0]
   // Her own new short video, planned five days ahead (the demo items are already at their gates).
   const day = addDays(dayKey(new Date()), 5)
   const created = (await j.emu.invoke(
@@ -122,8 +123,8 @@ test('operator and manager take a short video through five gates, with one round
   await j.shot(mgr, 'review-03-manager-inbox')
   await waiting.locator('.inbox-approve').click()
   await waiting.waitFor({ state: 'detached' })
-  expect(j.emu.store.find('productions', { query: { _id: itemId } })[0]).toMatchObject({ gateIndex: 1, gateState: 'drafting' })
-  expect(j.emu.store.find('review_events', { query: { itemId, type: 'approved' } })).toHaveLength(1)
+  expect(j.emu.store.find(PRODUCTIONS, { query: { _id: itemId } })[0]).toMatchObject({ gateIndex: 1, gateState: 'drafting' })
+  expect(j.emu.store.find(REVIEW_EVENTS, { query: { itemId, type: 'approved' } })).toHaveLength(1)
 
   // Script: submitted, sent back with a comment.
   await submitVersion(op, itemId, '脚本', '开场：店长拆箱，介绍五级过滤。\n中段：现场接水试喝。\n结尾：引导到店体验。')
@@ -184,16 +185,16 @@ test('operator and manager take a short video through five gates, with one round
   await j.shot(op, 'review-08-calendar-scheduled')
 
   // What is stored: the item scheduled, the production past its last gate, six versions, one request for changes.
-  expect(j.emu.store.find('items', { query: { _id: itemId } })[0]).toMatchObject({ status: 'scheduled' })
-  expect(j.emu.store.find('productions', { query: { _id: itemId } })[0]).toMatchObject({ status: 'scheduled', gateIndex: 4, versionNo: 6 })
-  const versions = j.emu.store.find('review_versions', { query: { itemId } })
+  expect(j.emu.store.find(ITEMS, { query: { _id: itemId } })[0]).toMatchObject({ status: 'scheduled' })
+  expect(j.emu.store.find(PRODUCTIONS, { query: { _id: itemId } })[0]).toMatchObject({ status: 'scheduled', gateIndex: 4, versionNo: 6 })
+  const versions = j.emu.store.find(REVIEW_VERSIONS, { query: { itemId } })
   expect(versions.map((v) => v.gateName)).toEqual(['选题', '脚本', '脚本', '拍摄', '剪辑', '终审'])
   expect(versions.find((v) => v.gateName === '拍摄')).toMatchObject({ links: ['https://pan.example.com/s/raw-footage'] })
-  const events = j.emu.store.find('review_events', { query: { itemId } })
+  const events = j.emu.store.find(REVIEW_EVENTS, { query: { itemId } })
   expect(events.filter((e) => e.type === 'changes_requested').map((e) => e.comment)).toEqual([CHANGES])
   expect(events.filter((e) => e.type === 'approved').length).toBe(5)
   // The manager's approvals notified the author in the app.
-  const notes = j.emu.store.find('notifications', { query: { itemId, memberId: li._id } })
+  const notes = j.emu.store.find(NOTIFICATIONS, { query: { itemId, memberId: li._id } })
   expect(notes.map((n) => n.kind)).toEqual(expect.arrayContaining(['changes_requested', 'gate_passed', 'scheduled']))
   await opPhone.context.close()
   await mgrPhone.context.close()
@@ -208,11 +209,11 @@ test('the manager reads her review notifications and marks them read', async () 
   await page.locator('.notification').first().waitFor()
   await settle(page)
   await j.shot(page, 'review-09-notifications')
-  const chen = j.emu.store.find('members', { query: { openid: 'demo_manager_chen' } })[0]
-  expect(j.emu.store.find('notifications', { query: { memberId: chen._id, read: false } }).length).toBeGreaterThan(0)
+  const chen = j.emu.store.find(MEMBERS, { query: { openid: 'demo_manager_chen' } })[0]
+  expect(j.emu.store.find(NOTIFICATIONS, { query: { memberId: chen._id, read: false } }).length).toBeGreaterThan(0)
   await page.locator('.notifications-read-all').click()
   await page.locator('.notifications-head__count', { hasText: '全部已读' }).waitFor()
-  expect(j.emu.store.find('notifications', { query: { memberId: chen._id, read: false } })).toEqual([])
+  expect(j.emu.store.find(NOTIFICATIONS, { query: { memberId: chen._id, read: false } })).toEqual([])
   await context.close()
 })
 
@@ -233,7 +234,7 @@ test('an admin adds a 复盘 gate to the image-text flow; items already in produ
   await j.shot(page, 'review-10-flow-editor')
   await page.locator('.flow-save').click()
   await page.locator('.flows-page__state', { hasText: '已自定义' }).waitFor()
-  const flow = j.emu.store.find('review_flows', { query: { format: 'image_text' } })[0]
+  const flow = j.emu.store.find(REVIEW_FLOWS, { query: { format: 'image_text' } })[0]
   expect((flow.gates as { name: string; slaHours: number }[]).map((g) => [g.name, g.slaHours])).toEqual([
     ['选题', 24],
     ['初稿', 24],
@@ -241,7 +242,7 @@ test('an admin adds a 复盘 gate to the image-text flow; items already in produ
     ['终审', 24],
   ])
   // The demo image-text items already in production keep the three gates they started with.
-  const inFlight = j.emu.store.find('productions', { query: { format: 'image_text' } })
+  const inFlight = j.emu.store.find(PRODUCTIONS, { query: { format: 'image_text' } })
   expect(inFlight.length).toBeGreaterThan(0)
   for (const p of inFlight) expect((p.flow as { name: string }[]).map((g) => g.name)).toEqual(['选题', '初稿', '终审'])
 })
@@ -260,7 +261,7 @@ test('the demo pipeline: an overdue review in red, and a published item’s cycl
 
   // The most recently published item with a production: its whole history and cycle time.
   const published = j.emu.store
-    .find('productions', { query: { status: 'published' } })
+    .find(PRODUCTIONS, { query: { status: 'published' } })
     .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)))[0]
   await openProduction(page, String(published._id))
   await page.locator('.cycle-total').waitFor()

@@ -2,6 +2,7 @@
 // an admin action by the cloud function, and gains a role the admin gives them.
 import type { Page } from 'playwright-core'
 import { startJourney, type Journey } from './support'
+import { AUDIT, MEMBERS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
 beforeAll(async () => {
@@ -70,9 +71,9 @@ test('admin invites a colleague who joins as field staff, is refused, then gets 
   await a.page.locator('.role-editor .nut-dialog-footer-ok').click()
   await row.getByText('运营', { exact: true }).waitFor()
 
-  const stored = j.emu.store.find('members', { query: { name: '赵强', status: 'active' } })
+  const stored = j.emu.store.find(MEMBERS, { query: { name: '赵强', status: 'active' } })
   expect(stored.map((m) => m.roles)).toEqual([['operator', 'field']])
-  const audit = j.emu.store.find('audit', { query: { action: 'setMemberRoles' } })
+  const audit = j.emu.store.find(AUDIT, { query: { action: 'setMemberRoles' } })
   expect(audit).toHaveLength(1)
 
   // The admin reads the change back in 我的 → 审计日志: who, what, whom and the roles before → after.

@@ -3,8 +3,9 @@
 // core builders its rebuild uses (so they are real rollups, equal to a rebuild). Going through the
 // function would take hours at a million snapshots; this takes seconds per hundred thousand.
 // Used by the dashboard's read-bound test and by test/bench/bench.ts — keep the signature stable.
-import type { ItemRecord } from '../../cloudfunctions/content/records'
-import { FOLLOWERS, LEADS, ROLLUPS, rollupId, SERIES, seriesId, SNAPSHOTS, type FollowerRecord, type LeadRecord, type SnapshotRecord } from '../../cloudfunctions/results/records'
+import { FOLLOWER_TOTALS, ITEM_SERIES, ITEMS, LEADS, ROLLUPS, SNAPSHOTS } from '../../cloudfunctions/common/db/collections'
+import type { ItemRecord } from '../../cloudfunctions/common/db/content'
+import { rollupId, seriesId, type FollowerRecord, type LeadRecord, type SnapshotRecord } from '../../cloudfunctions/common/db/results'
 import { LAYERS } from '../../core/content/schemas'
 import { addSums } from '../../core/results/metrics'
 import { buildRollups, DIMENSIONS, emptyRollup, type DayRollup, type ItemDims } from '../../core/results/rollup'
@@ -87,9 +88,9 @@ export function writeHistory(store: Store, teamId: string, opts: HistoryOptions)
     const byItem = new Map<string, typeof facts>()
     for (const f of facts) (byItem.get(f.itemId) ?? byItem.set(f.itemId, []).get(f.itemId)!).push(f)
     const seriesDocs = [...byItem].map(([itemId, list]) => ({ _id: seriesId(teamId, itemId), teamId, itemId, dims: dims.get(itemId)!, points: effectiveSeries(list), updatedAt: new Date() }))
-    store.insert('items', items as unknown as Record<string, unknown>[])
+    store.insert(ITEMS, items as unknown as Record<string, unknown>[])
     store.insert(SNAPSHOTS, snaps as unknown as Record<string, unknown>[])
-    store.insert(SERIES, seriesDocs as unknown as Record<string, unknown>[])
+    store.insert(ITEM_SERIES, seriesDocs as unknown as Record<string, unknown>[])
     snapshots += snaps.length
     series += seriesDocs.length
   }
@@ -112,7 +113,7 @@ export function writeHistory(store: Store, teamId: string, opts: HistoryOptions)
     followers: followers.map((f) => ({ ...f, id: f._id })),
   })
   for (const r of account.values()) merge(rollups, r)
-  store.insert(FOLLOWERS, followers as unknown as Record<string, unknown>[])
+  store.insert(FOLLOWER_TOTALS, followers as unknown as Record<string, unknown>[])
   store.insert(LEADS, leads as unknown as Record<string, unknown>[])
   const now = new Date()
   store.insert(ROLLUPS, [...rollups.values()].map((r) => ({ ...r, _id: rollupId(teamId, r.day), teamId, updatedAt: now })) as unknown as Record<string, unknown>[])

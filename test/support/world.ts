@@ -3,7 +3,8 @@
 import type { Role } from '../../core/roles'
 import type { MemberView } from '../../core/team/schemas'
 import type { TestCloud } from './cloud'
-import { newItemRecord } from '../../cloudfunctions/content/records'
+import { ITEMS } from '../../cloudfunctions/common/db/collections'
+import { newItemRecord } from '../../cloudfunctions/common/db/content'
 import { dayKey } from '../../core/time/china'
 
 export type CallerKind = Role | 'outsider' | 'otherTeam' | 'anonymous'
@@ -110,7 +111,7 @@ function publishedItems(cloud: TestCloud, teamId: string, ownerId: string, tag: 
   }
   const post = make('post', `澄净 X3 开箱 ${tag}`, 'short_video', 2)
   const live = make('live', `直播：冬季焕新 ${tag}`, 'livestream', 1)
-  cloud.store.insert('items', [post, live] as unknown as Record<string, unknown>[])
+  cloud.store.insert(ITEMS, [post, live] as unknown as Record<string, unknown>[])
   return { publishedItemId: post._id, publishedTitle: post.title, liveItemId: live._id }
 }
 

@@ -1,21 +1,17 @@
-import type { Format } from '../../core/content/schemas'
-import type { Gate } from '../../core/review/flow'
-import type { ProductionState } from '../../core/review/machine'
-import type { VersionPreview } from '../../core/review/preview'
-import type { NotificationKind } from '../../core/review/schemas'
-import type { BaseRecord } from '../common/records'
+import type { Format } from '../../../core/content/schemas'
+import type { Gate } from '../../../core/review/flow'
+import type { ProductionState } from '../../../core/review/machine'
+import type { VersionPreview } from '../../../core/review/preview'
+import type { NotificationKind } from '../../../core/review/schemas'
+import type { BaseRecord } from './base'
 
-export const FLOWS = 'review_flows'
-export const PRODUCTIONS = 'productions'
-export const VERSIONS = 'review_versions'
-export const EVENTS = 'review_events'
-export const NOTIFICATIONS = 'notifications'
-
-/** A team's flow for one format (_id `${teamId}_${format}`); absent means the default flow. */
+/** A team's flow for one format (_id `flowId(teamId, format)`); absent means the default flow. */
 export interface FlowRecord extends BaseRecord {
   format: Format
   gates: Gate[]
 }
+
+export const flowId = (teamId: string, format: Format) => `${teamId}_${format}`
 
 /**
  * The current state of an item's production (_id = the item's id, one production per item).

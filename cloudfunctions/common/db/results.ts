@@ -1,25 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { Channel } from '../../core/results/metrics'
-import type { DayRollup, ItemDims } from '../../core/results/rollup'
-import type { SeriesPoint, SnapshotMetrics, SnapshotSource } from '../../core/results/schemas'
-import type { BaseRecord } from '../common/records'
-
-/** Raw facts (append-only) and what is derived from them (rebuildable). */
-export const SNAPSHOTS = 'snapshots'
-export const LIVES = 'liveSessions'
-export const LEADS = 'leads'
-export const FOLLOWERS = 'followerTotals'
-export const IMPORTS = 'imports'
-/** Derived: per item, the values in force by date (what differencing reads inside a transaction). */
-export const SERIES = 'itemSeries'
-/** Derived: one document per team and day, id `${teamId}_${day}`. */
-export const ROLLUPS = 'rollups'
-/** Per team, id = teamId: set while a rebuild runs, so no fact commits halfway through it. */
-export const LOCKS = 'resultsLocks'
-/** Derived, transient: a rebuild's day sums between its calls, id `${teamId}_${day}`. */
-export const SCRATCH = 'rollupScratch'
-
-export const RESULTS_COLLECTIONS = [SNAPSHOTS, LIVES, LEADS, FOLLOWERS, IMPORTS, SERIES, ROLLUPS, LOCKS, SCRATCH]
+import type { Channel } from '../../../core/results/metrics'
+import type { DayRollup, ItemDims } from '../../../core/results/rollup'
+import type { SeriesPoint, SnapshotMetrics, SnapshotSource } from '../../../core/results/schemas'
+import type { BaseRecord, DerivedDoc, StoredDoc } from './base'
 
 /** Who logged a fact and when, kept on the fact itself (names are frozen as they were). */
 interface Logged extends BaseRecord {
@@ -83,24 +66,15 @@ export interface ImportRecord extends Logged {
   snapshotIds: string[]
 }
 
-export interface SeriesRecord {
-  _id: string
-  teamId: string
+export interface SeriesRecord extends DerivedDoc {
   itemId: string
   dims: ItemDims
   points: SeriesPoint[]
-  updatedAt: Date
 }
 
-export interface RollupRecord extends DayRollup {
-  _id: string
-  teamId: string
-  updatedAt: Date
-}
+export interface RollupRecord extends DayRollup, DerivedDoc {}
 
-export interface LockRecord {
-  _id: string
-  teamId: string
+export interface LockRecord extends StoredDoc {
   rebuildingUntil: Date | null
   lastRebuildAt: Date | null
   /** A rebuild running over several calls: where the next call starts. */

@@ -1,9 +1,6 @@
-import type { Category, Format, ItemStatus, Layer, ScheduleChange, Source } from '../../core/content/schemas'
-import { dayKey } from '../../core/time/china'
-import type { BaseRecord } from '../common/records'
-
-export const ITEMS = 'items'
-export const THEMES = 'themes'
+import type { Category, Format, ItemStatus, Layer, ScheduleChange, Source } from '../../../core/content/schemas'
+import { dayKey } from '../../../core/time/china'
+import type { BaseRecord } from './base'
 
 /** A content item on the calendar or in the topic library (status idea, no date). */
 export interface ItemRecord extends BaseRecord {
@@ -29,10 +26,13 @@ export interface ItemRecord extends BaseRecord {
   cycleSeconds?: number | null
 }
 
+/** A team's theme for a month (_id `themeId(teamId, month)`). */
 export interface ThemeRecord extends BaseRecord {
   month: string
   theme: string
 }
+
+export const themeId = (teamId: string, month: string) => `${teamId}_${month}`
 
 /** Fields a new item starts with; the function and the demo seed both build items through this. */
 export function newItemRecord(fields: {

@@ -1,0 +1,107 @@
+// The registry of storage: every collection the functions and the local cloud use, by one name each,
+// and the record type stored in it. This file is the source of truth; database.rules.json (which
+// deployment reads) must list the same collections, and collections.test.ts holds the two together.
+//
+// The stored names are cased two ways (camelCase and snake_case, see COLLECTION_NAMES); renaming one
+// needs a data migration, so the constants keep the stored names as they are.
+import type { SpendRecord, TargetHistoryRecord } from './analytics'
+import type { ItemRecord, ThemeRecord } from './content'
+import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
+import type { EventRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
+import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
+import type { AuditRecord, RequestRecord } from './wrapper'
+
+// team
+export const TEAMS = 'teams'
+export const MEMBERS = 'members'
+export const INVITES = 'invites'
+export const SEATS = 'seats'
+// written by the action wrapper for every function
+export const AUDIT = 'audit'
+export const REQUESTS = 'requests'
+// review
+export const REVIEW_FLOWS = 'review_flows'
+export const PRODUCTIONS = 'productions'
+export const REVIEW_VERSIONS = 'review_versions'
+export const REVIEW_EVENTS = 'review_events'
+export const NOTIFICATIONS = 'notifications'
+// content
+export const ITEMS = 'items'
+export const THEMES = 'themes'
+// results: raw facts (append-only)
+export const SNAPSHOTS = 'snapshots'
+export const LIVE_SESSIONS = 'liveSessions'
+export const LEADS = 'leads'
+export const FOLLOWER_TOTALS = 'followerTotals'
+export const IMPORTS = 'imports'
+/** Derived: per item, the values in force by date (what differencing reads inside a transaction). */
+export const ITEM_SERIES = 'itemSeries'
+/** Derived: one document per team and day, id `${teamId}_${day}`. */
+export const ROLLUPS = 'rollups'
+/** Per team, id = teamId: set while a rebuild runs, so no fact commits halfway through it. */
+export const RESULTS_LOCKS = 'resultsLocks'
+/** Derived, transient: a rebuild's day sums between its calls, id `${teamId}_${day}`. */
+export const ROLLUP_SCRATCH = 'rollupScratch'
+// analytics
+/** Raw fact (append-only): promotion spend per day. */
+export const SPEND = 'spend'
+/** Target revisions, append-only (the targets in force live on the team document). */
+export const TARGET_HISTORY = 'targetHistory'
+
+/** Each collection's name and the record type stored in it. */
+export interface StoredRecords {
+  [TEAMS]: TeamDoc
+  [MEMBERS]: MemberRecord
+  [INVITES]: InviteRecord
+  [SEATS]: SeatRecord
+  [AUDIT]: AuditRecord
+  [REQUESTS]: RequestRecord
+  [REVIEW_FLOWS]: FlowRecord
+  [PRODUCTIONS]: ProductionRecord
+  [REVIEW_VERSIONS]: VersionRecord
+  [REVIEW_EVENTS]: EventRecord
+  [NOTIFICATIONS]: NotificationRecord
+  [ITEMS]: ItemRecord
+  [THEMES]: ThemeRecord
+  [SNAPSHOTS]: SnapshotRecord
+  [LIVE_SESSIONS]: LiveRecord
+  [LEADS]: LeadRecord
+  [FOLLOWER_TOTALS]: FollowerRecord
+  [IMPORTS]: ImportRecord
+  [ITEM_SERIES]: SeriesRecord
+  [ROLLUPS]: RollupRecord
+  [RESULTS_LOCKS]: LockRecord
+  [ROLLUP_SCRATCH]: RollupRecord
+  [SPEND]: SpendRecord
+  [TARGET_HISTORY]: TargetHistoryRecord
+}
+
+export type CollectionName = keyof StoredRecords
+
+/** Every collection, in the order database.rules.json lists them (deployment creates these). */
+export const COLLECTION_NAMES = [
+  TEAMS,
+  MEMBERS,
+  INVITES,
+  SEATS,
+  AUDIT,
+  REQUESTS,
+  REVIEW_FLOWS,
+  PRODUCTIONS,
+  REVIEW_VERSIONS,
+  REVIEW_EVENTS,
+  NOTIFICATIONS,
+  ITEMS,
+  THEMES,
+  SNAPSHOTS,
+  LIVE_SESSIONS,
+  LEADS,
+  FOLLOWER_TOTALS,
+  IMPORTS,
+  ITEM_SERIES,
+  ROLLUPS,
+  RESULTS_LOCKS,
+  ROLLUP_SCRATCH,
+  SPEND,
+  TARGET_HISTORY,
+] as const satisfies readonly CollectionName[]

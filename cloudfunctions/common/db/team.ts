@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+import type { StoredTargets } from '../../../core/analytics/kpis'
+import type { Department, Role } from '../../../core/roles'
+import type { BaseRecord, StoredDoc } from './base'
+
+export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
+  teamId: string // equal to _id, so team-scoped queries treat teams like everything else
+  name: string
+  /** KPI targets set by the team (analytics.setTarget); absent KPIs use the defaults. Kept here so every call has them with the team. */
+  targets?: StoredTargets
+}
+
+/** The team record as the team function keeps it: a guarded admin count so the last admin stays. */
+export interface TeamDoc extends TeamRecord {
+  adminCount: number
+}
+
+export interface MemberRecord extends BaseRecord {
+  openid: string
+  name: string
+  department: Department
+  roles: Role[]
+  status: 'active' | 'removed'
+  joinedAt: Date
+}
+
+export interface InviteRecord extends BaseRecord {
+  role: Role
+  expiresAt: Date
+  status: 'open' | 'used' | 'revoked'
+  usedBy?: string
+  usedAt?: Date
+}
+
+/** One seat per person: claiming it atomically stops a double tap from joining two teams. */
+export interface SeatRecord extends StoredDoc, Pick<BaseRecord, 'createdAt'> {
+  memberId: string
+}
+
+/** A person's seat id: derived from their openid, so a second claim collides. */
+export function seatId(openid: string): string {
+  return createHash('sha256').update(`seat|${openid}`).digest('hex').slice(0, 32)
+}
