@@ -8,7 +8,7 @@ const REGISTRY = 'cloudfunctions/common/db/collections.ts'
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    if (name === 'node_modules') return []
+    if (name === 'node_modules' || name === '__fixtures__') return []
     if (statSync(path).isDirectory()) return sourceFiles(path)
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : []
   })
@@ -33,8 +33,8 @@ describe('the collection registry', () => {
     expect([...rules.collections].sort()).toEqual([...COLLECTION_NAMES].sort())
   })
 
-  it('is the only place the functions and the demo seed name a collection by a string literal', () => {
-    const files = [...sourceFiles(join(ROOT, 'cloudfunctions')), ...sourceFiles(join(ROOT, 'emulator')).filter((f) => /seed[^/]*\.ts$/.test(f))]
+  it('is the only place the functions, the local cloud and the test helpers name a collection by a string literal', () => {
+    const files = ['cloudfunctions', 'emulator', 'test/support', 'test/bench'].flatMap((dir) => sourceFiles(join(ROOT, dir)))
     const offenders = files
       .filter((f) => relative(ROOT, f) !== REGISTRY)
       .flatMap((f) =>
