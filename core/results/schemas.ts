@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { countSchema as count, dayKeySchema, idSchema as id, isoTimeSchema as isoTime } from '../atoms'
 import { formatCount } from '../format'
 import { CHANNELS, POST_METRIC_LABELS, POST_METRICS, type Channel, type PostMetric } from './metrics'
 
@@ -9,12 +10,6 @@ export const CORRECTION_WINDOW_MS = 24 * 3600_000
 /** A livestream session longer than this is a typo. */
 export const LIVE_MAX_SECONDS = 24 * 3600
 
-const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
-export const dayKeySchema = (label: string) =>
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为 YYYY-MM-DD 格式的日期').describe(label)
-const isoTime = (label: string) => z.string().datetime({ offset: true, message: '应为带时区的时间' }).describe(label)
-const count = (label: string) =>
-  z.number().int('应为整数').min(0, '不能为负数').max(10_000_000_000, '数值过大').describe(label)
 const reason = z.string().trim().min(1, '请填写更正原因').max(100).describe('更正原因')
 
 const metricShape = Object.fromEntries(

@@ -1,14 +1,12 @@
 import { z } from 'zod'
+import { dayKeySchema as dayKey, idSchema as id, versionSchema as version } from '../atoms'
 import type { Format } from '../content/schemas'
 import type { RangeCycle, StageTime } from './cycle'
 import { flowGatesSchema, formatSchema, type Gate } from './flow'
 import type { GateState, ProductionStatus } from './machine'
 
-const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
-const version = z.number().int().min(0).describe('版本')
 const versionNo = z.number().int().min(1).max(10_000).describe('针对的版本号')
 const comment = z.string().trim().max(500).describe('意见')
-const dayKey = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe(label)
 
 export const formatInput = z.object({ format: formatSchema }).strict()
 export const updateFlowInput = z.object({ format: formatSchema, gates: flowGatesSchema, version }).strict()
