@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { COUNT_MAX, countSchema, dayKeySchema, idSchema, isoTimeSchema, stripInvisible, visibleText } from './atoms'
-import { createItemInput, updateItemInput, setMonthThemeInput, weekViewInput } from './content/schemas'
+import { COUNT_MAX, countSchema, dayKeySchema, dayRangeSchema, idSchema, isoTimeSchema, stripInvisible, visibleText } from './atoms'
+import { createItemInput, rangeInput as contentRangeInput, setMonthThemeInput, updateItemInput, weekViewInput } from './content/schemas'
 import { dashboardInput, logSpendInput } from './analytics/schemas'
 import { cycleRangeInput } from './review/schemas'
 import { gateSchema } from './review/flow'
@@ -49,6 +49,28 @@ describe('dayKeySchema', () => {
       expect(schema.safeParse(input('2024-02-31')).success).toBe(false)
       expect(messages(schema, input('2024-02-31')).join()).toContain('没有这一天')
     })
+  })
+})
+
+describe('dayRangeSchema', () => {
+  const range = dayRangeSchema()
+  it('takes a range in order, one day long or a whole year', () => {
+    expect(range.safeParse({ from: '2026-12-01', to: '2026-12-01' }).success).toBe(true)
+    expect(range.safeParse({ from: '2024-01-01', to: '2025-01-01' }).success).toBe(true)
+  })
+  it('refuses an end before the start, and a range over a year', () => {
+    expect(messages(range, { from: '2026-12-02', to: '2026-12-01' })).toEqual(['结束日期：结束日期不能早于开始日期'])
+    expect(messages(range, { from: '2024-01-01', to: '2025-01-02' })).toEqual(['结束日期：范围最长一年'])
+  })
+  it('says only what is wrong with an impossible end, not that the range is too long', () => {
+    expect(messages(range, { from: '2024-02-01', to: '2024-99-99' })).toEqual(['结束日期：没有这一天（2024-99-99）'])
+  })
+  it.each([
+    ['content.mixStats / exportCsv', contentRangeInput],
+    ['review.cycleStats', cycleRangeInput],
+    ['results.rollups', rollupsInput],
+  ])('%s uses it', (_name, schema) => {
+    expect(messages(schema, { from: '2024-02-01', to: '2024-99-99' })).toEqual(['结束日期：没有这一天（2024-99-99）'])
   })
 })
 

@@ -44,6 +44,26 @@ export function dayKeySchema(label: string) {
 }
 
 /**
+ * A from..to range of day keys (开始日期, 结束日期), in order and at most a year long. The order and length
+ * are checked only once both ends are real days: each end says on its own what is wrong with it.
+ *
+ * @example
+ * dayRangeSchema().safeParse({ from: '2026-12-01', to: '2026-11-01' }).success
+ * //=> false ('结束日期：结束日期不能早于开始日期')
+ * dayRangeSchema().safeParse({ from: '2026-01-01', to: '2027-06-01' }).success //=> false ('结束日期：范围最长一年')
+ */
+export function dayRangeSchema() {
+  return z
+    .object({ from: dayKeySchema('开始日期'), to: dayKeySchema('结束日期') })
+    .strict()
+    .superRefine((r, ctx) => {
+      if (!isCalendarDay(r.from) || !isCalendarDay(r.to)) return
+      if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+      else if (Date.parse(r.to) - Date.parse(r.from) > 366 * 86400_000) ctx.addIssue({ code: 'custom', path: ['to'], message: '范围最长一年' })
+    })
+}
+
+/**
  * An instant as an ISO 8601 string with its offset ('2026-11-27T10:00:00+08:00' or '…Z').
  *
  * @example

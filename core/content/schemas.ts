@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { dayKeySchema as dayKey, idSchema as id, isoTimeSchema as isoTime, versionSchema as version, visibleText } from '../atoms'
+import { dayKeySchema as dayKey, dayRangeSchema, idSchema as id, isoTimeSchema as isoTime, versionSchema as version, visibleText } from '../atoms'
 
 export const FORMATS = ['short_video', 'livestream', 'image_text'] as const
 export type Format = (typeof FORMATS)[number]
@@ -103,11 +103,7 @@ export const monthViewInput = z.object({ month: monthKey }).strict()
 export const weekViewInput = z.object({ day: dayKey('日期') }).strict()
 export const dayItemsInput = z.object({ day: dayKey('日期') }).strict()
 
-export const rangeInput = z
-  .object({ from: dayKey('开始日期'), to: dayKey('结束日期') })
-  .strict()
-  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86400_000, { message: '范围最长一年', path: ['to'] })
+export const rangeInput = dayRangeSchema()
 
 export const listIdeasInput = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { countSchema as count, dayKeySchema, idSchema as id, isoTimeSchema as isoTime } from '../atoms'
+import { countSchema as count, dayKeySchema, dayRangeSchema, idSchema as id, isoTimeSchema as isoTime } from '../atoms'
 import { formatCount } from '../format'
 import { CHANNELS, POST_METRIC_LABELS, POST_METRICS, type Channel, type PostMetric } from './metrics'
 
@@ -113,11 +113,7 @@ export const pendingTodayInput = z
   .object({ withinDays: z.number().int('应为整数').min(1, '至少 1 天').max(60, '最多 60 天').describe('发布天数').default(7) })
   .strict()
 
-export const rollupsInput = z
-  .object({ from: dayKeySchema('开始日期'), to: dayKeySchema('结束日期') })
-  .strict()
-  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86400_000, { message: '范围最长一年', path: ['to'] })
+export const rollupsInput = dayRangeSchema()
 
 /**
  * One row of a data-centre export after its header was mapped (see `mapExportRow` in ./import).

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { dayKeySchema as dayKey, idSchema as id, versionSchema as version } from '../atoms'
+import { dayRangeSchema, idSchema as id, versionSchema as version } from '../atoms'
 import type { Format } from '../content/schemas'
 import type { RangeCycle, StageTime } from './cycle'
 import { flowGatesSchema, formatSchema, type Gate } from './flow'
@@ -43,11 +43,7 @@ export const markReadInput = z
   .strict()
   .refine((v) => Boolean(v.ids) !== Boolean(v.all), { message: '请选择要标记的通知，或选择全部', path: ['ids'] })
 
-export const cycleRangeInput = z
-  .object({ from: dayKey('开始日期'), to: dayKey('结束日期') })
-  .strict()
-  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86400_000, { message: '范围最长一年', path: ['to'] })
+export const cycleRangeInput = dayRangeSchema()
 
 // ---- views (what the functions answer) ---------------------------------------------------------
 
