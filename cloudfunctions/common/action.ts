@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ActionDef, FunctionContract, OutputOf, ParsedInputOf } from '../../core/api/action'
-import { AppError, type ErrorShape, type Result } from '../../core/errors'
+import { AppError, fieldError, type ErrorShape, type Result } from '../../core/errors'
 import { allows } from '../../core/roles'
 import { parseInput } from '../../core/validation'
 import { boundValues, inputChanges } from '../../core/audit/changes'
@@ -84,7 +84,7 @@ async function dispatch(
   }
   const input = parseInput(def.input, env.data === undefined ? {} : env.data)
   if (def.write && !env.requestId) {
-    throw new AppError('VALIDATION', '请求编号：必填', { fields: [{ path: 'requestId', message: '请求编号：必填' }] })
+    throw fieldError('requestId', '请求编号：必填')
   }
 
   const requestId = env.requestId ?? `read-${Date.now()}-${Math.random().toString(36).slice(2)}`
