@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { idSchema, visibleText } from '../atoms'
 import { FORMATS, type Format } from '../content/schemas'
-import { ROLES, type Role } from '../roles'
+import { STAFF_ROLES, type StaffRole } from '../roles'
 
 /** Who may review a gate: anyone holding one of `roles`, and the members named in `memberIds`. */
 export interface Reviewers {
-  roles: Role[]
+  roles: StaffRole[]
   memberIds: string[]
 }
 
@@ -50,7 +50,6 @@ export function defaultFlow(format: Format): Gate[] {
 /** A gate's name is short: it is shown in chips and timeline lines. */
 export const GATE_NAME_MAX = 12
 
-const REVIEWER_ROLES = ROLES.filter((r) => r !== 'field')
 
 export const gateSchema = z
   .object({
@@ -58,7 +57,7 @@ export const gateSchema = z
     name: visibleText('关卡名称', GATE_NAME_MAX),
     reviewers: z
       .object({
-        roles: z.array(z.enum(REVIEWER_ROLES as [Role, ...Role[]]).describe('审核角色')).max(3).describe('审核角色'),
+        roles: z.array(z.enum(STAFF_ROLES).describe('审核角色')).max(3).describe('审核角色'),
         memberIds: z.array(idSchema('审核人')).max(10).describe('审核人'),
       })
       .strict()
