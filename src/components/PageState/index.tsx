@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
+import { palette } from '../../styles/palette'
 import './index.scss'
 
 /** Placeholder rows while the first answer is on its way. */
@@ -25,7 +26,7 @@ export function EmptyState(props: EmptyStateProps) {
       <Empty
         className='page-state__empty'
         imageSize={64}
-        image={<View className='page-state__icon'><Tips size={28} color='#b4b8bf' /></View>}
+        image={<View className='page-state__icon'><Tips size={28} color={palette.textFaint} /></View>}
         title={props.title}
         description={props.description}
       />
@@ -40,7 +41,7 @@ export function ErrorState(props: { message: string; onRetry?: () => void }) {
       <Empty
         className='page-state__empty'
         imageSize={64}
-        image={<View className='page-state__icon'><Tips size={28} color='#fa5151' /></View>}
+        image={<View className='page-state__icon'><Tips size={28} color={palette.lightRed} /></View>}
         title='加载失败'
         description={props.message}
       />
