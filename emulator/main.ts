@@ -138,7 +138,20 @@ function parseArgs(argv: string[]): Record<string, string | boolean> {
 async function cli(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const str = (k: string, env: string | undefined, def: string) => (typeof args[k] === 'string' ? (args[k] as string) : env ?? def)
-  const emulator = await startEmulator({
+  // Handlers first: a signal during start-up (or right after the URL is printed) still closes cleanly.
+  let stopping: string | undefined
+  let emulator: Emulator | undefined
+  const stop = (why: string) => {
+    // Ctrl-C reaches us twice (from the terminal and forwarded by scripts/start.mjs): stop once.
+    if (stopping) return
+    stopping = why
+    if (emulator) close(emulator, why)
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal))
+  // Started by scripts/start.mjs with an IPC channel: if the launcher dies (even by kill -9), stop too.
+  if (process.send) process.on('disconnect', () => stop('launcher exited'))
+
+  emulator = await startEmulator({
     port: Number(str('port', process.env.PORT, '8787')),
     host: str('host', process.env.HOST, '127.0.0.1'),
     dataDir: str('data', process.env.DATA_DIR, './.data'),
@@ -148,23 +161,18 @@ async function cli(): Promise<void> {
     seed: true,
   })
   console.log(`Channels Ops local cloud: ${emulator.url}`)
-  let stopping = false
-  const stop = (why: string) => {
-    // Ctrl-C reaches us twice (from the terminal and forwarded by scripts/start.mjs): stop once.
-    if (stopping) return
-    stopping = true
-    console.log(`\n${why}: closing the local cloud (finishing requests in flight)…`)
-    emulator.close().then(
-      () => process.exit(0),
-      (e) => {
-        console.error(e)
-        process.exit(1)
-      },
-    )
-  }
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal))
-  // Started by scripts/start.mjs with an IPC channel: if the launcher dies (even by kill -9), stop too.
-  if (process.send) process.on('disconnect', () => stop('launcher exited'))
+  if (stopping) close(emulator, stopping)
+}
+
+function close(emulator: Emulator, why: string): void {
+  console.log(`\n${why}: closing the local cloud (finishing requests in flight)…`)
+  emulator.close().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
 }
 
 if (require.main === module) {
