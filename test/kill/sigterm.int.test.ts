@@ -24,8 +24,9 @@ afterAll(() => {
 })
 
 /** `npm start` as a user runs it (npm → sh → scripts/start.mjs → server), minus install and build. */
-function startLauncher(): Promise<{ url: string; launcher: ChildProcess }> {
-  const launcher = spawn('npm', ['start', '--', '--no-build', '--port', '0', '--data', dataDir, '--no-timers'], {
+function startLauncher(viaNpm = true): Promise<{ url: string; launcher: ChildProcess }> {
+  const args = ['--no-build', '--port', '0', '--data', dataDir, '--no-timers']
+  const launcher = spawn(viaNpm ? 'npm' : process.execPath, viaNpm ? ['start', '--', ...args] : ['scripts/start.mjs', ...args], {
     cwd: ROOT,
     env: { ...process.env, SEED: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,3 +115,12 @@ test('SIGTERM to the launcher stops the server gracefully and loses no acknowled
   expect(acked.length).toBeGreaterThanOrEqual(40)
   expect(acked.filter((id) => !stored.has(id))).toEqual([])
 }, 180_000)
+
+test('a launcher killed with SIGKILL takes its server down with it (no orphan holding the folder)', async () => {
+  const { url, launcher } = await startLauncher(false)
+  const exited = new Promise((r) => launcher.once('exit', r))
+  launcher.kill('SIGKILL')
+  await exited
+  await waitFor(() => refusesConnections(url))
+  await waitFor(async () => !existsSync(join(dataDir, LOCK_FILE)))
+}, 120_000)
