@@ -315,7 +315,10 @@ describe('rebuild and nightly repair', () => {
     await logged(w.publishedItemId, today(), { plays: 30 })
     const id = rollup(today())!._id
     cloud.store.update('rollups', { _id: id }, { $set: { 'total.plays': 999 } }, { multi: false, upsert: false, replace: false })
-    const res = await cloud.call('results', null, { Type: 'Timer', TriggerName: 'nightlyRollupRepair' } as never)
+    const anonymous = await cloud.call('results', null, { Type: 'Timer', TriggerName: 'nightlyRollupRepair' } as never)
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(rollup(today())!.total.plays).toBe(999)
+    const res = await cloud.timer('results', 'nightlyRollupRepair')
     expect(res).toMatchObject({ ok: true })
     expect(rollup(today())!.total.plays).toBe(30)
   })
