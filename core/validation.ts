@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppError, type FieldError } from './errors'
+import { validationError, type FieldError } from './errors'
 
 /**
  * Turns zod issues into field errors whose messages name the field in Chinese.
@@ -30,8 +30,7 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
   const r = schema.safeParse(input)
   if (r.success) return r.data
   const fields = fieldErrors(schema, r.error)
-  const message = fields.length ? fields.map((f) => f.message).join('；') : '输入有误'
-  throw new AppError('VALIDATION', message, { fields })
+  throw validationError(fields, fields.length ? undefined : '输入有误')
 }
 
 function issueToFields(root: z.ZodTypeAny, issue: z.ZodIssue): FieldError[] {

@@ -11,7 +11,7 @@ import {
   STATUS_LABELS,
   type ScheduleChange,
 } from '../../core/content/schemas'
-import { AppError } from '../../core/errors'
+import { AppError, fieldError } from '../../core/errors'
 import { daysBetween, dayKey, inChina, monthDays, weekDays } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
@@ -187,10 +187,6 @@ export const handlers: Handlers<typeof contentContract> = {
 
 function items(ctx: MemberCtx) {
   return ctx.repo<ItemRecord>(ITEMS)
-}
-
-function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { fields: [{ path, message }] })
 }
 
 function notInPast(ctx: MemberCtx, at: Date): Date {

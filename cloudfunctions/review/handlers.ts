@@ -1,6 +1,6 @@
 import type { reviewContract } from '../../core/api/review'
 import { FORMATS } from '../../core/content/schemas'
-import { AppError } from '../../core/errors'
+import { AppError, fieldError, refuseFields } from '../../core/errors'
 import { itemCycle, rangeCycle, type CycleFact } from '../../core/review/cycle'
 import { defaultFlow, type Gate } from '../../core/review/flow'
 import { initialState, transition, type Effect, type ProductionEvent, type ProductionState } from '../../core/review/machine'
@@ -317,10 +317,6 @@ function actorOf(ctx: MemberCtx) {
   return { memberId: ctx.member._id, roles: ctx.member.roles }
 }
 
-function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { fields: [{ path, message }] })
-}
-
 async function requireItem(ctx: MemberCtx, id: string, allowArchived = false): Promise<ItemRecord> {
   const item = await ctx.repo<ItemRecord>(ITEMS).get(id)
   if (!item) throw new AppError('NOT_FOUND', '内容不存在')
@@ -343,7 +339,7 @@ async function requireReviewers(ctx: MemberCtx, gates: Gate[]): Promise<void> {
   const fields = gates.flatMap((g, i) =>
     g.reviewers.memberIds.flatMap((id, j) => (ok.has(id) ? [] : [{ path: `gates.${i}.reviewers.memberIds.${j}`, message: `「${g.name}」的审核人：必须是团队中可审核的成员` }])),
   )
-  if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+  refuseFields(fields)
 }
 
 /**

@@ -250,7 +250,7 @@ describe('inbox and notifications', () => {
     const sent = cloud.outbox().slice(0, cloud.outbox().length - outboxBefore)
     const managerOpenids = [w.openid.manager, w.openid.owner] // the owner holds manager too
     expect(sent.map((s) => (s.params as { touser: string }).touser).sort()).toEqual(managerOpenids.sort())
-    expect(sent[0]).toMatchObject({ api: 'subscribeMessage.send', params: { templateId: 'tpl-todo-123', page: `package-review/item/index?id=${p.itemId}` } })
+    expect(sent[0]).toMatchObject({ api: 'subscribeMessage.send', params: { templateId: 'tpl-todo-123', page: `package-content/item/index?id=${p.itemId}` } })
     delete process.env.REVIEW_TEMPLATE_TODO
 
     await review(mgr(), 'requestChanges', { itemId: p.itemId, version: p.version, comment: '字幕太小' })

@@ -48,8 +48,9 @@ describe('field messages follow the field', () => {
     fireEvent.click(view.container.querySelector('.item-submit')!)
     await waitFor(() => expect(errorUnder(view.container, 'field-title')).toBe('标题：不能为空'))
     type(view.container, 'field-title', '新品开箱')
+    expect(errorUnder(view.container, 'field-title')).toBeNull()
     type(view.container, 'field-title', '   ')
-    expect(errorUnder(view.container, 'field-title')).toBe('标题：不能为空')
+    expect(errorUnder(view.container, 'field-title')).toBe('标题：不能只包含空白或不可见字符')
   })
 
   it("clears the function's message about the owner once another owner is picked", async () => {

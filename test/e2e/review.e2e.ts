@@ -118,7 +118,7 @@ test('operator and manager take a short video through five gates, with one round
   const waiting = mgr.locator('.waiting-entry', { hasText: title })
   await waiting.waitFor()
   expect(await waiting.locator('.waiting-entry__excerpt').innerText()).toBe('店长视角讲新品：用户最常问的三个问题')
-  expect(await waiting.locator('.inbox-entry__wait').innerText()).toMatch(/^已等待 \d+(\.\d)? 小时（时限 24 小时）$/)
+  expect(await waiting.locator('.inbox-entry__wait').innerText()).toMatch(new RegExp(`^已等待 ${DURATION.source.slice(1, -1)}（时限 24 小时）$`))
   await settle(mgr)
   await j.shot(mgr, 'review-03-manager-inbox')
   await waiting.locator('.inbox-approve').click()

@@ -4,12 +4,10 @@ import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
 import type { OwnerOption } from '../../../core/api/content'
 import { DEFAULT_SLA_HOURS, gateSchema, type Gate } from '../../../core/review/flow'
 import type { FlowView } from '../../../core/review/schemas'
-import { ROLE_LABELS, type Role } from '../../../core/roles'
+import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../core/roles'
 import { FieldError, TextField } from '../fields'
 import './index.scss'
 
-/** Roles that may review (field staff log results, they don't review). */
-const REVIEW_ROLES: Role[] = ['admin', 'manager', 'operator']
 const MAX_GATES = 8
 
 /** A key no other gate of the flow uses ('gate2', 'gate3'…): keys identify gates in history, so they are never reused here. */
@@ -85,9 +83,9 @@ export function FlowEditor({ flow, members, saving, errors, onSave }: FlowEditor
               className='flow-gate__roles'
               direction='horizontal'
               value={g.reviewers.roles}
-              onChange={(v) => patch(i, { reviewers: { ...g.reviewers, roles: v as Role[] } })}
+              onChange={(v) => patch(i, { reviewers: { ...g.reviewers, roles: v as StaffRole[] } })}
             >
-              {REVIEW_ROLES.map((r) => (
+              {STAFF_ROLES.map((r) => (
                 <Checkbox key={r} className={`gate-role gate-role--${r}`} value={r} label={ROLE_LABELS[r]} />
               ))}
             </Checkbox.Group>

@@ -23,6 +23,7 @@ import { dayTitle } from '../../utils/content'
 import { ChoiceField, FieldError, TextAreaField, TextField, optionsOf } from '../fields'
 import { FormErrors, useFieldError } from '../fields/feedback'
 import { ScheduleSheet } from '../ScheduleSheet'
+import { palette } from '../../styles/palette'
 import './index.scss'
 
 export interface ItemFormValues {
@@ -74,7 +75,7 @@ function SlotField(props: { value?: { day: DayKey; time: string }; onChange?: (v
         <Text className='slot-field__value'>
           {`${dayTitle(value.day)} ${value.time}`}
         </Text>
-        <ArrowRight size={12} color='#b4b8bf' />
+        <ArrowRight size={12} color={palette.textFaint} />
       </View>
       <FieldError message={error} />
       <ScheduleSheet
