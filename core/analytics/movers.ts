@@ -1,6 +1,6 @@
 import { formatDelta } from '../format'
 import { dailyIncrements } from '../results/series'
-import type { SeriesPoint } from '../results/schemas'
+import type { SeriesPoint } from '../results/views'
 import { KPI_DEFS } from './kpiDefs'
 import { inPeriod } from './kpiData'
 import type { Period } from './range'
