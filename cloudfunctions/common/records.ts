@@ -1,4 +1,4 @@
-import type { StoredTargets } from '../../core/analytics/kpis'
+import type { StoredTargets } from '../../core/analytics/targets'
 import type { Department, Role } from '../../core/roles'
 
 /** Fields every stored record carries (ARCHITECTURE.md "Data rules"). */

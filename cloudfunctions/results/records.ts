@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Channel } from '../../core/results/metrics'
 import type { DayRollup, ItemDims } from '../../core/results/rollup'
-import type { SeriesPoint, SnapshotMetrics, SnapshotSource } from '../../core/results/schemas'
+import type { SnapshotMetrics } from '../../core/results/schemas'
+import type { SeriesPoint, SnapshotSource } from '../../core/results/views'
 import type { BaseRecord } from '../common/records'
 
 /** Raw facts (append-only) and what is derived from them (rebuildable). */
