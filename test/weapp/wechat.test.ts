@@ -42,3 +42,10 @@ test('WeChat counts the main package and every sub-package', () => {
   expect(sizes.get('__APP__')).toBeGreaterThan(0)
   for (const root of Object.keys(report.packages)) expect(sizes.has(root)).toBe(true)
 })
+
+// DevTools opens the repository root; config/project.weapp.json is the copy Taro puts in dist/weapp for
+// opening that folder alone. Both must compile the same way.
+test('both project configs carry the same compile settings', () => {
+  const setting = (file: string) => (JSON.parse(fs.readFileSync(path.join(__dirname, '../..', file), 'utf8')) as { setting: unknown }).setting
+  expect(setting('config/project.weapp.json')).toEqual(setting('project.config.json'))
+})
