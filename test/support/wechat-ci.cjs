@@ -35,6 +35,7 @@ const ACCOUNT = {
   },
 }
 
+const readConfig = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'project.config.json'), 'utf8'))
 const errorText = (e) => (e && (e.message || e.msg)) || String(e)
 
 async function main() {
@@ -49,7 +50,7 @@ async function main() {
   })
   project.attr = async () => ACCOUNT
 
-  const report = { projectPath, compile: { ok: false }, quality: [], packages: {} }
+  const report = { projectPath, compile: { ok: false }, markup: { ok: false }, quality: [], packages: {} }
 
   const quality = await ci.checkCodeQuality(project)
   report.quality = quality.map((c) => ({ name: c.name, success: !!c.success, text: c.text, detail: c.detail }))
@@ -61,7 +62,20 @@ async function main() {
     const sizes = Object.fromEntries(Object.entries(files).map(([f, c]) => [f, Buffer.byteLength(c)]))
     report.compile = { ok: true, ms: Date.now() - t, files: sizes }
   } catch (e) {
-    report.compile = { ok: false, error: errorText(e) }
+    // Its message can be unhelpful (a null deref inside its minifier); keep the code and stack too.
+    report.compile = { ok: false, error: `${errorText(e)} (code ${e && e.code})\n${(e && e.stack) || ''}` }
+  }
+
+  // getCompiledResult ships WXML and WXSS as they are (WeChat compiles them later), so run WeChat's own
+  // WXML/WXSS compilers (wcc, wcsc, as bundled by miniprogram-compiler) over them for their errors.
+  const root = path.join(projectPath, readConfig(projectPath).miniprogramRoot || '')
+  try {
+    const wx = require('miniprogram-compiler')
+    wx.wxmlToJs(root)
+    wx.wxssToJs(root)
+    report.markup = { ok: true }
+  } catch (e) {
+    report.markup = { ok: false, error: errorText(e) }
   }
 
   // Which package each source file belongs to, as WeChat sees it (for the bench's bundle analysis).

@@ -18,6 +18,8 @@ export interface WechatReport {
   projectPath: string
   /** Compiled file → bytes when WeChat's compiler succeeded; its message when it did not. */
   compile: { ok: true; ms: number; files: Record<string, number> } | { ok: false; error: string }
+  /** WeChat's WXML and WXSS compilers (wcc, wcsc) over every .wxml/.wxss file. */
+  markup: { ok: true } | { ok: false; error: string }
   quality: QualityCheck[]
   /** Package ('__APP__' for the main package, else the sub-package root with its slash) → file → bytes. */
   packages: Record<string, Record<string, number>>

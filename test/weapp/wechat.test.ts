@@ -28,6 +28,10 @@ test("WeChat's compiler compiles the build", () => {
   expect(pages.filter((p) => !(`${p}.js` in compiled && `${p}.wxml` in compiled))).toEqual([])
 })
 
+test("WeChat's WXML and WXSS compilers accept every file", () => {
+  if (!report.markup.ok) throw new Error(`WeChat's WXML/WXSS compiler failed:\n${report.markup.error}`)
+})
+
 test("every one of WeChat's code-quality checks passes", () => {
   expect(report.quality.length).toBeGreaterThan(0)
   // Each failure as NAME: WeChat's text (detail), so the jest diff says what to fix.
