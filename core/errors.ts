@@ -67,3 +67,37 @@ export function isErrorShape(v: unknown): v is ErrorShape {
     (ERROR_CODES as readonly string[]).includes((v as ErrorShape).code)
   )
 }
+
+/**
+ * The VALIDATION error of one or more bad fields: its message lists the fields' messages, so a caller that
+ * shows only the message still names every field.
+ *
+ * @example
+ * validationError([{ path: 'to', message: '结束日期：不能早于开始日期' }]).toShape()
+ * //=> { code: 'VALIDATION', message: '结束日期：不能早于开始日期', fields: [{ path: 'to', message: '结束日期：不能早于开始日期' }] }
+ * validationError([]).message //=> '输入有误，请检查后重试'
+ */
+export function validationError(fields: FieldError[], message?: string): AppError {
+  return new AppError('VALIDATION', message ?? (fields.length ? fields.map((f) => f.message).join('；') : undefined), { fields })
+}
+
+/**
+ * The VALIDATION error of a single field.
+ *
+ * @example
+ * fieldError('plannedAt', '计划发布时间：不能早于现在').fields //=> [{ path: 'plannedAt', message: '计划发布时间：不能早于现在' }]
+ */
+export function fieldError(path: string, message: string): AppError {
+  return validationError([{ path, message }])
+}
+
+/**
+ * Throws the VALIDATION error of `fields`, if there are any.
+ *
+ * @example
+ * refuseFields([]) // returns
+ * refuseFields([{ path: 'date', message: '日期：不能晚于今天（2026-11-27）' }]) // throws VALIDATION
+ */
+export function refuseFields(fields: FieldError[]): void {
+  if (fields.length) throw validationError(fields)
+}

@@ -1,4 +1,4 @@
-import { allows } from './roles'
+import { allows, ROLES, STAFF_ROLES } from './roles'
 
 describe('allows', () => {
   it('lets any signed-in caller through signedIn actions, member or not', () => {
@@ -16,5 +16,11 @@ describe('allows', () => {
     expect(allows(['admin'], ['field', 'operator'])).toBe(false)
     expect(allows(['admin', 'manager'], ['field', 'manager'])).toBe(true)
     expect(allows(['admin'], undefined)).toBe(false)
+  })
+})
+
+describe('STAFF_ROLES', () => {
+  it('is every role but field staff', () => {
+    expect([...STAFF_ROLES].sort()).toEqual(ROLES.filter((r) => r !== 'field').sort())
   })
 })

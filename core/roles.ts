@@ -5,6 +5,14 @@ export const ROLES = ['admin', 'manager', 'operator', 'field'] as const
 export type Role = (typeof ROLES)[number]
 export const roleSchema = z.enum(ROLES)
 
+/**
+ * Staff roles: everyone but field staff — the people who plan the calendar, produce and review
+ * content, and read the analysis. Field staff log results and see the KPI cards. One list, so
+ * "who may plan", "who may produce", "who may review" and "who may analyse" cannot drift apart.
+ */
+export const STAFF_ROLES = ['admin', 'manager', 'operator'] as const satisfies readonly Role[]
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
   manager: '主管/审核',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { AppError } from './errors'
+import { AppError, fieldError, refuseFields, validationError } from './errors'
 import { createTeamInput, joinTeamInput, setMemberRolesInput } from './team/schemas'
-import { fieldErrors, labelAt, parseInput } from './validation'
+import { fieldErrors, labelAt, parseInput, textLimitOf } from './validation'
 
 function errorsOf(schema: z.ZodTypeAny, input: unknown) {
   try {
@@ -77,5 +77,58 @@ describe('parseInput', () => {
       const s = z.object({ a: z.number().int().default(1).describe('数量').optional() })
       expect(labelAt(s, ['a'])).toBe('数量')
     })
+  })
+})
+
+describe('textLimitOf', () => {
+  it("reads a text field's max and Chinese name from its schema", () => {
+    expect(textLimitOf(z.string().trim().min(1).max(60).describe('标题'))).toEqual({ max: 60, label: '标题' })
+  })
+
+  it('finds the limit through optional and refine wrappers', () => {
+    expect(textLimitOf(z.string().trim().max(500).describe('备注').optional())).toEqual({ max: 500, label: '备注' })
+    expect(textLimitOf(z.string().max(100).refine(Boolean).describe('原因'))).toEqual({ max: 100, label: '原因' })
+  })
+
+  describe('edge cases', () => {
+    it('has no limit for text without a max', () => {
+      expect(textLimitOf(z.string().describe('正文'))).toBeUndefined()
+    })
+
+    it('has no limit for non-text fields', () => {
+      expect(textLimitOf(z.number().max(5).describe('数量'))).toBeUndefined()
+    })
+
+    it('calls an unnamed field 内容', () => {
+      expect(textLimitOf(z.string().max(8))).toEqual({ max: 8, label: '内容' })
+    })
+  })
+})
+
+describe('validationError', () => {
+  it('lists every field in its message', () => {
+    const e = validationError([
+      { path: 'from', message: '开始日期：必填' },
+      { path: 'to', message: '结束日期：必填' },
+    ])
+    expect(e.toShape()).toEqual({
+      code: 'VALIDATION',
+      message: '开始日期：必填；结束日期：必填',
+      fields: [
+        { path: 'from', message: '开始日期：必填' },
+        { path: 'to', message: '结束日期：必填' },
+      ],
+    })
+  })
+  it('builds the error of one field', () => {
+    expect(fieldError('to', '结束日期：不能早于开始日期').toShape()).toEqual({
+      code: 'VALIDATION',
+      message: '结束日期：不能早于开始日期',
+      fields: [{ path: 'to', message: '结束日期：不能早于开始日期' }],
+    })
+  })
+  it('throws only when there are fields', () => {
+    expect(() => refuseFields([])).not.toThrow()
+    expect(() => refuseFields([{ path: 'date', message: '日期：必填' }])).toThrow(AppError)
   })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppError, type FieldError } from './errors'
+import { validationError, type FieldError } from './errors'
 
 /**
  * Turns zod issues into field errors whose messages name the field in Chinese.
@@ -30,8 +30,7 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
   const r = schema.safeParse(input)
   if (r.success) return r.data
   const fields = fieldErrors(schema, r.error)
-  const message = fields.length ? fields.map((f) => f.message).join('；') : '输入有误'
-  throw new AppError('VALIDATION', message, { fields })
+  throw validationError(fields, fields.length ? undefined : '输入有误')
 }
 
 function issueToFields(root: z.ZodTypeAny, issue: z.ZodIssue): FieldError[] {
@@ -61,6 +60,27 @@ export function labelAt(schema: z.ZodTypeAny, path: (string | number)[]): string
     if (d) label = typeof seg === 'number' ? `${label ?? ''}第${seg + 1}项` : d
   }
   return label
+}
+
+/**
+ * The most characters a text field takes, and its Chinese name, read from its schema so the
+ * form's counter and the function's check never disagree. Length is what zod measures: after
+ * `.trim()`, in UTF-16 units.
+ *
+ * @example
+ * textLimitOf(z.string().trim().min(1).max(60).describe('标题'))
+ * //=> { max: 60, label: '标题' }
+ * textLimitOf(z.string().describe('备注').optional())
+ * //=> undefined (no limit)
+ */
+export function textLimitOf(schema: z.ZodTypeAny): { max: number; label: string } | undefined {
+  const inner = unwrap(schema)
+  if (!(inner instanceof z.ZodString)) return undefined
+  const max = inner._def.checks.reduce<number | undefined>(
+    (m, c) => (c.kind === 'max' || c.kind === 'length' ? Math.min(m ?? Infinity, c.value) : m),
+    undefined,
+  )
+  return max === undefined ? undefined : { max, label: describeOf(schema) ?? '内容' }
 }
 
 function describeOf(s: z.ZodTypeAny): string | undefined {

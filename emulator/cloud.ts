@@ -20,6 +20,8 @@ export interface Identity {
   OPENID: string
   APPID?: string
   UNIONID?: string
+  /** getWXContext().SOURCE: 'wx_trigger' only for the timer scheduler (default: wx_client with a user, else wx_unknown). */
+  SOURCE?: string
 }
 
 export interface WXContext {
@@ -131,7 +133,7 @@ function getWXContext(): WXContext {
     APPID: id?.APPID ?? '',
     UNIONID: id?.UNIONID ?? '',
     ENV: LOCAL_ENV,
-    SOURCE: id?.OPENID ? 'wx_client' : 'wx_trigger',
+    SOURCE: id?.SOURCE ?? (id?.OPENID ? 'wx_client' : 'wx_unknown'),
   }
 }
 
@@ -236,7 +238,10 @@ async function deleteFile(options: { fileList: unknown[] }) {
 async function callFunction(options: { name: string; data?: unknown }) {
   const { invoker } = need()
   if (!invoker) throw Object.assign(new Error('cloud.callFunction:fail local functions are not loaded'), { errCode: -504002 })
-  const result = await invoker(options.name, options.data ?? {}, currentIdentity())
+  // As on the platform, SOURCE records the chain: a function called by a function is not a trigger.
+  const caller = currentIdentity() ?? { OPENID: '' }
+  const source = caller.SOURCE ?? (caller.OPENID ? 'wx_client' : 'wx_unknown')
+  const result = await invoker(options.name, options.data ?? {}, { ...caller, SOURCE: `${source},scf` })
   return { result, errMsg: 'cloud.callFunction:ok', requestID: randomUUID() }
 }
 

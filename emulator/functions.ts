@@ -36,6 +36,9 @@ interface FunctionConfig {
   triggers?: { name?: string; type?: string; config?: string }[]
 }
 
+/** Who a timer trigger runs as. */
+export const TRIGGER_IDENTITY: Identity = { OPENID: '', SOURCE: 'wx_trigger' }
+
 export class FunctionNotFoundError extends Error {
   constructor(readonly fn: string) {
     super(`cloud function not found: ${fn}`)
@@ -60,6 +63,8 @@ export class FunctionHost {
   private timer: NodeJS.Timeout | undefined
   private lastTick = 0
   private readonly now: () => Date
+  private running = 0
+  private idleWaiters: (() => void)[] = []
 
   constructor(private readonly opts: FunctionHostOptions) {
     this.dir = path.resolve(opts.functionsDir)
@@ -128,7 +133,13 @@ export class FunctionHost {
         ? { ...(event as object), userInfo: { appId: who.APPID ?? '', openId: who.OPENID } }
         : event
     const started = Date.now()
-    const result = await runWithIdentity(who, async () => main(ev, context))
+    this.running++
+    let result: unknown
+    try {
+      result = await runWithIdentity(who, async () => main(ev, context))
+    } finally {
+      this.finished()
+    }
     const took = Date.now() - started
     if (this.opts.warnSlow !== false && took > timeout) {
       console.warn(`[local cloud] ${name} took ${took} ms, over its ${timeout} ms timeout (the real cloud would kill it)`)
@@ -137,6 +148,19 @@ export class FunctionHost {
     const json = JSON.stringify(result)
     if (Buffer.byteLength(json) > MAX_RESULT_BYTES) throw new Error(`${name}: result exceeds 1 MB (${Buffer.byteLength(json)} bytes)`)
     return JSON.parse(json)
+  }
+
+  /** Resolves once no invocation (request, timer or nested call) is running: the database may close then. */
+  idle(): Promise<void> {
+    if (this.running === 0) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  private finished(): void {
+    if (--this.running > 0) return
+    const waiters = this.idleWaiters
+    this.idleWaiters = []
+    waiters.forEach((w) => w())
   }
 
   triggers(): TimerTrigger[] {
@@ -150,9 +174,12 @@ export class FunctionHost {
     return out
   }
 
-  /** Fires one timer trigger now (or as of `at`), exactly as the scheduler would. */
+  /**
+   * Fires one timer trigger now (or as of `at`), exactly as the scheduler would: no caller, and
+   * `getWXContext().SOURCE` is 'wx_trigger' — the platform's word, which a client cannot forge.
+   */
   runTimer(trigger: Pick<TimerTrigger, 'fn' | 'name'>, at: Date = this.now()): Promise<unknown> {
-    return this.invoke(trigger.fn, { Type: 'Timer', TriggerName: trigger.name, Time: at.toISOString() }, { OPENID: '' })
+    return this.invoke(trigger.fn, { Type: 'Timer', TriggerName: trigger.name, Time: at.toISOString() }, TRIGGER_IDENTITY)
   }
 
   /** Checks every trigger once a second; each matching second fires once. */

@@ -1,6 +1,7 @@
 /**
  * The local cloud, started from the command line (`tsx emulator/main.ts`) or from code
- * (startEmulator: tests, benchmarks, scripts). Data lives in one folder: cloud.sqlite, files/, secret.
+ * (startEmulator: tests, benchmarks, scripts). Data lives in one folder: cloud.sqlite, files/, secret,
+ * and server.lock while a server holds the folder (one server per folder: see lock.ts).
  *
  *   --port 8787 (PORT)  --host 127.0.0.1 (HOST)  --data ./.data (DATA_DIR)  --static dist/h5
  *   --functions cloudfunctions  --no-timers  SEED=empty to skip seeding the demo team
@@ -11,6 +12,7 @@ import path from 'path'
 import { randomBytes } from 'crypto'
 import { Store } from './store'
 import { createServer, type LocalServer } from './server'
+import { DataDirLockedError, lockDataDir } from './lock'
 
 export interface EmulatorOptions {
   port?: number
@@ -61,36 +63,49 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const memory = opts.dataDir === ':memory:'
   const dataDir = memory ? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-')) : path.resolve(opts.dataDir ?? '.data')
   fs.mkdirSync(dataDir, { recursive: true })
-  const store = new Store(memory ? ':memory:' : path.join(dataDir, 'cloud.sqlite'))
-  for (const c of opts.collections ?? deployedCollections()) store.createCollection(c)
-  const server = createServer({
-    store,
-    filesDir: path.join(dataDir, 'files'),
-    functionsDir: opts.functionsDir ?? path.join(ROOT, 'cloudfunctions'),
-    staticDir: opts.staticDir,
-    host: opts.host,
-    secret: readSecret(dataDir),
-    now: opts.now,
-  })
-  const invoke = (name: string, event: unknown, openid = '') => server.invoke(name, event, openid)
+  // Before the database opens: a second server on this folder would lose acknowledged writes.
+  const lock = memory ? undefined : lockDataDir(dataDir)
+  let store: Store | undefined
+  let server: LocalServer | undefined
+  try {
+    store = new Store(memory ? ':memory:' : path.join(dataDir, 'cloud.sqlite'))
+    for (const c of opts.collections ?? deployedCollections()) store.createCollection(c)
+    server = createServer({
+      store,
+      filesDir: path.join(dataDir, 'files'),
+      functionsDir: opts.functionsDir ?? path.join(ROOT, 'cloudfunctions'),
+      staticDir: opts.staticDir,
+      host: opts.host,
+      secret: readSecret(dataDir),
+      now: opts.now,
+    })
+    const invoke = (name: string, event: unknown, openid = '') => server!.invoke(name, event, openid)
+    if (opts.seed) await maybeSeed(store, invoke)
+    const { url, port } = await server.listen(opts.port ?? 0)
+    lock?.update({ url })
+    if (opts.timers) server.functions.startTimers()
+    store.resetStats()
+    return emulatorOf({ url, port, store, server, invoke }, () => lock?.release())
+  } catch (e) {
+    await server?.close()
+    store?.close()
+    lock?.release()
+    throw e
+  }
+}
 
-  if (opts.seed) await maybeSeed(store, invoke)
-  const { url, port } = await server.listen(opts.port ?? 0)
-  if (opts.timers) server.functions.startTimers()
-  store.resetStats()
-
-  let closed = false
+function emulatorOf(parts: Omit<Emulator, 'close'>, release: () => void): Emulator {
+  let closing: Promise<void> | undefined
   return {
-    url,
-    port,
-    store,
-    server,
-    invoke,
-    async close() {
-      if (closed) return
-      closed = true
-      await server.close()
-      store.close()
+    ...parts,
+    /** Drains requests in flight, closes the database, then frees the folder. */
+    close() {
+      closing ??= (async () => {
+        await parts.server.close()
+        parts.store.close()
+        release()
+      })()
+      return closing
     },
   }
 }
@@ -123,7 +138,20 @@ function parseArgs(argv: string[]): Record<string, string | boolean> {
 async function cli(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const str = (k: string, env: string | undefined, def: string) => (typeof args[k] === 'string' ? (args[k] as string) : env ?? def)
-  const emulator = await startEmulator({
+  // Handlers first: a signal during start-up (or right after the URL is printed) still closes cleanly.
+  let stopping: string | undefined
+  let emulator: Emulator | undefined
+  const stop = (why: string) => {
+    // Ctrl-C reaches us twice (from the terminal and forwarded by scripts/start.mjs): stop once.
+    if (stopping) return
+    stopping = why
+    if (emulator) close(emulator, why)
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal))
+  // Started by scripts/start.mjs with an IPC channel: if the launcher dies (even by kill -9), stop too.
+  if (process.send) process.on('disconnect', () => stop('launcher exited'))
+
+  emulator = await startEmulator({
     port: Number(str('port', process.env.PORT, '8787')),
     host: str('host', process.env.HOST, '127.0.0.1'),
     dataDir: str('data', process.env.DATA_DIR, './.data'),
@@ -133,23 +161,24 @@ async function cli(): Promise<void> {
     seed: true,
   })
   console.log(`Channels Ops local cloud: ${emulator.url}`)
-  const stop = (signal: string) => {
-    console.log(`\n${signal}: closing the local cloud…`)
-    emulator.close().then(
-      () => process.exit(0),
-      (e) => {
-        console.error(e)
-        process.exit(1)
-      },
-    )
-  }
-  process.once('SIGINT', () => stop('SIGINT'))
-  process.once('SIGTERM', () => stop('SIGTERM'))
+  if (stopping) close(emulator, stopping)
+}
+
+function close(emulator: Emulator, why: string): void {
+  console.log(`\n${why}: closing the local cloud (finishing requests in flight)…`)
+  emulator.close().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
 }
 
 if (require.main === module) {
   cli().catch((e) => {
-    console.error(e)
+    if (e instanceof DataDirLockedError) console.error(`✗ ${e.message}`)
+    else console.error(e)
     process.exit(1)
   })
 }

@@ -5,6 +5,7 @@
 import type { Format } from '../core/content/schemas'
 import { defaultFlow } from '../core/review/flow'
 import { initialState, transition, type Actor, type ProductionEvent, type ProductionState } from '../core/review/machine'
+import { versionPreview } from '../core/review/preview'
 import type { ItemRecord } from '../cloudfunctions/content/records'
 import { stateFields, type EventRecord, type NotificationRecord, type ProductionRecord, type VersionRecord } from '../cloudfunctions/review/records'
 import type { Store } from './store'
@@ -167,6 +168,7 @@ function play(out: Out, item: ItemRecord, format: Format, target: Target, people
     const g = s.flow[v.gate]
     out.versions.push({ ...base, _id: `demo_ver_${item._id}_${v.no}`, no: v.no, gateIndex: v.gate, gateKey: g.key, gateName: g.name, text: TEXTS[g.key] ?? g.name, links: [], fileIds: [], note: v.no > 1 ? '按意见改好了' : '', createdAt: at(v.h), createdBy: author.id })
   }
+  const latest = out.versions.find((v) => v.itemId === item._id && v.no === s.versionNo)
   const finalAt = s.status === 'scheduled' ? at(h) : null
   const topicAt = facts.find((f) => f.type === 'approved' && f.gate === 0 && f.passed)
   if (finalAt && topicAt) out.cycles.push({ itemId: item._id, finalApprovedAt: finalAt, cycleSeconds: Math.round((h - topicAt.h) * 3600) })
@@ -184,6 +186,7 @@ function play(out: Out, item: ItemRecord, format: Format, target: Target, people
     reviewSince: inReview ? at(reviewSince) : null,
     scheduledAt: finalAt,
     publishedAt: target.status === 'published' ? new Date(item.publishedAt!) : null,
+    preview: latest ? versionPreview(latest) : null,
     createdAt: at(0),
     createdBy: author.id,
   })

@@ -179,6 +179,54 @@ describe('files and static app', () => {
   })
 })
 
+describe('DNS rebinding and foreign pages', () => {
+  const own = () => `127.0.0.1:${emu.port}`
+
+  it('refuses /api/* when the Host header is not a loopback name with our port', async () => {
+    const rebound = await rawRequest('POST', '/api/session', { openid: 'demo_admin_x' }, { host: `evil.example:${emu.port}`, origin: `http://evil.example:${emu.port}` })
+    expect(rebound.status).toBe(403)
+    expect(JSON.parse(rebound.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/主机名/) } })
+    expect(rebound.body).not.toMatch(/token/)
+    expect((await rawRequest('POST', '/api/session', { openid: 'demo_admin_x' }, { host: 'evil.example' })).status).toBe(403)
+    expect((await rawRequest('POST', '/api/fn/echo', { action: 'whoami' }, { host: `evil.example:${emu.port}` })).status).toBe(403)
+    expect((await rawRequest('GET', '/api/dev/identities', undefined, { host: `evil.example:${emu.port}` })).status).toBe(403)
+    expect((await rawRequest('POST', '/api/session', { openid: 'demo_admin_x' }, { host: `127.0.0.1:${emu.port + 1}` })).status).toBe(403)
+  })
+
+  it('accepts every loopback spelling of our own address', async () => {
+    for (const host of [own(), `localhost:${emu.port}`, `LOCALHOST:${emu.port}`, `[::1]:${emu.port}`]) {
+      const r = await rawRequest('POST', '/api/session', { openid: 'demo_admin_x' }, { host })
+      expect({ host, status: r.status }).toEqual({ host, status: 200 })
+    }
+  })
+
+  it('refuses a foreign Origin on sessions and writes, and accepts our own', async () => {
+    for (const origin of ['http://evil.example', `http://evil.example:${emu.port}`, 'null', `https://127.0.0.1:${emu.port}`]) {
+      const r = await rawRequest('POST', '/api/session', { openid: 'demo_admin_x' }, { host: own(), origin })
+      expect({ origin, status: r.status, body: JSON.parse(r.body) }).toEqual({
+        origin,
+        status: 403,
+        body: { ok: false, error: { code: 'FORBIDDEN', message: '不允许来自其他网站的请求' } },
+      })
+      expect((await rawRequest('POST', '/api/session/new', {}, { host: own(), origin })).status).toBe(403)
+      expect((await rawRequest('POST', '/api/fn/echo', { action: 'whoami' }, { host: own(), origin })).status).toBe(403)
+    }
+    expect((await rawRequest('POST', '/api/session', { openid: 'demo_admin_x' }, { host: own(), origin: `http://${own()}` })).status).toBe(200)
+    expect((await rawRequest('POST', '/api/fn/echo', { action: 'whoami' }, { host: own(), origin: `http://localhost:${emu.port}` })).status).toBe(200)
+  })
+})
+
+describe('malformed percent-encoding', () => {
+  it.each(['/api/fn/%E0%A4%A', '/api/fn/%', '/files/%E0%A4%A', '/files/%', '/%E0%A4%A'])('answers %s with 400 and the standard error shape', async (p) => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    const r = await rawRequest(p.startsWith('/api/') ? 'POST' : 'GET', p, p.startsWith('/api/') ? {} : undefined)
+    expect(r.status).toBe(400)
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'VALIDATION', message: '路径编码不正确' } })
+    expect(spy).not.toHaveBeenCalled()
+    spy.mockRestore()
+  })
+})
+
 describe('binding', () => {
   it('refuses session minting when bound to a non-loopback interface, even from loopback', async () => {
     // One local cloud per process: a second server shares the first one's store and folder.
@@ -203,6 +251,22 @@ function rawGet(p: string, headers: Record<string, string> = {}): Promise<{ stat
     })
     r.on('error', reject)
     r.end()
+  })
+}
+
+/** Any request with chosen headers (Host included), without URL normalisation. */
+function rawRequest(method: string, p: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
+    const all: Record<string, string | number> = { ...headers }
+    if (data) Object.assign(all, { 'content-type': 'application/json', 'content-length': data.length })
+    const r = http.request({ host: '127.0.0.1', port: emu.port, path: p, method, headers: all, setHost: !headers.host }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }))
+    })
+    r.on('error', reject)
+    r.end(data)
   })
 }
 

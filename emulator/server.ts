@@ -2,14 +2,14 @@
  * The local cloud's HTTP face (node:http): `POST /api/fn/<name>` runs a cloud function as the session's
  * user, a few loopback-only developer endpoints, stored files, and the built H5 app.
  */
-import fs from 'fs'
 import http from 'http'
-import path from 'path'
-import zlib from 'zlib'
 import { randomBytes } from 'crypto'
 import type { AddressInfo } from 'net'
 import { filePathOf, installLocalCloud, readOutbox } from './cloud'
 import { FunctionHost, FunctionNotFoundError } from './functions'
+import { Admission } from './admission'
+import { checkApiRequest, decodePathPart, HttpError } from './guard'
+import { sendFile, serveStatic } from './static'
 import { OPENID_PATTERN, signToken, verifyToken } from './token'
 import type { Store } from './store'
 
@@ -37,31 +37,6 @@ export interface LocalServer {
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.mp4': 'video/mp4',
-}
-const typeOf = (file: string) => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-const compressible = (type: string) => /^(text\/|application\/json|image\/svg)/.test(type)
-
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host)
 }
@@ -70,15 +45,15 @@ export function isLoopbackAddress(addr: string | undefined): boolean {
   return addr === '::1' || /^127\./.test(addr) || /^::ffff:127\./.test(addr)
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+/** Requests handled at once; the rest wait their turn (see admission.ts). */
+export const MAX_IN_FLIGHT = 16
+/** Longer than a person's pause between taps, so a kept-alive connection is rarely closed under a client. */
+const KEEP_ALIVE_MS = 65_000
+/** How long a stopping server waits for requests in flight before cutting connections. */
+const DRAIN_MS = 30_000
+
+/** A timer trigger's event; only the scheduler may deliver one. */
+const isTimerEvent = (body: unknown) => typeof body === 'object' && body !== null && (body as { Type?: unknown }).Type === 'Timer'
 
 export function createServer(opts: ServerOptions): LocalServer {
   const host = opts.host ?? '127.0.0.1'
@@ -86,6 +61,10 @@ export function createServer(opts: ServerOptions): LocalServer {
   installLocalCloud({ store: opts.store, filesDir: opts.filesDir, now })
   const functions = new FunctionHost({ functionsDir: opts.functionsDir, now })
   const loopbackBound = isLoopbackHost(host)
+  const admission = new Admission(MAX_IN_FLIGHT)
+  let boundPort = 0
+  let closing = false
+  const hostPolicy = { port: () => boundPort, loopbackBound }
 
   const invoke = (name: string, event: unknown, openid = '') => functions.invoke(name, event, { OPENID: openid })
 
@@ -96,17 +75,19 @@ export function createServer(opts: ServerOptions): LocalServer {
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local')
-    const p = url.pathname
+    const p = pathOf(req.url)
     const method = req.method ?? 'GET'
 
     if (p.startsWith('/api/')) {
+      checkApiRequest(req.headers, hostPolicy)
       if (method === 'POST' && p.startsWith('/api/fn/')) {
-        const name = decodeURIComponent(p.slice('/api/fn/'.length))
+        const name = decodePathPart(p.slice('/api/fn/'.length))
         if (!/^[A-Za-z0-9_-]+$/.test(name) || !functions.has(name)) {
-          return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数不存在：${name}` } })
+          return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数不存在：${name.slice(0, 64)}` } })
         }
         const body = await readJson(req)
+        // Timer triggers have no caller; they come from functions.startTimers(), never from a client.
+        if (isTimerEvent(body)) throw new HttpError(403, 'FORBIDDEN', '定时任务只能由本地调度器触发')
         const auth = req.headers.authorization
         const token = auth && /^Bearer\s+/i.test(auth) ? auth.replace(/^Bearer\s+/i, '').trim() : undefined
         const openid = verifyToken(token, opts.secret, now()) ?? ''
@@ -142,7 +123,7 @@ export function createServer(opts: ServerOptions): LocalServer {
       const rel = p
         .slice('/files/'.length)
         .split('/')
-        .map((s) => decodeURIComponent(s))
+        .map(decodePathPart)
         .join('/')
       let file: string
       try {
@@ -157,7 +138,12 @@ export function createServer(opts: ServerOptions): LocalServer {
   }
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    route(req, res).catch((e: unknown) => {
+    if (closing) {
+      // A request that arrives on a kept-alive connection after stop(): refuse it and close the connection.
+      res.setHeader('connection', 'close')
+      return sendJson(res, 503, { ok: false, error: { code: 'INTERNAL', message: '服务正在停止，请稍后重试' } })
+    }
+    admission.run(() => route(req, res)).catch((e: unknown) => {
       if (e instanceof HttpError) {
         sendJson(res, e.status, { ok: false, error: { code: e.code, message: e.message } })
       } else if (e instanceof FunctionNotFoundError) {
@@ -171,7 +157,8 @@ export function createServer(opts: ServerOptions): LocalServer {
   }
 
   const server = http.createServer(handle)
-  server.keepAliveTimeout = 5000
+  server.keepAliveTimeout = KEEP_ALIVE_MS
+  server.headersTimeout = KEEP_ALIVE_MS + 5000
 
   return {
     handle,
@@ -185,18 +172,26 @@ export function createServer(opts: ServerOptions): LocalServer {
         server.listen(port, host, () => {
           server.off('error', reject)
           const addr = server.address() as AddressInfo
+          boundPort = addr.port
           const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
           resolve({ url: `http://${shown}:${addr.port}/`, port: addr.port })
         })
       })
     },
-    close() {
+    /** Stops accepting, lets requests and timer runs in flight finish, then closes every connection. */
+    async close() {
+      closing = true
       functions.stopTimers()
-      return new Promise((resolve) => {
-        if (!server.listening) return resolve()
-        server.close(() => resolve())
-        server.closeIdleConnections()
-      })
+      const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))
+      server.closeIdleConnections()
+      const drained = Promise.all([admission.idle(), functions.idle()])
+      const deadline = new Promise((r) => setTimeout(r, DRAIN_MS).unref())
+      await Promise.race([drained, deadline])
+      // Answers are written; connections kept alive after them are idle now.
+      server.closeIdleConnections()
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())])
+      server.closeAllConnections()
+      await closed
     },
   }
 }
@@ -254,41 +249,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(data)
 }
 
-async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, cache: string): Promise<void> {
-  let data: Buffer
+/** The request's path, undecoded; a request line that is not a path is a 400. */
+function pathOf(reqUrl: string | undefined): string {
   try {
-    const st = await fs.promises.stat(file)
-    if (!st.isFile()) throw new Error('not a file')
-    data = await fs.promises.readFile(file)
-  } catch {
-    throw new HttpError(404, 'NOT_FOUND', '未找到')
-  }
-  const type = typeOf(file)
-  const headers: http.OutgoingHttpHeaders = { 'content-type': type, 'cache-control': cache }
-  if (compressible(type) && data.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-    data = zlib.gzipSync(data)
-    headers['content-encoding'] = 'gzip'
-    headers.vary = 'accept-encoding'
-  }
-  headers['content-length'] = data.length
-  res.writeHead(200, headers)
-  res.end(req.method === 'HEAD' ? undefined : data)
-}
-
-async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, root: string, pathname: string): Promise<void> {
-  let rel: string
-  try {
-    rel = decodeURIComponent(pathname)
+    return new URL(reqUrl ?? '/', 'http://local').pathname
   } catch {
     throw new HttpError(400, 'VALIDATION', '路径不正确')
   }
-  const base = path.resolve(root)
-  let file = path.resolve(base, '.' + path.posix.normalize('/' + rel))
-  if (file !== base && !file.startsWith(base + path.sep)) throw new HttpError(404, 'NOT_FOUND', '未找到')
-  const isDir = fs.existsSync(file) && fs.statSync(file).isDirectory()
-  // "/" and extension-less paths (client-side routes) get the app shell.
-  if (isDir || (!fs.existsSync(file) && !path.extname(file))) file = path.join(isDir ? file : base, 'index.html')
-  const name = path.basename(file)
-  const cache = name.endsWith('.html') ? 'no-cache' : /\.[0-9a-f]{8,}\./i.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache'
-  return sendFile(req, res, file, cache)
 }

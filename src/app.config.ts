@@ -1,4 +1,5 @@
 import { ROUTES } from './routes'
+import { palette } from './styles/palette'
 
 const strip = (route: string) => route.replace(/^\//, '')
 
@@ -53,15 +54,15 @@ export default defineAppConfig({
   ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents' } : {}),
   window: {
     backgroundTextStyle: 'dark',
-    backgroundColor: '#f5f6f7',
-    navigationBarBackgroundColor: '#ffffff',
+    backgroundColor: palette.bgPage,
+    navigationBarBackgroundColor: palette.white,
     navigationBarTitleText: '视频号运营台',
     navigationBarTextStyle: 'black',
   },
   tabBar: {
-    color: '#8a8f99',
-    selectedColor: '#07c160',
-    backgroundColor: '#ffffff',
+    color: palette.textHelp,
+    selectedColor: palette.brand,
+    backgroundColor: palette.white,
     borderStyle: 'white',
     list: [
       { pagePath: strip(ROUTES.dashboard), text: '看板', iconPath: 'assets/tabbar/dashboard.png', selectedIconPath: 'assets/tabbar/dashboard-active.png' },

@@ -1,36 +1,6 @@
-/** Every page's path, in one place: navigation and app.config read these. */
-export const ROUTES = {
-  dashboard: '/pages/dashboard/index',
-  calendar: '/pages/calendar/index',
-  approvals: '/pages/approvals/index',
-  log: '/pages/log/index',
-  me: '/pages/me/index',
-  welcome: '/pages/welcome/index',
-  login: '/pages/login/index',
-  members: '/package-team/members/index',
-  invite: '/package-team/invite/index',
-  profile: '/package-team/profile/index',
-  audit: '/package-team/audit/index',
-  itemEditor: '/package-content/editor/index',
-  itemDetail: '/package-content/item/index',
-  ideas: '/package-content/ideas/index',
-  production: '/package-review/production/index',
-  notifications: '/package-review/notifications/index',
-  flows: '/package-review/flows/index',
-  kpiDetail: '/package-analytics/kpi/index',
-  funnel: '/package-analytics/funnel/index',
-  growth: '/package-analytics/growth/index',
-  targets: '/package-analytics/targets/index',
-} as const
+import { ROUTES, withQuery, type Route } from '../core/routes'
 
-export type Route = (typeof ROUTES)[keyof typeof ROUTES]
+/** The page paths live in core/routes.ts (the cloud functions link to pages too); the app reads them from here. */
+export { ROUTES, withQuery, type Route }
 
 export const TAB_ROUTES: readonly Route[] = [ROUTES.dashboard, ROUTES.calendar, ROUTES.approvals, ROUTES.log, ROUTES.me]
-
-/** A route with its query string; values are encoded, empty ones left out. */
-export function withQuery(route: Route, query: Record<string, string | undefined>): string {
-  const parts = Object.entries(query)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
-  return parts.length ? `${route}?${parts.join('&')}` : route
-}

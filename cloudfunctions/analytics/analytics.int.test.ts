@@ -88,6 +88,11 @@ describe('dashboard', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '结束日期：范围不能超过 92 天', fields: [{ path: 'to', message: '结束日期：范围不能超过 92 天' }] } })
   })
 
+  it('refuses a custom range ending on a day the calendar does not have', async () => {
+    const res = await call(w.openid.manager, 'dashboard', { range: 'custom', from: '2024-02-01', to: '2024-02-31' })
+    expect(res).toEqual({ ok: false, error: { code: 'VALIDATION', message: '结束日期：没有这一天（2024-02-31）', fields: [{ path: 'to', message: '结束日期：没有这一天（2024-02-31）' }] } })
+  })
+
   it('field staff see the dashboard and targets, not the detail', async () => {
     expect((await call(w.openid.field, 'dashboard', { range: 'today' })).ok).toBe(true)
     expect((await call(w.openid.field, 'targets')).ok).toBe(true)

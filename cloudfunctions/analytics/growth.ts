@@ -1,5 +1,5 @@
 import type { analyticsContract } from '../../core/api/analytics'
-import { AppError, type FieldError } from '../../core/errors'
+import { refuseFields } from '../../core/errors'
 import { channelNote, contentFilter, funnelCounts, funnelOptions, funnelResult, type FunnelFilters } from '../../core/analytics/funnelRollups'
 import { FORECAST_WINDOW_DAYS } from '../../core/analytics/forecast'
 import { DEFAULT_FOLLOWER_TARGET, forecastText, growthSummary, spendInForce } from '../../core/analytics/growth'
@@ -32,7 +32,7 @@ export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'>
   async funnel({ ctx, input }) {
     const { range: rangeIn, ...filters } = input
     const content = contentFilter(filters)
-    if (content && 'error' in content) refuse([content.error])
+    if (content && 'error' in content) refuseFields([content.error])
     const { range, previous } = resolveRange(rangeIn, ctx.now, 'range.')
     const rollups = await readRollups(ctx, previous.from, range.to, { day: true, total: true, by: true })
     const now = funnelResult(funnelCounts(rollups, range.from, range.to, filters))
@@ -83,7 +83,7 @@ export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'>
 
   /** A new spend fact superseding the day's entry in force; a retried request makes the same id and never writes twice. */
   async logSpend({ ctx, input }) {
-    refuse(dayNotInFutureErrors(input.date, { now: ctx.now }))
+    refuseFields(dayNotInFutureErrors(input.date, { now: ctx.now }))
     const id = ctx.newId('spend')
     const repo = ctx.repo<SpendRecord>(SPEND)
     const sameDay = await repo.find({ date: input.date }, { limit: 1000, fields: { _id: true, date: true, amountFen: true, supersedes: true, loggedAt: true } })
@@ -128,6 +128,3 @@ function cleanFilters(f: FunnelFilters): FunnelFilters {
   return out
 }
 
-function refuse(fields: FieldError[]): void {
-  if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
-}

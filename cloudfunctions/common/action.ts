@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ActionDef, FunctionContract, OutputOf, ParsedInputOf } from '../../core/api/action'
-import { AppError, type ErrorShape, type Result } from '../../core/errors'
+import { AppError, fieldError, type ErrorShape, type Result } from '../../core/errors'
 import { allows } from '../../core/roles'
 import { parseInput } from '../../core/validation'
 import { boundValues, inputChanges } from '../../core/audit/changes'
@@ -52,8 +52,9 @@ export function defineFunction<C extends FunctionContract>(
   const now = options.now ?? (() => new Date())
   return async function main(event: unknown, _context?: unknown): Promise<Result<unknown>> {
     try {
-      // A timer trigger has no caller; an event dressed as one from a user is refused.
-      if (isTimer(event) && !wxContext().OPENID) {
+      // Only the platform's trigger runs onTimer: the event body is the caller's to choose, SOURCE is not.
+      // Anything else dressed as a timer goes through dispatch and is refused like any call.
+      if (isTimer(event) && isTriggerRun()) {
         if (!options.onTimer) throw new AppError('NOT_FOUND', '此云函数没有定时任务')
         return { ok: true, data: await options.onTimer({ db: database(), now: now(), trigger: event.TriggerName }) }
       }
@@ -84,7 +85,7 @@ async function dispatch(
   }
   const input = parseInput(def.input, env.data === undefined ? {} : env.data)
   if (def.write && !env.requestId) {
-    throw new AppError('VALIDATION', '请求编号：必填', { fields: [{ path: 'requestId', message: '请求编号：必填' }] })
+    throw fieldError('requestId', '请求编号：必填')
   }
 
   const requestId = env.requestId ?? `read-${Date.now()}-${Math.random().toString(36).slice(2)}`
@@ -170,6 +171,11 @@ async function writeAudit(ctx: ReturnType<typeof makeCtx>, def: ActionDef, input
   if (entry.targetName) record.targetName = entry.targetName.slice(0, 60)
   if (entry.detail) record.detail = entry.detail
   await new Repo<AuditRecord & { _id: string }>(ctx.db, 'audit', teamId).insertOnce(record as AuditRecord & { _id: string })
+}
+
+function isTriggerRun(): boolean {
+  const { OPENID, SOURCE } = wxContext()
+  return !OPENID && SOURCE === 'wx_trigger'
 }
 
 function isTimer(event: unknown): event is { Type: 'Timer'; TriggerName: string } {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { AppError, type Result } from '../../core/errors'
+import { AppError, validationError, type Result } from '../../core/errors'
 import { isDuplicateKeyError, type DbLike } from './sdk'
 
 const COLLECTION = 'requests'
@@ -42,7 +42,7 @@ export async function claimRequest(
     const found = (await coll.where({ _id: key }).limit(1).get()).data[0] as unknown as RequestRecord | undefined
     if (!found) return claimRequest(db, k, now) // the first run failed and released its claim
     if (found.action !== k.action) {
-      throw new AppError('VALIDATION', '请求编号已用于其他操作', { fields: [{ path: 'requestId', message: '请求编号：已被使用' }] })
+      throw validationError([{ path: 'requestId', message: '请求编号：已被使用' }], '请求编号已用于其他操作')
     }
     if (found.status === 'done' && found.result) return { kind: 'replay', result: found.result }
     if (now().getTime() - new Date(found.claimedAt).getTime() > STALE_MS) {

@@ -2,7 +2,7 @@
 // calls it, and when the item has a production the approval machine decides (only a 'scheduled'
 // item may be published) and the item and its production change together in one transaction.
 import { PAST_GRACE_MS } from '../../core/content/schemas'
-import { AppError } from '../../core/errors'
+import { AppError, fieldError } from '../../core/errors'
 import { transition } from '../../core/review/machine'
 import { dayKey } from '../../core/time/china'
 import type { ItemRecord } from '../content/records'
@@ -29,7 +29,7 @@ export async function publishItem(ctx: MemberCtx, input: PublishInput, view: (cu
   if (item.status === 'archived') throw new AppError('CONFLICT', '内容已归档，不能修改')
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : ctx.now
   if (publishedAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) {
-    throw new AppError('VALIDATION', '发布时间：不能晚于现在', { fields: [{ path: 'publishedAt', message: '发布时间：不能晚于现在' }] })
+    throw fieldError('publishedAt', '发布时间：不能晚于现在')
   }
   const patch = { status: 'published', publishedAt, day: dayKey(publishedAt), postUrl: input.postUrl ?? null }
   const production = await ctx.repo<ProductionRecord>(PRODUCTIONS_COLLECTION).get(input.id)

@@ -62,6 +62,8 @@ export interface WXContext {
   OPENID?: string
   APPID?: string
   UNIONID?: string
+  /** What started this run: 'wx_client', 'wx_trigger' (timer), chains like 'wx_client,scf'. */
+  SOURCE?: string
 }
 
 export function database(): DbLike {

@@ -67,10 +67,56 @@ describe('planning an item', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'ownerId' }] } })
   })
 
+  it('refuses field staff as owner, naming 负责人, since they cannot start production or submit versions', async () => {
+    const res = await call(operator(), 'createItem', { title: '外勤负责', format: 'image_text', layer: 'intro', category: 'brand', ownerId: w.memberId.field })
+    expect(res).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: '负责人：成员field 不能开始制作或提交版本，请选择管理员、主管/审核、运营',
+        fields: [{ path: 'ownerId', message: '负责人：成员field 不能开始制作或提交版本，请选择管理员、主管/审核、运营' }],
+      },
+    })
+  })
+
+  it('refuses handing an item over to field staff', async () => {
+    const before = await item()
+    const res = await call(operator(), 'updateItem', { id: before.id, version: before.version, ownerId: w.memberId.field })
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'ownerId' }] } })
+    expect((await item()).ownerId).toBe(before.ownerId)
+  })
+
+  it('offers as owners only the members who can do the work', async () => {
+    const owners = await ok<{ id: string; name: string }[]>(cloud, 'content', operator(), 'owners')
+    const ids = owners.map((o) => o.id)
+    expect(ids).toEqual(expect.arrayContaining([w.memberId.owner, w.memberId.admin, w.memberId.manager, w.memberId.operator]))
+    expect(ids).not.toContain(w.memberId.field)
+  })
+
   it('names bad fields in Chinese', async () => {
     const res = await call(operator(), 'createItem', { title: '', format: 'tv', layer: 'intro', category: 'brand', ownerId: w.memberId.operator })
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    if (!res.ok) expect(res.error.fields?.map((f) => f.message)).toEqual(['标题：不能为空', '形式：不是可选的值'])
+    expect(res.ok ? [] : res.error.fields?.map((f) => f.message)).toEqual(['标题：不能为空', '形式：不是可选的值'])
+  })
+
+  it('refuses a title of only zero-width characters, naming the field', async () => {
+    const res = await call(operator(), 'createItem', { title: '\u200B\u200C\u200D', format: 'image_text', layer: 'intro', category: 'brand', ownerId: w.memberId.operator })
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '标题：不能只包含空白或不可见字符', fields: [{ path: 'title', message: '标题：不能只包含空白或不可见字符' }] },
+    })
+  })
+
+  it('stores a title without the direction override it started with', async () => {
+    const created = await ok<ItemDetail>(cloud, 'content', operator(), 'createItem', {
+      title: '\u202E新品上市\u200B',
+      format: 'image_text',
+      layer: 'intro',
+      category: 'brand',
+      ownerId: w.memberId.operator,
+    })
+    expect(created.title).toBe('新品上市')
+    expect((await item(created.id)).title).toBe('新品上市')
   })
 })
 
@@ -125,6 +171,11 @@ describe('rescheduling', () => {
 })
 
 describe('month and week views', () => {
+  it('refuses a day the calendar does not have instead of answering week NaN', async () => {
+    const res = await call(operator(), 'weekView', { day: '2024-99-99' })
+    expect(res).toEqual({ ok: false, error: { code: 'VALIDATION', message: '日期：没有这一天（2024-99-99）', fields: [{ path: 'day', message: '日期：没有这一天（2024-99-99）' }] } })
+  })
+
   it('serves a 300-item month in a few requests, capping each day cell', async () => {
     bulkItems(300, (i) => new Date(Date.UTC(2031, 0, 1 + (i % 31), 2)))
     cloud.store.resetStats()

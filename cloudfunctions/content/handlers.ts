@@ -1,4 +1,5 @@
 import type { contentContract } from '../../core/api/content'
+import { canOwnItems, ownerRoleLabels } from '../../core/api/owners'
 import { buildMonthView, buildWeekView } from '../../core/content/calendar'
 import { toCsv } from '../../core/content/csv'
 import { cadenceByWeek, countsTowardPlan, DEFAULT_CONTENT_TARGETS, introCheck, mixOf } from '../../core/content/mix'
@@ -10,7 +11,7 @@ import {
   STATUS_LABELS,
   type ScheduleChange,
 } from '../../core/content/schemas'
-import { AppError } from '../../core/errors'
+import { AppError, fieldError } from '../../core/errors'
 import { daysBetween, dayKey, inChina, monthDays, weekDays } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
@@ -178,16 +179,13 @@ export const handlers: Handlers<typeof contentContract> = {
 
   async owners({ ctx }) {
     const list = await ctx.repo<MemberRecord>('members').find({ status: 'active' }, { orderBy: ['joinedAt', 'asc'] })
-    return list.map((m) => ({ id: m._id, name: m.name }))
+    // Only people who can do the work: an owner starts production and submits versions.
+    return list.filter((m) => canOwnItems(m.roles)).map((m) => ({ id: m._id, name: m.name }))
   },
 }
 
 function items(ctx: MemberCtx) {
   return ctx.repo<ItemRecord>(ITEMS)
-}
-
-function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { fields: [{ path, message }] })
 }
 
 function notInPast(ctx: MemberCtx, at: Date): Date {
@@ -198,6 +196,7 @@ function notInPast(ctx: MemberCtx, at: Date): Date {
 async function requireOwner(ctx: MemberCtx, ownerId: string): Promise<void> {
   const owner = await ctx.repo<MemberRecord>('members').findOne({ _id: ownerId, status: 'active' })
   if (!owner) throw fieldError('ownerId', '负责人：必须是团队的现有成员')
+  if (!canOwnItems(owner.roles)) throw fieldError('ownerId', `负责人：${owner.name} 不能开始制作或提交版本，请选择${ownerRoleLabels()}`)
 }
 
 /** The item, if it may still change: archived items are read-only. */

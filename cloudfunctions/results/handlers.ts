@@ -1,6 +1,6 @@
 import type { resultsContract } from '../../core/api/results'
 import { PAST_GRACE_MS } from '../../core/content/schemas'
-import { AppError, type FieldError } from '../../core/errors'
+import { AppError, refuseFields, type FieldError } from '../../core/errors'
 import { dayNotInFutureErrors, snapshotDateErrors } from '../../core/results/dates'
 import { matchRow, rowMetrics } from '../../core/results/import'
 import { leadContribution, liveContribution, type Contribution, type ItemDims } from '../../core/results/rollup'
@@ -41,7 +41,7 @@ const MATCH_CAP = 2000
 export const handlers: Handlers<typeof resultsContract> = {
   async logSnapshot({ ctx, input }) {
     const item = await publishedItem(ctx, input.itemId)
-    refuse(snapshotDateErrors(input.date, { now: ctx.now, publishedAt: item.publishedAt }))
+    refuseFields(snapshotDateErrors(input.date, { now: ctx.now, publishedAt: item.publishedAt }))
     const plan: PlannedSnapshot = { id: ctx.newId('snapshot'), itemId: item._id, dims: dimsOf(item), date: input.date, metrics: input.metrics, source: 'form', importId: null, path: 'metrics' }
     const [record] = await inTransaction(ctx.db, (tx) => commitSnapshots(tx, logger(ctx), [plan]))
     ctx.audit({ target: record._id, detail: { itemId: item._id, date: input.date, supersedes: record.supersedes } })
@@ -107,7 +107,7 @@ export const handlers: Handlers<typeof resultsContract> = {
   async logLive({ ctx, input }) {
     const item = await ctx.repo<ItemRecord>(ITEMS).get(input.itemId)
     if (!item || item.status === 'archived') throw new AppError('NOT_FOUND', '直播不存在')
-    if (item.format !== 'livestream') refuse([{ path: 'itemId', message: '直播：这条内容不是直播' }])
+    if (item.format !== 'livestream') refuseFields([{ path: 'itemId', message: '直播：这条内容不是直播' }])
     const record: LiveRecord = {
       ...logged(ctx, ctx.newId('live')),
       ...sessionOf(ctx, input),
@@ -121,9 +121,9 @@ export const handlers: Handlers<typeof resultsContract> = {
   },
 
   async logLeads({ ctx, input }) {
-    refuse(dayNotInFutureErrors(input.date, { now: ctx.now }))
-    if (input.itemId && !(await ctx.repo<ItemRecord>(ITEMS).get(input.itemId))) refuse([{ path: 'itemId', message: '关联内容：不存在' }])
-    if (input.liveId && !(await ctx.repo<LiveRecord>(LIVES).get(input.liveId))) refuse([{ path: 'liveId', message: '关联直播：不存在' }])
+    refuseFields(dayNotInFutureErrors(input.date, { now: ctx.now }))
+    if (input.itemId && !(await ctx.repo<ItemRecord>(ITEMS).get(input.itemId))) refuseFields([{ path: 'itemId', message: '关联内容：不存在' }])
+    if (input.liveId && !(await ctx.repo<LiveRecord>(LIVES).get(input.liveId))) refuseFields([{ path: 'liveId', message: '关联直播：不存在' }])
     const record: LeadRecord = {
       ...logged(ctx, ctx.newId('lead')),
       date: input.date,
@@ -207,7 +207,7 @@ export const handlers: Handlers<typeof resultsContract> = {
   },
 
   async logFollowers({ ctx, input }) {
-    refuse(dayNotInFutureErrors(input.date, { now: ctx.now }))
+    refuseFields(dayNotInFutureErrors(input.date, { now: ctx.now }))
     const id = ctx.newId('followers')
     const saved = await inTransaction(ctx.db, async (tx) => {
       await assertNotRebuilding(tx, ctx.team._id, ctx.now)
@@ -276,7 +276,7 @@ export const handlers: Handlers<typeof resultsContract> = {
       if (!item || item.status !== 'published') fields.push({ path: `rows.${i}.itemId`, message: `第${i + 1}行：内容不存在或未发布` })
       else fields.push(...snapshotDateErrors(row.date, { now: ctx.now, publishedAt: item.publishedAt, path: `rows.${i}.date` }).map((f) => ({ ...f, message: `第${i + 1}行：${f.message}` })))
     })
-    refuse(fields)
+    refuseFields(fields)
     const importId = ctx.newId('import')
     const plans: PlannedSnapshot[] = input.rows.map((row, i) => ({
       id: ctx.newId('snapshot'),
@@ -311,9 +311,6 @@ export const handlers: Handlers<typeof resultsContract> = {
   },
 }
 
-function refuse(fields: FieldError[]): void {
-  if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
-}
 
 /**
  * Stores one fact and moves the day rollups by its contributions, in one transaction. When the fact's id is
@@ -337,7 +334,7 @@ async function commitFact<R extends { _id: string }>(ctx: MemberCtx, coll: strin
 function sessionOf(ctx: MemberCtx, input: Omit<LogLiveInput, 'itemId'>) {
   const startAt = new Date(input.startAt)
   const endAt = new Date(input.endAt)
-  if (endAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) refuse([{ path: 'endAt', message: '下播时间：不能晚于现在' }])
+  if (endAt.getTime() > ctx.now.getTime() + PAST_GRACE_MS) refuseFields([{ path: 'endAt', message: '下播时间：不能晚于现在' }])
   return {
     day: dayKey(startAt),
     startAt,
@@ -390,7 +387,7 @@ function dimsOf(i: Pick<ItemRecord, 'format' | 'layer' | 'category'>): ItemDims 
 async function publishedItem(ctx: MemberCtx, id: string): Promise<ItemRecord> {
   const item = await ctx.repo<ItemRecord>(ITEMS).get(id)
   if (!item || item.status === 'archived') throw new AppError('NOT_FOUND', '内容不存在')
-  if (item.status !== 'published' || !item.publishedAt) refuse([{ path: 'itemId', message: '内容：还没有发布，不能填报数据' }])
+  if (item.status !== 'published' || !item.publishedAt) refuseFields([{ path: 'itemId', message: '内容：还没有发布，不能填报数据' }])
   return item
 }
 

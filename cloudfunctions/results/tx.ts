@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '../../core/errors'
+import { AppError, refuseFields, type FieldError } from '../../core/errors'
 import { applyContribution, emptyRollup, logLagContribution, postContributions, type Contribution, type DayRollup, type ItemDims } from '../../core/results/rollup'
 import type { SnapshotMetrics, SnapshotSource } from '../../core/results/schemas'
 import { incrementChanges, monotoneViolations, withPoint } from '../../core/results/series'
@@ -176,7 +176,7 @@ export async function commitSnapshots(tx: Tx, who: Logger, planned: readonly Pla
     fresh.push(record)
     out.push(record)
   }
-  if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+  refuseFields(fields)
   for (const r of fresh) await txSet(tx, SNAPSHOTS, r)
   for (const s of series.values()) await txSet(tx, SERIES, s)
   await rollups.flush(who.now)

@@ -1,16 +1,17 @@
 import type { reviewContract } from '../../core/api/review'
 import { FORMATS, type Format } from '../../core/content/schemas'
-import { AppError } from '../../core/errors'
+import { AppError, fieldError, refuseFields } from '../../core/errors'
 import { itemCycle, rangeCycle, type CycleFact } from '../../core/review/cycle'
 import { defaultFlow, type Gate } from '../../core/review/flow'
 import { initialState, transition, type Effect, type ProductionEvent, type ProductionState } from '../../core/review/machine'
-import type { InboxEntry, MyItemEntry } from '../../core/review/schemas'
+import { versionPreview } from '../../core/review/preview'
 import { addDays, startOfDay } from '../../core/time/china'
 import type { ItemRecord } from '../content/records'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import { docIn, isConflict } from '../common/production'
 import type { MemberRecord } from '../common/records'
+import { inbox, unreadCount } from './inbox'
 import { noticesFor, sendSubscribeMessages, type Notice } from './notify'
 import {
   EVENTS,
@@ -27,15 +28,11 @@ import {
   type ProductionRecord,
   type VersionRecord,
 } from './records'
-import { dueAt, flowView, isAuthor, itemCycleView, productionView, timelineOf, versionView, type People } from './views'
+import { loadMembers, loadPeople, peopleOf, refusalText } from './people'
+import { flowView, itemCycleView, productionView, timelineOf, versionView } from './views'
 
 const ITEMS = 'items'
 const NOTICE_PAGE = 20
-/** The inbox sends at most this many waiting reviews (oldest first) with the totals: a phone shows no more. */
-const INBOX_CAP = 100
-const MY_ITEMS_CAP = 200
-const HOUR = 3_600_000
-const NO_PRODUCTION_FIELDS = { flow: false }
 
 export const handlers: Handlers<typeof reviewContract> = {
   async listFlows({ ctx }) {
@@ -144,8 +141,7 @@ export const handlers: Handlers<typeof reviewContract> = {
   },
 
   async inbox({ ctx }) {
-    const [waiting, mine, unread] = await Promise.all([waitingForMe(ctx), myItems(ctx), unreadCount(ctx)])
-    return { ...waiting, mine, unread }
+    return inbox(ctx)
   },
 
   async notifications({ ctx, input }) {
@@ -221,7 +217,8 @@ interface DecideExtra {
  * other gets CONFLICT with the current state. Facts, the version and notifications commit with it.
  */
 async function decide(ctx: MemberCtx, itemId: string, expected: number, event: ProductionEvent, extra: DecideExtra) {
-  const [item, people, members] = await Promise.all([requireItem(ctx, itemId), loadPeople(ctx), loadMembers(ctx)])
+  const [item, members] = await Promise.all([requireItem(ctx, itemId), loadMembers(ctx)])
+  const people = peopleOf(members)
   const actor = actorOf(ctx)
   const current = async () => {
     const p = await ctx.repo<ProductionRecord>(PRODUCTIONS).get(itemId)
@@ -237,7 +234,8 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
       const r = transition(before, event, actor)
       if (!r.ok) {
         if (r.refusal === 'input') throw fieldError('comment', `意见：${r.reason}`)
-        throw new AppError(r.refusal === 'actor' ? 'FORBIDDEN' : 'CONFLICT', r.reason, { current: productionView(prev, item, people, actor, ctx.now) })
+        const message = refusalText(r.reason, r.refusal, before, actor, people)
+        throw new AppError(r.refusal === 'actor' ? 'FORBIDDEN' : 'CONFLICT', message, { current: productionView(prev, item, people, actor, ctx.now) })
       }
       if (extra.versionNo !== undefined && extra.versionNo > prev.versionNo) throw fieldError('versionNo', '针对的版本号：没有这个版本')
       const next = r.state
@@ -246,6 +244,8 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
         ...stateFields(next),
         gate: ctx.db.command.set(next.flow[next.gateIndex]),
         reviewSince: inReview ? (prev.gateState === 'in_review' && prev.reviewSince ? prev.reviewSince : ctx.now) : null,
+        // What the inbox row shows of the version, kept here so the inbox never reads versions.
+        ...(event.type === 'submit' ? { preview: ctx.db.command.set(versionPreview(extra.submission ?? {})) } : {}),
         scheduledAt: next.status === 'scheduled' && prev.status !== 'scheduled' ? ctx.now : prev.scheduledAt,
         updatedAt: ctx.now,
         version: prev.version + 1,
@@ -258,7 +258,8 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
       }
       const notices = noticesFor({ ctx, effects: r.effects, next, prev: before, itemId, title: item.title, plannedAt: item.plannedAt, comment: extra.comment, members })
       for (const n of notices) await tx.collection(NOTIFICATIONS).add({ data: n.record as unknown as Record<string, unknown> })
-      return { next: { ...prev, ...patch, gate: next.flow[next.gateIndex] } as ProductionRecord, notices }
+      // gate and preview are database commands in the patch, not values: the view needs the gate only.
+      return { next: { ...prev, ...patch, gate: next.flow[next.gateIndex], preview: undefined } as ProductionRecord, notices }
     })
   } catch (e) {
     if (e instanceof AppError && e.code !== 'CONFLICT') throw e
@@ -324,95 +325,6 @@ function eventRecord(ctx: MemberCtx, itemId: string, type: EventType, s: Product
   }
 }
 
-// ---- inbox -----------------------------------------------------------------------------------------
-
-async function waitingForMe(ctx: MemberCtx): Promise<{ waiting: InboxEntry[]; waitingTotal: number; overdueTotal: number }> {
-  const _ = ctx.db.command
-  const me = ctx.member._id
-  const roles = ctx.member.roles.filter((r) => r !== 'field')
-  if (roles.length === 0) return { waiting: [], waitingTotal: 0, overdueTotal: 0 }
-  const repo = ctx.repo<ProductionRecord>(PRODUCTIONS)
-  const open = { status: 'in_production', gateState: 'in_review' }
-  const opts = { orderBy: ['reviewSince', 'asc'] as [string, 'asc'], fields: NO_PRODUCTION_FIELDS }
-  const [byRole, byName] = await Promise.all([repo.find({ ...open, reviewerRoles: _.in(roles) }, opts), repo.find({ ...open, reviewerIds: me }, opts)])
-  const seen = new Set<string>()
-  const candidates = [...byRole, ...byName].filter((p) => !seen.has(p._id) && seen.add(p._id) && !p.approvals.some((a) => a.by === me))
-  const items = await itemsById(ctx, candidates.map((p) => p._id))
-  const people = await loadPeople(ctx)
-  const list = candidates
-    .filter((p) => {
-      const item = items.get(p._id)
-      return item && item.status === 'planned' && !isAuthor(p, item.ownerId, me)
-    })
-    .sort((a, b) => new Date(a.reviewSince!).getTime() - new Date(b.reviewSince!).getTime())
-  const entries = list.map((p): InboxEntry => {
-    const item = items.get(p._id)!
-    const due = dueAt(p)!
-    return {
-      itemId: p._id,
-      title: item.title,
-      format: p.format,
-      gateIndex: p.gateIndex,
-      gateCount: p.gateCount,
-      gateName: p.gate.name,
-      versionNo: p.versionNo,
-      submittedByName: people.name(p.submittedBy),
-      ownerName: people.name(item.ownerId),
-      reviewSince: new Date(p.reviewSince!).toISOString(),
-      dueAt: due.toISOString(),
-      overdue: ctx.now.getTime() > due.getTime(),
-      waitingHours: Math.round(((ctx.now.getTime() - new Date(p.reviewSince!).getTime()) / HOUR) * 10) / 10,
-      plannedAt: item.plannedAt ? new Date(item.plannedAt).toISOString() : null,
-      version: p.version,
-    }
-  })
-  return { waiting: entries.slice(0, INBOX_CAP), waitingTotal: entries.length, overdueTotal: entries.filter((e) => e.overdue).length }
-}
-
-async function myItems(ctx: MemberCtx): Promise<MyItemEntry[]> {
-  const _ = ctx.db.command
-  const items = await ctx.repo<ItemRecord>(ITEMS).find(
-    { ownerId: ctx.member._id, status: _.in(['planned', 'scheduled']) },
-    { orderBy: ['plannedAt', 'asc'], limit: MY_ITEMS_CAP, fields: { _id: true, title: true, format: true, status: true, plannedAt: true } },
-  )
-  if (items.length === 0) return []
-  const prods = await ctx.repo<ProductionRecord>(PRODUCTIONS).find({ _id: _.in(items.map((i) => i._id)) }, { fields: NO_PRODUCTION_FIELDS, limit: MY_ITEMS_CAP })
-  const byId = new Map(prods.map((p) => [p._id, p]))
-  return items.map((i): MyItemEntry => {
-    const p = byId.get(i._id)
-    const plannedAt = i.plannedAt ? new Date(i.plannedAt).toISOString() : null
-    const base = { itemId: i._id, title: i.title, format: i.format, plannedAt }
-    if (!p) return { ...base, status: 'not_started', gateIndex: null, gateCount: null, gateName: null, gateState: null, ask: '开始制作，提交选题', myTurn: true, overdue: false }
-    const g = p.gate.name
-    const due = p.status === 'in_production' && p.gateState === 'in_review' ? dueAt(p) : null
-    const [ask, myTurn] =
-      p.status === 'scheduled'
-        ? ['终审已通过：发布后标记已发布', true]
-        : p.status === 'published'
-          ? ['已发布', false]
-          : p.gateState === 'drafting'
-            ? [`提交「${g}」`, true]
-            : p.gateState === 'changes_requested'
-              ? [`按意见修改后重新提交「${g}」`, true]
-              : [`等待审核「${g}」`, false]
-    return {
-      ...base,
-      status: p.status,
-      gateIndex: p.gateIndex,
-      gateCount: p.gateCount,
-      gateName: g,
-      gateState: p.gateState,
-      ask: ask as string,
-      myTurn: myTurn as boolean,
-      overdue: due !== null && ctx.now.getTime() > due.getTime(),
-    }
-  })
-}
-
-async function unreadCount(ctx: MemberCtx): Promise<number> {
-  return ctx.repo<NotificationRecord>(NOTIFICATIONS).count({ memberId: ctx.member._id, read: false })
-}
-
 // ---- helpers -----------------------------------------------------------------------------------------
 
 function flowId(ctx: MemberCtx, format: Format): string {
@@ -421,10 +333,6 @@ function flowId(ctx: MemberCtx, format: Format): string {
 
 function actorOf(ctx: MemberCtx) {
   return { memberId: ctx.member._id, roles: ctx.member.roles }
-}
-
-function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { fields: [{ path, message }] })
 }
 
 async function requireItem(ctx: MemberCtx, id: string, allowArchived = false): Promise<ItemRecord> {
@@ -440,25 +348,6 @@ async function requireProduction(ctx: MemberCtx, itemId: string): Promise<Produc
   return p
 }
 
-async function itemsById(ctx: MemberCtx, ids: string[]): Promise<Map<string, ItemRecord>> {
-  if (ids.length === 0) return new Map()
-  const list = await ctx.repo<ItemRecord>(ITEMS).find(
-    { _id: ctx.db.command.in(ids) },
-    { fields: { _id: true, title: true, ownerId: true, status: true, plannedAt: true }, limit: ids.length },
-  )
-  return new Map(list.map((i) => [i._id, i]))
-}
-
-async function loadMembers(ctx: MemberCtx): Promise<MemberRecord[]> {
-  return ctx.repo<MemberRecord>('members').find({}, { fields: { _id: true, name: true, roles: true, openid: true, status: true } })
-}
-
-async function loadPeople(ctx: MemberCtx): Promise<People> {
-  const list = await ctx.repo<MemberRecord>('members').find({}, { fields: { _id: true, name: true } })
-  const names = new Map(list.map((m) => [m._id, m.name]))
-  return { name: (id) => (id ? names.get(id) ?? '已离开的成员' : '') }
-}
-
 /** Named reviewers must be active members who may review (not field staff only). */
 async function requireReviewers(ctx: MemberCtx, gates: Gate[]): Promise<void> {
   const ids = [...new Set(gates.flatMap((g) => g.reviewers.memberIds))]
@@ -468,7 +357,7 @@ async function requireReviewers(ctx: MemberCtx, gates: Gate[]): Promise<void> {
   const fields = gates.flatMap((g, i) =>
     g.reviewers.memberIds.flatMap((id, j) => (ok.has(id) ? [] : [{ path: `gates.${i}.reviewers.memberIds.${j}`, message: `「${g.name}」的审核人：必须是团队中可审核的成员` }])),
   )
-  if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+  refuseFields(fields)
 }
 
 /**

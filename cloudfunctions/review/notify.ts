@@ -3,6 +3,7 @@
 import { formatHours } from '../../core/format'
 import { authorsOf, isReviewer, type Effect, type ProductionState } from '../../core/review/machine'
 import type { NotificationKind } from '../../core/review/schemas'
+import { messagePage, ROUTES } from '../../core/routes'
 import { inChina } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
 import type { MemberRecord } from '../common/records'
@@ -112,7 +113,7 @@ export async function sendSubscribeMessages(notices: Notice[], comment: string):
         await (cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }).subscribeMessage.send({
           touser: openid,
           templateId: todo ? ids.todo : ids.result,
-          page: `package-review/item/index?id=${record.itemId}`,
+          page: messagePage(ROUTES.itemDetail, { id: record.itemId }),
           data,
         })
       } catch {

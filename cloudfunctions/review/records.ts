@@ -1,6 +1,7 @@
 import type { Format } from '../../core/content/schemas'
 import type { Gate } from '../../core/review/flow'
 import type { ProductionState } from '../../core/review/machine'
+import type { VersionPreview } from '../../core/review/preview'
 import type { NotificationKind } from '../../core/review/schemas'
 import type { BaseRecord } from '../common/records'
 
@@ -33,6 +34,8 @@ export interface ProductionRecord extends BaseRecord, ProductionState {
   reviewSince: Date | null
   scheduledAt: Date | null
   publishedAt: Date | null
+  /** The latest submitted version, cut to fit an inbox row, so the inbox reads no versions (absent before previews were kept). */
+  preview?: VersionPreview | null
 }
 
 /** One submitted version (append-only). */

@@ -138,7 +138,7 @@ describe('who may decide', () => {
   it('a planner who is not the gate reviewer is refused', async () => {
     const p = await submit(await started())
     const res = await call(w.openid.admin, 'approve', { itemId: p.itemId, version: p.version })
-    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '你不是「选题」关的审核人' } })
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '你不是「选题」关的审核人，本关由 团队创建人、成员manager 审核' } })
   })
 
   it('field staff can neither submit nor review', async () => {
@@ -249,7 +249,7 @@ describe('inbox and notifications', () => {
     const sent = cloud.outbox().slice(0, cloud.outbox().length - outboxBefore)
     const managerOpenids = [w.openid.manager, w.openid.owner] // the owner holds manager too
     expect(sent.map((s) => (s.params as { touser: string }).touser).sort()).toEqual(managerOpenids.sort())
-    expect(sent[0]).toMatchObject({ api: 'subscribeMessage.send', params: { templateId: 'tpl-todo-123', page: `package-review/item/index?id=${p.itemId}` } })
+    expect(sent[0]).toMatchObject({ api: 'subscribeMessage.send', params: { templateId: 'tpl-todo-123', page: `package-content/item/index?id=${p.itemId}` } })
     delete process.env.REVIEW_TEMPLATE_TODO
 
     await review(mgr(), 'requestChanges', { itemId: p.itemId, version: p.version, comment: '字幕太小' })

@@ -4,12 +4,11 @@ import type { Gate } from '../../core/review/flow'
 import { authorsOf, GATE_STATE_LABELS, PRODUCTION_STATUS_LABELS, transition, type Actor } from '../../core/review/machine'
 import type { FlowView, ItemCycleView, ProductionView, TimelineEntry, VersionView } from '../../core/review/schemas'
 import type { ItemRecord } from '../content/records'
+import { refusalText, reviewerNamesOf, type People } from './people'
 import type { EventRecord, FlowRecord, ProductionRecord, VersionRecord } from './records'
 import { stateOf } from './records'
 
-export interface People {
-  name(id: string | null): string
-}
+export type { People } from './people'
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 const HOUR = 3_600_000
@@ -18,13 +17,15 @@ export function flowView(format: FlowRecord['format'], gates: Gate[], stored: Fl
   return { format, formatLabel: FORMAT_LABELS[format], gates, version: stored?.version ?? 0, isDefault: !stored }
 }
 
+/** When the version in review is due: its submission plus the gate's SLA (none for a gate stored without one). */
 export function dueAt(p: Pick<ProductionRecord, 'reviewSince' | 'gate'>): Date | null {
-  return p.reviewSince ? new Date(new Date(p.reviewSince).getTime() + p.gate.slaHours * HOUR) : null
+  return p.reviewSince && p.gate.slaHours > 0 ? new Date(new Date(p.reviewSince).getTime() + p.gate.slaHours * HOUR) : null
 }
 
 export function productionView(p: ProductionRecord, item: Pick<ItemRecord, 'title' | 'ownerId' | 'plannedAt'>, people: People, actor: Actor, now: Date): ProductionView {
   const state = { ...stateOf(p), ownerId: item.ownerId }
-  const due = p.gateState === 'in_review' && p.status === 'in_production' ? dueAt(p) : null
+  const inReview = p.gateState === 'in_review' && p.status === 'in_production'
+  const due = inReview ? dueAt(p) : null
   const approve = transition(state, { type: 'approve' }, actor)
   const gate = p.flow[p.gateIndex]
   return {
@@ -43,7 +44,8 @@ export function productionView(p: ProductionRecord, item: Pick<ItemRecord, 'titl
     versionNo: p.versionNo,
     submittedByName: p.submittedBy ? people.name(p.submittedBy) : null,
     approvals: p.approvals.map((a) => ({ memberId: a.by, name: people.name(a.by) })),
-    reviewSince: due ? iso(p.reviewSince) : null,
+    reviewerNames: reviewerNamesOf(state, people),
+    reviewSince: inReview ? iso(p.reviewSince) : null,
     dueAt: iso(due),
     overdue: due !== null && now.getTime() > due.getTime(),
     plannedAt: iso(item.plannedAt),
@@ -52,7 +54,7 @@ export function productionView(p: ProductionRecord, item: Pick<ItemRecord, 'titl
       canSubmit: transition(state, { type: 'submit' }, actor).ok,
       canReview: approve.ok,
       canPublish: transition(state, { type: 'markPublished' }, actor).ok,
-      reviewBlockedReason: !approve.ok && p.gateState === 'in_review' && p.status === 'in_production' ? approve.reason : null,
+      reviewBlockedReason: !approve.ok && inReview ? refusalText(approve.reason, approve.refusal, state, actor, people) : null,
     },
   }
 }

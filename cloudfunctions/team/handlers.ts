@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { teamContract } from '../../core/api/team'
 import { AppError } from '../../core/errors'
-import type { Role } from '../../core/roles'
+import { STAFF_ROLES, type Role } from '../../core/roles'
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH } from '../../core/team/schemas'
 import type { Handlers } from '../common/action'
 import type { BaseCtx, MemberCtx } from '../common/context'
@@ -38,7 +38,7 @@ export const handlers: Handlers<typeof teamContract> = {
       openid: ctx.openid,
       name: input.memberName,
       department: input.department,
-      roles: ['admin', 'manager', 'operator'],
+      roles: [...STAFF_ROLES],
       status: 'active',
       joinedAt: ctx.now,
       ...base,

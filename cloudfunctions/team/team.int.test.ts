@@ -153,12 +153,15 @@ describe('invites', () => {
 })
 
 describe('nightly repair', () => {
-  it('resets an admin count that drifted, and refuses a timer event sent by a user', async () => {
+  it('resets an admin count that drifted, and refuses a timer event sent by a user or an anonymous caller', async () => {
     cloud.store.update('teams', { _id: w.teamA }, { $set: { adminCount: 7 } }, { multi: false, upsert: false, replace: false })
-    const res = await cloud.call('team', null, { Type: 'Timer', TriggerName: 'repairAdminCounts' } as never)
-    expect(res).toMatchObject({ ok: true, data: { fixed: 1 } })
-    expect(docs('teams', { _id: w.teamA })[0]).toMatchObject({ adminCount: 2 })
     const forged = await cloud.call('team', w.openid.owner, { Type: 'Timer', TriggerName: 'repairAdminCounts' } as never)
     expect(forged).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    const anonymous = await cloud.call('team', null, { Type: 'Timer', TriggerName: 'repairAdminCounts' } as never)
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(docs('teams', { _id: w.teamA })[0]).toMatchObject({ adminCount: 7 })
+    const res = await cloud.timer('team', 'repairAdminCounts')
+    expect(res).toMatchObject({ ok: true, data: { fixed: 1 } })
+    expect(docs('teams', { _id: w.teamA })[0]).toMatchObject({ adminCount: 2 })
   })
 })

@@ -57,6 +57,32 @@ describe('funnel', () => {
   })
 })
 
+describe('edge cases at the bounds', () => {
+  it('a rate of completions equal to plays is exactly 100%', () => {
+    expect(rate(400, 400)).toBe(1)
+    expect(formatPercent(rate(400, 400))).toBe('100.0%')
+  })
+  it('a value exactly at the edge of the tolerance is yellow, just past it red', () => {
+    expect(light(90, 100, 'higher')).toBe('yellow')
+    expect(light(89.99, 100, 'higher')).toBe('red')
+    expect(light(110, 100, 'lower')).toBe('yellow')
+    expect(light(110.01, 100, 'lower')).toBe('red')
+    expect(light(100, 100, 'lower')).toBe('green')
+  })
+  it('no change from zero to zero, and a negative base counts by its size', () => {
+    expect(change(0, 0)).toBeNull()
+    expect(change(-50, -100)).toBe(0.5)
+  })
+  it('a zero step in the middle leaves only the next rate empty, and a drop to zero is the biggest', () => {
+    const f = funnel({ exposure: 1000, play: 400, completion: 140, interaction: 0, follow: 5, inquiry: 5, order: 1 })
+    expect(f.stages.map((s) => s.rate)).toEqual([null, 0.4, 0.35, 0, null, 1, 0.2])
+    expect(f.biggestDrop).toMatchObject({ from: 'completion', to: 'interaction', rate: 0 })
+  })
+  it('a follower total exactly at the target has reached it', () => {
+    expect(forecastTarget([{ day: '2026-02-01', total: 100_000 }], 100_000)).toMatchObject({ kind: 'reached', day: '2026-02-01' })
+  })
+})
+
 describe('forecastTarget', () => {
   it('fits a straight line', () => expect(slopePerDay([{ day: '2026-01-01', total: 100 }, { day: '2026-01-03', total: 120 }])).toBe(10))
 

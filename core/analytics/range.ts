@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { fieldError, refuseFields } from '../errors'
 import { addDays, dayKey, daysBetween, weekStart, type DayKey } from '../time/china'
 import { MAX_RANGE_DAYS, type RangeInput, type ResolvedRange } from './schemas'
 
@@ -54,21 +54,17 @@ export function resolveRange(input: RangeInput, now: Date, path = ''): RangeWith
       const fields = []
       if (!input.from) fields.push({ path: `${path}from`, message: '开始日期：自定义范围必填' })
       if (!input.to) fields.push({ path: `${path}to`, message: '结束日期：自定义范围必填' })
-      if (fields.length) throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields })
+      refuseFields(fields)
       from = input.from!
       to = input.to!
-      if (from > to) throw refusal(`${path}to`, '结束日期：不能早于开始日期')
-      if (dayCount(from, to) > MAX_RANGE_DAYS) throw refusal(`${path}to`, `结束日期：范围不能超过 ${MAX_RANGE_DAYS} 天`)
+      if (from > to) throw fieldError(`${path}to`, '结束日期：不能早于开始日期')
+      if (dayCount(from, to) > MAX_RANGE_DAYS) throw fieldError(`${path}to`, `结束日期：范围不能超过 ${MAX_RANGE_DAYS} 天`)
       break
     }
   }
   const days = dayCount(from, to)
   const previous = { from: addDays(from, -days), to: addDays(from, -1) }
   return { range: { kind: input.range, from, to, days, label: rangeLabel(input.range, from, to, today) }, previous }
-}
-
-function refusal(path: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { fields: [{ path, message }] })
 }
 
 /**

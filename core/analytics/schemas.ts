@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CHANNELS, type Channel } from '../results/metrics'
-import { dayKeySchema } from '../results/schemas'
+import { countSchema, dayKeySchema, versionSchema } from '../atoms'
 import type { DayKey } from '../time/china'
 import type { FunnelStep } from './funnel'
 import type { Forecast } from './forecast'
@@ -75,7 +75,7 @@ export const setTargetInput = z
     tolerance: z.number().min(0, '不能为负数').max(1, '不能超过 100%').describe('黄灯容差'),
     reason: z.string().trim().min(1, '请填写调整原因').max(200).describe('调整原因'),
     /** The target's version the editor saw; a stale one gets CONFLICT with the current target. */
-    version: z.number().int().min(0).describe('版本'),
+    version: versionSchema,
   })
   .strict()
 
@@ -85,7 +85,7 @@ export const targetHistoryInput = z.object({ kpi: z.enum(KPIS).describe('指标'
 export const logSpendInput = z
   .object({
     date: dayKeySchema('日期'),
-    amountFen: z.number().int('应为整数').min(0, '不能为负数').max(100_000_000_000, '数值过大').describe('投流花费（分）'),
+    amountFen: countSchema('投流花费（分）', 100_000_000_000),
   })
   .strict()
 

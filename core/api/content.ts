@@ -17,9 +17,9 @@ import {
   type ItemDetail,
 } from '../content/schemas'
 import { emptyInput } from '../team/schemas'
+import { STAFF_ROLES } from '../roles'
 import { action } from './action'
 
-const PLANNERS = ['admin', 'manager', 'operator'] as const
 
 export interface MixStats {
   from: string
@@ -49,12 +49,12 @@ export interface OwnerOption {
 
 /** The `content` cloud function: the content calendar and the topic library (选题库). */
 export const contentContract = {
-  createItem: action<ItemDetail>()({ input: createItemInput, access: PLANNERS, write: true, summary: '新建内容' }),
-  updateItem: action<ItemDetail>()({ input: updateItemInput, access: PLANNERS, write: true, summary: '编辑内容' }),
-  rescheduleItem: action<ItemDetail>()({ input: rescheduleItemInput, access: PLANNERS, write: true, summary: '调整排期' }),
-  archiveItem: action<ItemDetail>()({ input: itemRefInput, access: PLANNERS, write: true, summary: '归档内容' }),
-  markPublished: action<ItemDetail>()({ input: markPublishedInput, access: PLANNERS, write: true, summary: '标记已发布' }),
-  setMonthTheme: action<{ month: string; theme: string }>()({ input: setMonthThemeInput, access: PLANNERS, write: true, summary: '设置月度主题' }),
+  createItem: action<ItemDetail>()({ input: createItemInput, access: STAFF_ROLES, write: true, summary: '新建内容' }),
+  updateItem: action<ItemDetail>()({ input: updateItemInput, access: STAFF_ROLES, write: true, summary: '编辑内容' }),
+  rescheduleItem: action<ItemDetail>()({ input: rescheduleItemInput, access: STAFF_ROLES, write: true, summary: '调整排期' }),
+  archiveItem: action<ItemDetail>()({ input: itemRefInput, access: STAFF_ROLES, write: true, summary: '归档内容' }),
+  markPublished: action<ItemDetail>()({ input: markPublishedInput, access: STAFF_ROLES, write: true, summary: '标记已发布' }),
+  setMonthTheme: action<{ month: string; theme: string }>()({ input: setMonthThemeInput, access: STAFF_ROLES, write: true, summary: '设置月度主题' }),
   getItem: action<ItemDetail>()({ input: getItemInput, access: 'member', write: false, summary: '查看内容' }),
   monthView: action<MonthView>()({ input: monthViewInput, access: 'member', write: false, summary: '月历' }),
   weekView: action<WeekView>()({ input: weekViewInput, access: 'member', write: false, summary: '周历' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idSchema } from '../atoms'
 
 /** The cloud functions whose writes leave audit entries, in the order the audit screen lists them. */
 export const AUDIT_AREAS = ['team', 'content', 'review', 'results', 'analytics'] as const
@@ -19,7 +20,7 @@ const cursorSchema = z
 export const listAuditInput = z
   .object({
     cursor: cursorSchema.optional(),
-    memberId: z.string().trim().min(1).max(64).optional().describe('成员'),
+    memberId: idSchema('成员').optional(),
     area: z.enum(AUDIT_AREAS).optional().describe('模块'),
     action: z
       .string()

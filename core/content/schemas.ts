@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dayKeySchema as dayKey, dayRangeSchema, idSchema as id, isoTimeSchema as isoTime, versionSchema as version, visibleText } from '../atoms'
 
 export const FORMATS = ['short_video', 'livestream', 'image_text'] as const
 export type Format = (typeof FORMATS)[number]
@@ -39,17 +40,12 @@ export const STATUS_LABELS: Record<ItemStatus, string> = { idea: '选题', plann
 /** A creation may name a time a few minutes back: the form was opened a moment ago. */
 export const PAST_GRACE_MS = 10 * 60_000
 
-const title = z.string().trim().min(1).max(60).describe('标题')
+export const TITLE_MAX = 60
+export const TAG_MAX = 12
+
+const title = visibleText('标题', TITLE_MAX)
 const notes = z.string().trim().max(500).describe('备注')
-const tags = z.array(z.string().trim().min(1).max(12).describe('标签')).max(10).describe('标签')
-const isoTime = (label: string) =>
-  z
-    .string()
-    .datetime({ offset: true, message: '应为带时区的时间' })
-    .describe(label)
-const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
-const version = z.number().int().min(0).describe('版本')
-const dayKey = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe(label)
+const tags = z.array(visibleText('标签', TAG_MAX)).max(10).describe('标签')
 const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM 格式的月份').describe('月份')
 
 const itemFields = {
@@ -107,11 +103,7 @@ export const monthViewInput = z.object({ month: monthKey }).strict()
 export const weekViewInput = z.object({ day: dayKey('日期') }).strict()
 export const dayItemsInput = z.object({ day: dayKey('日期') }).strict()
 
-export const rangeInput = z
-  .object({ from: dayKey('开始日期'), to: dayKey('结束日期') })
-  .strict()
-  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86400_000, { message: '范围最长一年', path: ['to'] })
+export const rangeInput = dayRangeSchema()
 
 export const listIdeasInput = z
   .object({
@@ -123,7 +115,7 @@ export const listIdeasInput = z
   .strict()
 
 export const setMonthThemeInput = z
-  .object({ month: monthKey, theme: z.string().trim().max(30).describe('月度主题') })
+  .object({ month: monthKey, theme: visibleText('月度主题', 30, { min: 0 }) })
   .strict()
 
 /** One reschedule, kept forever on the item. */

@@ -27,6 +27,28 @@ describe('livestream input', () => {
   it('refuses a peak above the viewers', () => expect(messages(logLiveInput, { ...live, peakConcurrent: 101 })).toEqual(['最高在线：不能大于观看人数（100）']))
 })
 
+describe('edge cases: a value equal to its bound is accepted', () => {
+  const live = { itemId: 'i', startAt: '2026-11-20T12:00:00Z', endAt: '2026-11-20T14:00:00Z', uniqueViewers: 100, peakConcurrent: 20, newFollowers: 3, orders: 2, gmvFen: 5000 }
+  it('completions equal to plays', () => expect(messages(logSnapshotInput, snap({ plays: 10, completions: 10 }))).toEqual([]))
+  it('plays equal to impressions', () => expect(messages(logSnapshotInput, snap({ plays: 10, impressions: 10 }))).toEqual([]))
+  it('no orders and no GMV', () => expect(messages(logSnapshotInput, snap({ plays: 1, orders: 0, gmvFen: 0 }))).toEqual([]))
+  it('a peak equal to the viewers', () => expect(messages(logLiveInput, { ...live, peakConcurrent: 100 })).toEqual([]))
+  it('a session of one second and one of exactly 24 hours, but not a second longer', () => {
+    expect(messages(logLiveInput, { ...live, endAt: '2026-11-20T12:00:01Z' })).toEqual([])
+    expect(messages(logLiveInput, { ...live, endAt: '2026-11-21T12:00:00Z' })).toEqual([])
+    expect(messages(logLiveInput, { ...live, endAt: '2026-11-21T12:00:01Z' })).toEqual(['下播时间：单场直播不能超过 24 小时'])
+  })
+  it('one lead, but not zero', () => {
+    expect(messages(logLeadsInput, { date: '2026-11-20', channel: 'wecom', count: 1 })).toEqual([])
+    expect(messages(logLeadsInput, { date: '2026-11-20', channel: 'wecom', count: 0 })).toEqual(['咨询数：至少为 1'])
+  })
+  it("a snapshot dated today, and one dated the publish day", () => {
+    const now = new Date('2026-11-27T02:00:00Z')
+    expect(snapshotDateErrors('2026-11-27', { now, publishedAt: '2026-11-20T00:00:00Z' })).toEqual([])
+    expect(snapshotDateErrors('2026-11-20', { now, publishedAt: '2026-11-20T00:00:00Z' })).toEqual([])
+  })
+})
+
 describe('leads input', () => {
   it('names the channel in Chinese', () => expect(messages(logLeadsInput, { date: '2026-11-20', channel: 'tv', count: 1 })).toEqual(['来源渠道：不是可选的值']))
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { countSchema as count, dayKeySchema, dayRangeSchema, idSchema as id, isoTimeSchema as isoTime } from '../atoms'
 import { formatCount } from '../format'
 import { CHANNELS, POST_METRIC_LABELS, POST_METRICS, type Channel, type PostMetric } from './metrics'
 
@@ -9,12 +10,6 @@ export const CORRECTION_WINDOW_MS = 24 * 3600_000
 /** A livestream session longer than this is a typo. */
 export const LIVE_MAX_SECONDS = 24 * 3600
 
-const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
-export const dayKeySchema = (label: string) =>
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为 YYYY-MM-DD 格式的日期').describe(label)
-const isoTime = (label: string) => z.string().datetime({ offset: true, message: '应为带时区的时间' }).describe(label)
-const count = (label: string) =>
-  z.number().int('应为整数').min(0, '不能为负数').max(10_000_000_000, '数值过大').describe(label)
 const reason = z.string().trim().min(1, '请填写更正原因').max(100).describe('更正原因')
 
 const metricShape = Object.fromEntries(
@@ -118,11 +113,7 @@ export const pendingTodayInput = z
   .object({ withinDays: z.number().int('应为整数').min(1, '至少 1 天').max(60, '最多 60 天').describe('发布天数').default(7) })
   .strict()
 
-export const rollupsInput = z
-  .object({ from: dayKeySchema('开始日期'), to: dayKeySchema('结束日期') })
-  .strict()
-  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86400_000, { message: '范围最长一年', path: ['to'] })
+export const rollupsInput = dayRangeSchema()
 
 /**
  * One row of a data-centre export after its header was mapped (see `mapExportRow` in ./import).

@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { idSchema, visibleText } from '../atoms'
 import { FORMATS, type Format } from '../content/schemas'
-import { ROLES, type Role } from '../roles'
+import { STAFF_ROLES, type StaffRole } from '../roles'
 
 /** Who may review a gate: anyone holding one of `roles`, and the members named in `memberIds`. */
 export interface Reviewers {
-  roles: Role[]
+  roles: StaffRole[]
   memberIds: string[]
 }
 
@@ -46,16 +47,18 @@ export function defaultFlow(format: Format): Gate[] {
   return DEFAULT_FLOWS[format].map((g) => ({ ...g, reviewers: { roles: [...g.reviewers.roles], memberIds: [...g.reviewers.memberIds] } }))
 }
 
-const REVIEWER_ROLES = ROLES.filter((r) => r !== 'field')
+/** A gate's name is short: it is shown in chips and timeline lines. */
+export const GATE_NAME_MAX = 12
+
 
 export const gateSchema = z
   .object({
     key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,23}$/, '应为小写英文字母开头的短代号').describe('关卡代号'),
-    name: z.string().trim().min(1).max(12).describe('关卡名称'),
+    name: visibleText('关卡名称', GATE_NAME_MAX),
     reviewers: z
       .object({
-        roles: z.array(z.enum(REVIEWER_ROLES as [Role, ...Role[]]).describe('审核角色')).max(3).describe('审核角色'),
-        memberIds: z.array(z.string().trim().min(1).max(64).describe('审核人')).max(10).describe('审核人'),
+        roles: z.array(z.enum(STAFF_ROLES).describe('审核角色')).max(3).describe('审核角色'),
+        memberIds: z.array(idSchema('审核人')).max(10).describe('审核人'),
       })
       .strict()
       .refine((r) => r.roles.length + r.memberIds.length > 0, { message: '至少指定一个审核角色或审核人' })

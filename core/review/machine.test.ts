@@ -49,6 +49,17 @@ describe('transition', () => {
     })
   })
 
+  test('approving the gate before the last moves on to the last gate; it does not schedule', () => {
+    let s = initialState(defaultFlow('image_text').slice(1), owner.memberId)
+    s = at(s, { type: 'submit' }, owner)
+    const r = transition(s, { type: 'approve' }, manager)
+    expect(r).toEqual({
+      ok: true,
+      state: expect.objectContaining({ status: 'in_production', gateIndex: 1, gateState: 'drafting' }),
+      effects: [{ type: 'notifyAuthor', reason: 'gate_passed', gateIndex: 0 }],
+    })
+  })
+
   test('a submission notifies the gate reviewers', () => {
     const r = transition(initialState(defaultFlow('image_text'), owner.memberId), { type: 'submit' }, owner)
     expect(r.ok && r.effects).toEqual([{ type: 'notifyReviewers', gateIndex: 0, versionNo: 1 }])

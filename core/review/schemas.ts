@@ -1,14 +1,13 @@
 import { z } from 'zod'
+import { dayRangeSchema, idSchema as id, versionSchema as version } from '../atoms'
 import type { Format } from '../content/schemas'
 import type { RangeCycle, StageTime } from './cycle'
 import { flowGatesSchema, formatSchema, type Gate } from './flow'
 import type { GateState, ProductionStatus } from './machine'
+import type { VersionPreview } from './preview'
 
-const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
-const version = z.number().int().min(0).describe('版本')
 const versionNo = z.number().int().min(1).max(10_000).describe('针对的版本号')
 const comment = z.string().trim().max(500).describe('意见')
-const dayKey = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe(label)
 
 export const formatInput = z.object({ format: formatSchema }).strict()
 export const updateFlowInput = z.object({ format: formatSchema, gates: flowGatesSchema, version }).strict()
@@ -45,11 +44,7 @@ export const markReadInput = z
   .strict()
   .refine((v) => Boolean(v.ids) !== Boolean(v.all), { message: '请选择要标记的通知，或选择全部', path: ['ids'] })
 
-export const cycleRangeInput = z
-  .object({ from: dayKey('开始日期'), to: dayKey('结束日期') })
-  .strict()
-  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86400_000, { message: '范围最长一年', path: ['to'] })
+export const cycleRangeInput = dayRangeSchema()
 
 // ---- views (what the functions answer) ---------------------------------------------------------
 
@@ -88,6 +83,11 @@ export interface ProductionView {
   versionNo: number
   submittedByName: string | null
   approvals: { memberId: string; name: string }[]
+  /**
+   * Who may decide the current gate's version (named reviewers, then holders of its roles; never its
+   * authors or who already approved); empty once past the last gate, or when nobody can.
+   */
+  reviewerNames: string[]
   /** When the version now in review was submitted; null unless in review. */
   reviewSince: string | null
   dueAt: string | null
@@ -140,12 +140,15 @@ export interface InboxEntry {
   submittedByName: string
   ownerName: string
   reviewSince: string
-  dueAt: string
+  /** Submission + the gate's SLA; null for a gate without one. */
+  dueAt: string | null
   overdue: boolean
   /** Hours the version has waited so far (one decimal). */
   waitingHours: number
   plannedAt: string | null
   version: number
+  /** What the version says, cut to fit the row (null for versions submitted before previews were kept). */
+  preview: VersionPreview | null
 }
 
 export interface MyItemEntry {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idSchema as id, versionSchema, visibleText } from '../atoms'
 import { departmentSchema, roleSchema, type Department, type Role } from '../roles'
 
 /** Invite codes avoid look-alike characters (0/O, 1/I/L) so they can be read aloud. */
@@ -6,14 +7,12 @@ export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 export const INVITE_CODE_LENGTH = 8
 export const INVITE_TTL_HOURS_DEFAULT = 48
 
-const personName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(20)
-  .describe('姓名')
-const teamName = z.string().trim().min(2).max(30).describe('团队名称')
-const id = (label: string) => z.string().trim().min(1).max(64).describe(label)
+/** Limits people see as counters in the forms. */
+export const PERSON_NAME_MAX = 20
+export const TEAM_NAME_MAX = 30
+
+const personName = visibleText('姓名', PERSON_NAME_MAX)
+const teamName = visibleText('团队名称', TEAM_NAME_MAX, { min: 2 })
 
 export const inviteCodeSchema = z
   .string()
@@ -61,7 +60,7 @@ export const setMemberRolesInput = z
       .max(4)
       .refine((r) => new Set(r).size === r.length, '不能重复')
       .describe('角色'),
-    version: z.number().int().min(0).describe('版本'),
+    version: versionSchema,
   })
   .strict()
 

@@ -70,3 +70,23 @@ export function daysBetween(from: DayKey, to: DayKey): DayKey[] {
   for (let d = from; d <= to; d = addDays(d, 1)) out.push(d)
   return out
 }
+
+/**
+ * Whether `s` is a day key naming a real calendar day: 'YYYY-MM-DD' with a month 01–12 and a day
+ * that month has (leap years included). Anything else would turn into NaN weeks or a shifted day
+ * further down (dayjs rolls 2024-02-31 over to 2024-03-02).
+ *
+ * @example
+ * isCalendarDay('2024-02-29') //=> true
+ * isCalendarDay('2023-02-29') //=> false
+ * isCalendarDay('2026-13-45') //=> false
+ * isCalendarDay('2026-1-5')   //=> false (not zero-padded)
+ */
+export function isCalendarDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (month < 1 || month > 12 || day < 1) return false
+  // Day 0 of the next month is the last day of this one (UTC, so no time zone can shift it).
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}

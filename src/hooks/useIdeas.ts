@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ItemCard } from '../../core/content/schemas'
+import { listIdeasInput, type ItemCard } from '../../core/content/schemas'
+import { textLimitOf } from '../../core/validation'
 import { api } from '../api'
 import type { ApiError } from '../api/client'
 import type { IdeaFilterValues } from '../components/IdeaFilters'
@@ -7,6 +8,8 @@ import { toApiError } from '../utils/feedback'
 
 /** How long typing may pause before the search runs. */
 const SEARCH_DELAY_MS = 300
+/** Longer words are kept in the box (the filters say so) but not searched: the function would refuse them. */
+const SEARCH_MAX = textLimitOf(listIdeasInput.shape.q)?.max ?? Infinity
 
 /**
  * The topic library, 20 ideas a page as the content function pages them: filters restart the
@@ -46,6 +49,7 @@ export function useIdeas() {
   useEffect(() => {
     const typed = qRef.current !== filters.q
     qRef.current = filters.q
+    if (filters.q.trim().length > SEARCH_MAX) return
     const t = setTimeout(() => void load(filters, 0), typed ? SEARCH_DELAY_MS : 0)
     return () => clearTimeout(t)
   }, [filters, load])

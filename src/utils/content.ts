@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import type { MixCheck, Mix } from '../../core/content/mix'
 import { formatPercent } from '../../core/format'
-import { LAYERS, LAYER_LABELS, type Format, type ItemStatus, type Layer } from '../../core/content/schemas'
+import { LAYERS, LAYER_LABELS, type Format, type Layer } from '../../core/content/schemas'
 import { dayKey, inChina, isoWeekKey, type DayKey } from '../../core/time/china'
 
 /** One character per format, small enough for a month cell. */
@@ -9,15 +9,6 @@ export const FORMAT_MARKS: Record<Format, string> = { short_video: '视', livest
 
 /** One character per content layer, next to the format mark. */
 export const LAYER_MARKS: Record<Layer, string> = { intro: '认', value: '值', story: '情' }
-
-/** Archived items never reach the calendar, but a card can still carry the status. */
-export const STATUS_COLORS: Record<ItemStatus, string> = {
-  idea: '#8a8f99',
-  planned: '#1f6fe5',
-  scheduled: '#7a4cd9',
-  published: '#07c160',
-  archived: '#b4b8bf',
-}
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
 

@@ -32,11 +32,11 @@ describe('日历 tab: month view', () => {
 
   it('shows at most three items in a day cell and "+n" for the rest', async () => {
     const { view } = renderCalendarAs(OPERATOR, { 'content.monthView': month })
-    await screen.findByText('一号第1条')
+    await screen.findByLabelText('一号第1条')
     const cell = view.container.querySelector(`.month-cell--${FIRST}`) as HTMLElement
     expect(cell.querySelectorAll('.month-chip')).toHaveLength(3)
     expect(within(cell).getByText('+2')).toBeTruthy()
-    expect(within(cell).queryByText('一号第4条')).toBeNull()
+    expect(within(cell).queryByLabelText('一号第4条')).toBeNull()
   })
 
   it('highlights today and shows the month theme and mix line', async () => {
@@ -50,7 +50,7 @@ describe('日历 tab: month view', () => {
 
   it("asks the content function for the month on screen, once", async () => {
     const { cloud } = renderCalendarAs(OPERATOR, { 'content.monthView': month })
-    await screen.findByText('一号第1条')
+    await screen.findByLabelText('一号第1条')
     expect(cloud.calls.map((c) => [`${c.fn}.${c.body.action}`, c.body.data])).toEqual([['content.monthView', { month: MONTH }]])
   })
 
@@ -59,7 +59,7 @@ describe('日历 tab: month view', () => {
       'content.monthView': month,
       'content.dayItems': () => ({ data: busyDay }),
     })
-    await screen.findByText('一号第1条')
+    await screen.findByLabelText('一号第1条')
     fireEvent.click(view.container.querySelector(`.month-cell--${FIRST}`)!)
     expect(await screen.findByText('一号第5条')).toBeTruthy()
     expect(document.querySelector('.day-sheet-create')).not.toBeNull()
@@ -70,7 +70,7 @@ describe('日历 tab: month view', () => {
       'content.monthView': () => ({ data: monthViewOf(MONTH, busyDay, '') }),
       'content.dayItems': () => ({ data: busyDay }),
     })
-    await screen.findByText('一号第1条')
+    await screen.findByLabelText('一号第1条')
     expect(view.container.querySelector('.month-theme')).toBeNull()
     fireEvent.click(view.container.querySelector(`.month-cell--${FIRST}`)!)
     await screen.findByText('一号第5条')

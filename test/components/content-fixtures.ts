@@ -1,3 +1,4 @@
+import { canOwnItems } from '../../core/api/owners'
 import { buildMonthView, buildWeekView } from '../../core/content/calendar'
 import { DEFAULT_CONTENT_TARGETS } from '../../core/content/mix'
 import type { ItemCard, ItemDetail } from '../../core/content/schemas'
@@ -32,7 +33,8 @@ export function weekViewOf(day: DayKey, cards: ItemCard[]) {
   return buildWeekView(day, cards, DEFAULT_CONTENT_TARGETS)
 }
 
-export const OWNERS = [ADMIN, OPERATOR, FIELD].map((m) => ({ id: m.id, name: m.name }))
+/** What `content.owners` answers: the team minus those who cannot do the work (field staff). */
+export const OWNERS = [ADMIN, OPERATOR, FIELD].filter((m) => canOwnItems(m.roles)).map((m) => ({ id: m.id, name: m.name }))
 
 export function detail(overrides: Partial<ItemDetail> = {}): ItemDetail {
   return {

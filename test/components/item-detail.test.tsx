@@ -3,7 +3,8 @@ import ItemPage from '../../src/package-content/item'
 import { setApiTransport } from '../../src/api'
 import { MeProvider } from '../../src/state/me'
 import { detail } from './content-fixtures'
-import { FIELD, OPERATOR, fakeCloud, meAs } from './fake-cloud'
+import { FIELD, OPERATOR, fakeCloud, meAs, type FakeAnswer } from './fake-cloud'
+import { production } from './review-fixtures'
 import { resetTaroMock, setRouterParams } from './taro-mock'
 
 const MOVED = detail({
@@ -13,9 +14,9 @@ const MOVED = detail({
   ],
 })
 
-function renderItemAs(me: typeof OPERATOR) {
+function renderItemAs(me: typeof OPERATOR, extra: Record<string, (d: unknown) => FakeAnswer> = {}) {
   setRouterParams({ id: 'item_x' })
-  const cloud = fakeCloud({ 'content.getItem': () => ({ data: MOVED }) })
+  const cloud = fakeCloud({ 'content.getItem': () => ({ data: MOVED }), ...extra })
   setApiTransport(cloud.transport)
   return render(
     <MeProvider initial={meAs(me)}>
@@ -50,5 +51,18 @@ describe('内容详情', () => {
     expect(view.container.querySelector('.item-actions')).toBeNull()
     expect(screen.queryByText('改期')).toBeNull()
     expect(screen.getByText('原因：达人档期冲突')).toBeTruthy()
+  })
+
+  it('names who reviews the current gate of an item in production, and by when', async () => {
+    const view = renderItemAs(OPERATOR, { 'review.getProduction': () => ({ data: production({ reviewerNames: ['陈静'] }) }) })
+    await screen.findByText('「脚本」关由 陈静 审核')
+    expect(view.container.querySelector('.item-production-link .gate-reviewers__when')?.textContent).toBe('截止 3月2日 09:00')
+  })
+
+  it('shows no reviewers before production starts', async () => {
+    const view = renderItemAs(OPERATOR, { 'review.getProduction': () => ({ error: { code: 'NOT_FOUND', message: '这条内容还没有开始制作' } }) })
+    await screen.findByText('澄净 X3 开箱')
+    expect(view.container.querySelector('.item-production-link')).not.toBeNull()
+    expect(view.container.querySelector('.gate-reviewers')).toBeNull()
   })
 })

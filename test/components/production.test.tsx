@@ -47,6 +47,34 @@ describe('制作进度', () => {
     expect(view.container.querySelectorAll('.gate-step--passed')).toHaveLength(1)
   })
 
+  it('names who reviews the current gate and by when', async () => {
+    const { view } = renderAs(MANAGER)
+    await screen.findByText('「脚本」关')
+    expect(view.container.querySelector('.gate-reviewers__who')?.textContent).toBe('「脚本」关由 陈静、王敏 审核')
+    expect(view.container.querySelector('.gate-reviewers__when')?.textContent).toBe('截止 3月2日 09:00')
+  })
+
+  it('for a gate without a deadline, says when the version was submitted and how long it has waited', async () => {
+    const { view } = renderAs(MANAGER, production({ dueAt: null, reviewSince: new Date(Date.now() - 5 * 3_600_000).toISOString() }))
+    await screen.findByText('「脚本」关')
+    expect(view.container.querySelector('.gate-reviewers__when')?.textContent).toMatch(/^\d+月\d+日 \d\d:\d\d 提交，已等待 5 小时$/)
+  })
+
+  it('tells the author who will review the version they submitted', async () => {
+    const reason = '你不是「脚本」关的审核人，本关由 陈静 审核'
+    const { view } = renderAs(OPERATOR, productionForAuthor({ reviewerNames: ['陈静'], moves: { canSubmit: false, canReview: false, canPublish: false, reviewBlockedReason: reason } }))
+    await screen.findByText('已提交第 2 版，等待 陈静 审核')
+    expect(view.container.querySelector('.gate-reviewers__who')?.textContent).toBe('「脚本」关由 陈静 审核')
+    expect(view.container.querySelector('.review-blocked__reason')).toBeNull() // not named a third time
+  })
+
+  it('tells a planner who is not the reviewer who is, as the function phrased it', async () => {
+    const reason = '你不是「脚本」关的审核人，本关由 陈静 审核'
+    const { view } = renderAs(OPERATOR, production({ ownerId: 'm_zhou', ownerName: '周航', reviewerNames: ['陈静'], moves: { canSubmit: false, canReview: false, canPublish: false, reviewBlockedReason: reason } }))
+    await screen.findByText(reason)
+    expect(view.container.querySelector('.decision-approve')).toBeNull()
+  })
+
   it('gives a reviewer 通过 and 要求修改', async () => {
     const { view } = renderAs(MANAGER)
     await screen.findByText('「脚本」关')

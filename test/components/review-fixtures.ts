@@ -28,6 +28,7 @@ export function production(overrides: Partial<ProductionView> = {}): ProductionV
     versionNo: 2,
     submittedByName: OPERATOR.name,
     approvals: [],
+    reviewerNames: ['陈静', '王敏'],
     reviewSince: '2026-03-01T01:00:00.000Z',
     dueAt: '2026-03-02T01:00:00.000Z',
     overdue: false,
@@ -96,6 +97,7 @@ export const waitingEntry = (o: Partial<InboxEntry> & Pick<InboxEntry, 'itemId' 
   waitingHours: 2,
   plannedAt: null,
   version: 3,
+  preview: null,
   ...o,
 })
 

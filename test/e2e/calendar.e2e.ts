@@ -131,7 +131,8 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
 
   // The month of the new day: the item is in its cell; export that month.
   await page.locator('.mode-toggle--month').click()
-  await page.locator(`.month-cell--${moved} .month-chip`, { hasText: TITLE.slice(0, 2) }).first().waitFor()
+  // A chip may drop a start the title shares with others in view; its whole title is its label.
+  await page.locator(`.month-cell--${moved} .month-chip[aria-label="${TITLE}"]`).waitFor()
   await settle(page)
   await j.shot(page, 'calendar-09-month-moved')
 
@@ -152,7 +153,7 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
   await page.locator('.category-option--interactive').click()
   await j.shot(page, 'calendar-11-new-item-form')
   await page.locator('.item-submit').click()
-  await page.locator(`.month-cell--${moved} .month-chip--planned`, { hasText: '直播' }).waitFor()
+  await page.locator(`.month-cell--${moved} .month-chip--planned[aria-label="直播预告：年终答谢"]`, { hasText: '播' }).waitFor()
   const created = j.emu.store.find('items', { query: { title: '直播预告：年终答谢' } })
   expect(created).toMatchObject([{ status: 'planned', day: moved, format: 'livestream' }])
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.calendar-export').click()])

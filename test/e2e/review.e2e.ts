@@ -1,5 +1,6 @@
 // Journey (two phones): the operator 李娜 starts production of one of her planned short videos from
-// its calendar page and submits the topic; the manager 陈静 finds it in 待我审核 and approves. At the
+// its calendar page and submits the topic, and is told who reviews it; the manager 陈静 approves it
+// from its row in 待我审核 in two taps (the 审核 tab, 通过), deciding on the row's preview. At the
 // script gate the manager requests changes with a comment; the operator sees the comment on her 审核
 // tab, resubmits, and from there the manager approves every gate through 终审 (the operator submitting
 // at each). The item ends 待发布 on the calendar with its production cycle time shown.
@@ -103,21 +104,26 @@ test('operator and manager take a short video through five gates, with one round
   await op.locator('.field-version-text textarea').fill('店长视角讲新品：用户最常问的三个问题')
   await op.locator('.version-submit').click()
   await op.locator('.gate-status', { hasText: '待审核' }).waitFor()
-  // The author sees no decision buttons, and why (an operator does not review this gate).
-  await op.locator('.review-blocked', { hasText: '已提交第 1 版，等待审核人处理' }).waitFor()
+  // The author sees no decision buttons, and who will decide by when (the topic gate is the managers').
+  await op.locator('.review-blocked', { hasText: '已提交第 1 版，等待 王敏、陈静 审核' }).waitFor()
+  expect(await op.locator('.gate-reviewers__who').innerText()).toBe('「选题」关由 王敏、陈静 审核')
+  expect(await op.locator('.gate-reviewers__when').innerText()).toMatch(/^截止 \d+月\d+日 \d\d:\d\d$/)
   expect(await op.locator('.decision-approve').count()).toBe(0)
   await settle(op)
   await j.shot(op, 'review-02-topic-submitted')
 
-  // 陈静: 待我审核 lists it; open it and approve the topic.
+  // 陈静: two taps. The 审核 tab lists it with what the version says; 通过 on the row decides it.
   await openTab(mgr, '审核')
   const waiting = mgr.locator('.waiting-entry', { hasText: title })
   await waiting.waitFor()
+  expect(await waiting.locator('.waiting-entry__excerpt').innerText()).toBe('店长视角讲新品：用户最常问的三个问题')
+  expect(await waiting.locator('.inbox-entry__wait').innerText()).toMatch(new RegExp(`^已等待 ${DURATION.source.slice(1, -1)}（时限 24 小时）$`))
   await settle(mgr)
   await j.shot(mgr, 'review-03-manager-inbox')
-  await waiting.click()
-  await mgr.locator('.decision-approve').click()
-  await mgr.locator('.gate-step--current', { hasText: '脚本' }).waitFor()
+  await waiting.locator('.inbox-approve').click()
+  await waiting.waitFor({ state: 'detached' })
+  expect(j.emu.store.find('productions', { query: { _id: itemId } })[0]).toMatchObject({ gateIndex: 1, gateState: 'drafting' })
+  expect(j.emu.store.find('review_events', { query: { itemId, type: 'approved' } })).toHaveLength(1)
 
   // Script: submitted, sent back with a comment.
   await submitVersion(op, itemId, '脚本', '开场：店长拆箱，介绍五级过滤。\n中段：现场接水试喝。\n结尾：引导到店体验。')
@@ -247,7 +253,7 @@ test('the demo pipeline: an overdue review in red, and a published item’s cycl
   const overdue = page.locator('.waiting-entry--overdue').first()
   await overdue.waitFor()
   expect(await overdue.locator('.inbox-entry__wait').innerText()).toMatch(new RegExp(`^已逾期 · 已等待 ${DURATION.source.slice(1, -1)}（时限 24 小时）$`))
-  await overdue.click()
+  await overdue.locator('.inbox-entry__title').click()
   await page.locator('.gate-status__wait--overdue').waitFor()
   await settle(page)
   await j.shot(page, 'review-11-overdue-review')

@@ -27,7 +27,8 @@ module.exports = {
   rootDir: path.resolve(__dirname, '../..'),
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/test/components'],
-  testMatch: ['**/*.test.tsx'],
+  // .ts too: a component-side test without JSX (the outbox's storage per member) runs here as well.
+  testMatch: ['**/*.test.ts?(x)'],
   // The first render of a suite transforms Taro and NutUI lazily (several seconds on a cold cache).
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/components/taro-mock.ts',

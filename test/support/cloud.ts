@@ -11,6 +11,8 @@ import rules from '../../database.rules.json'
 export interface TestCloud {
   store: Store
   call(fn: string, openid: string | null, body: { action: string; data?: unknown; requestId?: string }): Promise<Result<unknown>>
+  /** Fires a function's timer trigger as the platform does (no caller, SOURCE 'wx_trigger'). */
+  timer(fn: string, triggerName: string): Promise<Result<unknown>>
   /** A stable text of every stored document (or only one team's), to assert that nothing changed. */
   snapshot(teamId?: string): string
   /** Subscribe messages the functions sent, newest first (the local cloud's outbox). */
@@ -42,6 +44,10 @@ export async function createTestCloud(opts: TestCloudOptions = {}): Promise<Test
     call(fn, openid, body) {
       const main = load(fn)
       return runWithIdentity({ OPENID: openid ?? '' }, () => main(body, {}))
+    },
+    timer(fn, triggerName) {
+      const main = load(fn)
+      return runWithIdentity({ OPENID: '', SOURCE: 'wx_trigger' }, () => main({ Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString() }, {}))
     },
     snapshot(teamId) {
       const lines: string[] = []

@@ -22,6 +22,7 @@ const waiting = (o: Partial<InboxEntry> & Pick<InboxEntry, 'itemId' | 'title'>):
   waitingHours: 3,
   plannedAt: '2026-03-10T12:00:00.000Z',
   version: 4,
+  preview: null,
   ...o,
 })
 
@@ -43,7 +44,13 @@ const MINE: MyItemEntry = {
 // Oldest first, as the function sorts them; the first one has waited past its SLA.
 const INBOX: InboxView = {
   waiting: [
-    waiting({ itemId: 'item_a', title: '澄净 X3 开箱', overdue: true, waitingHours: 30.5 }),
+    waiting({
+      itemId: 'item_a',
+      title: '澄净 X3 开箱',
+      overdue: true,
+      waitingHours: 30.5,
+      preview: { note: '按意见改了开头', excerpt: '开场：店长拆箱\n中段：现场接水试喝', cover: 'cloud://env-1/review/item_a/cover.jpg', links: 0, files: 1 },
+    }),
     waiting({ itemId: 'item_b', title: '滤芯怎么换', gateName: '剪辑', gateIndex: 3 }),
   ],
   waitingTotal: 2,
@@ -80,6 +87,15 @@ describe('mini-program build (dist/weapp): 审核 tab', () => {
     expect(shown.indexOf('澄净 X3 开箱')).toBeLessThan(shown.indexOf('滤芯怎么换'))
     expect(shown).toContain('已逾期 · 已等待 30.5 小时（时限 24 小时）')
     expect(shown).toContain('待我审核 2 条')
+  })
+
+  it('hands setData each row’s preview with 通过 and 要求修改 on the row, and the cover as a cloud image', () => {
+    const shown = texts(page.data.root)
+    expect(shown).toContain('说明：按意见改了开头')
+    expect(shown).toContain('开场：店长拆箱\n中段：现场接水试喝')
+    expect(shown.filter((t) => t === '通过')).toHaveLength(2)
+    expect(shown.filter((t) => t === '要求修改')).toHaveLength(2)
+    expect(JSON.stringify(page.data.root)).toContain('cloud://env-1/review/item_a/cover.jpg')
   })
 
   it('marks only the overdue review for the red style', () => {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { ArrowLeft, ArrowRight, Edit } from '@nutui/icons-react-taro'
+import { palette } from '../../styles/palette'
 import './index.scss'
 
 export type CalendarMode = 'month' | 'week'
@@ -21,11 +22,11 @@ export function CalendarHeader(props: CalendarHeaderProps) {
     <View className='calendar-header'>
       <View className='calendar-header__switch'>
         <View className='calendar-prev calendar-header__arrow' onClick={props.onPrev}>
-          <ArrowLeft size={14} color='#5c6068' />
+          <ArrowLeft size={14} color={palette.textBody} />
         </View>
         <Text className='calendar-title'>{props.title}</Text>
         <View className='calendar-next calendar-header__arrow' onClick={props.onNext}>
-          <ArrowRight size={14} color='#5c6068' />
+          <ArrowRight size={14} color={palette.textBody} />
         </View>
         {props.onToday ? (
           <Text className='calendar-today' onClick={props.onToday}>
@@ -61,7 +62,7 @@ export function MonthTheme({ theme, canEdit, onEdit }: MonthThemeProps) {
     <View className={`month-theme ${canEdit ? 'month-theme--editable' : ''}`} onClick={canEdit ? onEdit : undefined}>
       <Text className='month-theme__label'>本月主题</Text>
       <Text className={`month-theme__text ${theme ? '' : 'month-theme__text--empty'}`}>{theme || '点此设置本月主题'}</Text>
-      {canEdit ? <Edit className='month-theme__edit' size={14} color='#ffffff' /> : null}
+      {canEdit ? <Edit className='month-theme__edit' size={14} color={palette.white} /> : null}
     </View>
   )
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, TextArea } from '@nutui/nutui-react-taro'
-import { FieldError } from '../fields'
+import { Button } from '@nutui/nutui-react-taro'
+import { requestChangesInput } from '../../../core/review/schemas'
+import { TextAreaField } from '../fields'
 import './index.scss'
 
 export interface DecisionPanelProps {
@@ -23,7 +24,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
   return (
     <View className='decision-panel'>
       <Text className='decision-panel__title'>{`审核「${props.gateName}」第 ${props.versionNo} 版`}</Text>
-      <TextArea
+      <TextAreaField
         className='field-decision-comment'
         value={comment}
         onChange={(v) => {
@@ -31,10 +32,9 @@ export function DecisionPanel(props: DecisionPanelProps) {
           setError(undefined)
         }}
         placeholder='审核意见（要求修改时必填）'
-        maxLength={500}
-        autoSize
+        schema={requestChangesInput.shape.comment}
+        error={error}
       />
-      <FieldError message={error} />
       <View className='decision-panel__buttons'>
         <Button className='decision-request-changes' type='warning' fill='outline' disabled={props.busy} onClick={() => props.onRequestChanges(comment)}>
           要求修改

@@ -2,14 +2,12 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
 import type { OwnerOption } from '../../../core/api/content'
-import { DEFAULT_SLA_HOURS, type Gate } from '../../../core/review/flow'
+import { DEFAULT_SLA_HOURS, gateSchema, type Gate } from '../../../core/review/flow'
 import type { FlowView } from '../../../core/review/schemas'
-import { ROLE_LABELS, type Role } from '../../../core/roles'
-import { FieldError } from '../fields'
+import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../core/roles'
+import { FieldError, TextField } from '../fields'
 import './index.scss'
 
-/** Roles that may review (field staff log results, they don't review). */
-const REVIEW_ROLES: Role[] = ['admin', 'manager', 'operator']
 const MAX_GATES = 8
 
 /** A key no other gate of the flow uses ('gate2', 'gate3'…): keys identify gates in history, so they are never reused here. */
@@ -77,7 +75,7 @@ export function FlowEditor({ flow, members, saving, errors, onSave }: FlowEditor
           </View>
           <View className='flow-gate__row'>
             <Text className='flow-gate__label'>名称</Text>
-            <Input className='field-gate-name' value={g.name} onChange={(v) => patch(i, { name: v })} placeholder='如 脚本' maxLength={12} />
+            <TextField className='field-gate-name' value={g.name} onChange={(v) => patch(i, { name: v })} placeholder='如 脚本' schema={gateSchema.shape.name} />
           </View>
           <View className='flow-gate__row flow-gate__row--wrap'>
             <Text className='flow-gate__label'>审核角色</Text>
@@ -85,9 +83,9 @@ export function FlowEditor({ flow, members, saving, errors, onSave }: FlowEditor
               className='flow-gate__roles'
               direction='horizontal'
               value={g.reviewers.roles}
-              onChange={(v) => patch(i, { reviewers: { ...g.reviewers, roles: v as Role[] } })}
+              onChange={(v) => patch(i, { reviewers: { ...g.reviewers, roles: v as StaffRole[] } })}
             >
-              {REVIEW_ROLES.map((r) => (
+              {STAFF_ROLES.map((r) => (
                 <Checkbox key={r} className={`gate-role gate-role--${r}`} value={r} label={ROLE_LABELS[r]} />
               ))}
             </Checkbox.Group>
@@ -125,7 +123,6 @@ export function FlowEditor({ flow, members, saving, errors, onSave }: FlowEditor
               type='digit'
               value={String(g.slaHours)}
               onChange={(v) => patch(i, { slaHours: Number(v.replace(/[^\d]/g, '')) || 0 })}
-              maxLength={3}
             />
             <Text className='flow-gate__unit'>小时</Text>
           </View>

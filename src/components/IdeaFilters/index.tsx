@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { SearchBar } from '@nutui/nutui-react-taro'
-import { CATEGORIES, CATEGORY_LABELS, SOURCES, SOURCE_LABELS, type Category, type Source } from '../../../core/content/schemas'
+import { CATEGORIES, CATEGORY_LABELS, SOURCES, SOURCE_LABELS, listIdeasInput, type Category, type Source } from '../../../core/content/schemas'
+import { FieldError } from '../fields'
+import { useLimit } from '../fields/feedback'
 import './index.scss'
 
 export interface IdeaFilterValues {
@@ -45,18 +47,20 @@ export interface IdeaFiltersProps {
 
 /** Search by words in the title, and narrow by topic category and where the idea came from. */
 export function IdeaFilters({ value, onChange }: IdeaFiltersProps) {
+  // Words past the limit stay in the box and are not searched; this says why nothing changes.
+  const limit = useLimit(value.q, listIdeasInput.shape.q)
   return (
     <View className='idea-filters'>
       <SearchBar
         className='idea-search'
         shape='round'
         placeholder='搜索选题标题'
-        maxLength={30}
         value={value.q}
         onChange={(q) => onChange({ ...value, q })}
         onSearch={(q) => onChange({ ...value, q })}
         onClear={() => onChange({ ...value, q: '' })}
       />
+      {limit?.over ? <FieldError message={`${limit.label}最多 ${limit.max} 字，现在超出 ${limit.count - limit.max} 字，请删减后再搜索`} /> : null}
       <Chips label='类别' keys={CATEGORIES} labels={CATEGORY_LABELS} value={value.category} chipClass='category-filter' onChange={(category) => onChange({ ...value, category })} />
       <Chips label='来源' keys={SOURCES} labels={SOURCE_LABELS} value={value.source} chipClass='source-filter' onChange={(source) => onChange({ ...value, source })} />
     </View>

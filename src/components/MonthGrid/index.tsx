@@ -1,5 +1,7 @@
+import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { DayCell, MonthView } from '../../../core/content/calendar'
+import { chipLabels } from '../../../core/content/chipLabels'
 import type { ItemCard } from '../../../core/content/schemas'
 import type { DayKey } from '../../../core/time/china'
 import { FORMAT_MARKS, LAYER_MARKS, introCheckText, layerMixText, weekLabel, weekdayLabel } from '../../utils/content'
@@ -7,7 +9,9 @@ import './index.scss'
 
 const HEADS = ['一', '二', '三', '四', '五', '六', '日']
 // One string: every separate text node is one more node in the mini-program's setData tree.
-const LEGEND_NOTE = `视/播/文 = 短视频/直播/图文 · 左边线：${LAYER_MARKS.intro}橙 ${LAYER_MARKS.value}紫 ${LAYER_MARKS.story}粉`
+const LEGEND_NOTE = `播/文 = 直播/图文，短视频不标 · 左边线：${LAYER_MARKS.intro}橙 ${LAYER_MARKS.value}紫 ${LAYER_MARKS.story}粉 · 标题只显示与其他内容不同的部分，点日期看完整标题`
+/** CJK characters a chip surely shows at 390 px with a format mark; labels differ within this. */
+const CHIP_VISIBLE = 3
 
 export interface MonthGridProps {
   /** Every day of the month, in order, as the content function returns them. */
@@ -16,21 +20,35 @@ export interface MonthGridProps {
   onDayTap: (day: DayKey) => void
 }
 
-/** A compact item: status color, layer edge, format mark and the start of the title. */
-function Chip({ item }: { item: ItemCard }) {
+/**
+ * A compact item: status colour, layer edge, a format mark for livestreams and image posts (short
+ * video, the usual format, goes unmarked to leave room for the title) and the title's distinctive part.
+ */
+function Chip({ item, label }: { item: ItemCard; label: string }) {
   return (
-    <View className={`month-chip month-chip--${item.status} month-chip--layer-${item.layer}`}>
-      <Text className='month-chip__mark'>{FORMAT_MARKS[item.format]}</Text>
-      <Text className='month-chip__title'>{item.title}</Text>
+    <View className={`month-chip month-chip--${item.status} month-chip--layer-${item.layer}`} aria-label={item.title}>
+      {item.format === 'short_video' ? null : <Text className='month-chip__mark'>{FORMAT_MARKS[item.format]}</Text>}
+      <Text className='month-chip__title'>{label}</Text>
     </View>
   )
 }
 
+/** Each shown item's chip label, by item id: judged against every title on the month's chips. */
+function useChipLabels(days: readonly DayCell[]): Map<string, string> {
+  return useMemo(() => {
+    const items = days.flatMap((d) => d.items)
+    const labels = chipLabels(items.map((i) => i.title), { visible: CHIP_VISIBLE })
+    return new Map(items.map((item, k) => [item.id, labels[k]]))
+  }, [days])
+}
+
 /**
  * The month as a Monday-first 7-column grid sized for a 390 px phone: each day shows at most the
- * items the function sent (3) and a "+n" for the rest; tapping a day opens its full list.
+ * items the function sent (3), each by the part of its title that differs from the others', and a
+ * "+n" for the rest; tapping a day opens its full list with whole titles.
  */
 export function MonthGrid({ days, today, onDayTap }: MonthGridProps) {
+  const labels = useChipLabels(days)
   const lead = days.length ? HEADS.indexOf(weekdayLabel(days[0].day).slice(1)) : 0
   return (
     <View className='month-grid'>
@@ -53,7 +71,7 @@ export function MonthGrid({ days, today, onDayTap }: MonthGridProps) {
           >
             <Text className='month-cell__date'>{Number(cell.day.slice(8))}</Text>
             {cell.items.map((item) => (
-              <Chip key={item.id} item={item} />
+              <Chip key={item.id} item={item} label={labels.get(item.id) ?? item.title} />
             ))}
             {cell.more > 0 ? <Text className='month-cell__more'>{`+${cell.more}`}</Text> : null}
           </View>

@@ -1,6 +1,7 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
+import { palette } from '../../styles/palette'
 import './index.scss'
 
 /** Placeholder rows while the first answer is on its way. */
@@ -25,7 +26,7 @@ export function EmptyState(props: EmptyStateProps) {
       <Empty
         className='page-state__empty'
         imageSize={64}
-        image={<View className='page-state__icon'><Tips size={28} color='#b4b8bf' /></View>}
+        image={<View className='page-state__icon'><Tips size={28} color={palette.textFaint} /></View>}
         title={props.title}
         description={props.description}
       />
@@ -40,7 +41,7 @@ export function ErrorState(props: { message: string; onRetry?: () => void }) {
       <Empty
         className='page-state__empty'
         imageSize={64}
-        image={<View className='page-state__icon'><Tips size={28} color='#fa5151' /></View>}
+        image={<View className='page-state__icon'><Tips size={28} color={palette.lightRed} /></View>}
         title='加载失败'
         description={props.message}
       />
@@ -58,4 +59,29 @@ export function ErrorState(props: { message: string; onRetry?: () => void }) {
 /** Room under a bottom sheet on a tab page for the browser build's tab bar; nothing in the mini-program. */
 export function TabBarSpacer() {
   return process.env.TARO_ENV === 'h5' ? <View className='tabbar-spacer' /> : null
+}
+
+export interface LoadMoreProps {
+  /** Whether the function said there is another page. */
+  hasMore: boolean
+  loading: boolean
+  /** How many rows are shown: "没有更多了" only under a list that has rows. */
+  shown: number
+  onMore: () => void
+  /** Class of the button, for tests and journeys. */
+  buttonClassName?: string
+}
+
+/** The foot of a paged list: 加载更多 while there is more, then 没有更多了. */
+export function LoadMore(props: LoadMoreProps) {
+  if (props.hasMore) {
+    return (
+      <View className='load-more'>
+        <Button className={props.buttonClassName} size='small' fill='outline' loading={props.loading} onClick={props.onMore}>
+          加载更多
+        </Button>
+      </View>
+    )
+  }
+  return props.shown > 0 ? <Text className='load-more__end'>没有更多了</Text> : null
 }

@@ -4,6 +4,7 @@ import { FORMAT_LABELS } from '../../../core/content/schemas'
 import type { ProductionView } from '../../../core/review/schemas'
 import { formatDateTime } from '../../utils/labels'
 import { hoursBetween, waitedText } from '../../utils/review'
+import { GateReviewers } from '../GateReviewers'
 import './index.scss'
 
 type StepState = 'passed' | 'current' | 'todo'
@@ -31,7 +32,7 @@ export interface GateStatusProps {
   now: Date
 }
 
-/** Where the current gate stands: its state, the version in it, how long a review has waited, who approved. */
+/** Where the current gate stands: its state, the version in it, who reviews it by when, how long a review has waited, who approved. */
 export function GateStatus({ production: p, now }: GateStatusProps) {
   const inProduction = p.status === 'in_production'
   const gate = p.gates[p.gateIndex]
@@ -52,6 +53,7 @@ export function GateStatus({ production: p, now }: GateStatusProps) {
           {`${p.overdue ? '审核已逾期 · ' : ''}${waitedText(waited, gate.slaHours)}`}
         </Text>
       ) : null}
+      <GateReviewers production={p} now={now} />
       {inProduction && gate?.mode === 'all' ? <Text className='gate-status__line'>本关需全部审核人通过</Text> : null}
       {p.approvals.length > 0 && inProduction ? (
         <Text className='gate-status__line'>{`已通过：${p.approvals.map((a) => a.name).join('、')}`}</Text>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Input as TaroInput, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { FieldError } from '../fields'
+import { useFieldError } from '../fields/feedback'
 import './index.scss'
 
 export interface NumberFieldProps {
@@ -24,8 +25,10 @@ export interface NumberFieldProps {
  * the last logged value underneath, and the field's Chinese error below that.
  */
 export function NumberField(props: NumberFieldProps) {
+  // The text is parsed by the form, so a changed number drops the message about the old one.
+  const error = useFieldError(props.error, props.value ?? '')
   return (
-    <View className={`number-field ${props.error ? 'number-field--invalid' : ''} ${props.className ?? ''}`}>
+    <View className={`number-field ${error ? 'number-field--invalid' : ''} ${props.className ?? ''}`}>
       <View className='number-field__row'>
         <View className='number-field__label'>
           <Text className='number-field__name'>{props.label}</Text>
@@ -42,7 +45,7 @@ export function NumberField(props: NumberFieldProps) {
         {/* Always there, so inputs with and without a unit line up. */}
         <Text className='number-field__unit'>{props.unit ?? ''}</Text>
       </View>
-      <FieldError message={props.error} />
+      <FieldError message={error} />
     </View>
   )
 }

@@ -1,7 +1,7 @@
-import { Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { CHANNELS, CHANNEL_LABELS, type Channel } from '../../../core/results/metrics'
-import { FieldError } from '../fields'
+import { correctLeadsInput, correctLiveInput } from '../../../core/results/schemas'
+import { FieldError, TextField } from '../fields'
 import { DayChips, FieldGroup, NumberField, SubmitBar, type DayOption } from '../ResultsFields'
 import './index.scss'
 
@@ -87,8 +87,7 @@ export function LiveForm(props: LiveFormProps) {
             </Text>
           </View>
           <View className='live-correcting__reason field-reason'>
-            <Input value={props.correcting.reason} onChange={props.correcting.onReason} placeholder='更正原因，例如：观看人数看错了' maxLength={100} clearable />
-            <FieldError message={props.errors.reason} />
+            <TextField value={props.correcting.reason} onChange={props.correcting.onReason} placeholder='更正原因，例如：观看人数看错了' schema={correctLiveInput.innerType().shape.reason} error={props.errors.reason} />
           </View>
         </FieldGroup>
       ) : (
@@ -189,8 +188,7 @@ export function LeadCorrectionForm(props: LeadCorrectionProps) {
         </View>
         <NumberField className='field-count' label='正确的咨询数' placeholder='必填' value={props.count} error={props.errors.count} onChange={props.onCount} />
         <View className='live-correcting__reason field-reason'>
-          <Input value={props.reason} onChange={props.onReason} placeholder='更正原因，例如：重复填报了' maxLength={100} clearable />
-          <FieldError message={props.errors.reason} />
+          <TextField value={props.reason} onChange={props.onReason} placeholder='更正原因，例如：重复填报了' schema={correctLeadsInput.shape.reason} error={props.errors.reason} />
         </View>
       </FieldGroup>
       <SubmitBar className='lead-correction-submit' text='提交更正' loading={props.submitting} onSubmit={props.onSubmit} />

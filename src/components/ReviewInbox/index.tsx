@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { FORMAT_LABELS } from '../../../core/content/schemas'
 import type { InboxEntry, MyItemEntry } from '../../../core/review/schemas'
-import { hoursBetween, shortDateTime, waitedText } from '../../utils/review'
+import { shortDateTime } from '../../utils/review'
+import { WaitingRow } from '../WaitingRow'
 import './index.scss'
 
 export interface InboxHeaderProps {
@@ -36,25 +37,20 @@ export function InboxHeader(props: InboxHeaderProps) {
 
 export interface WaitingListProps {
   entries: readonly InboxEntry[]
+  /** The row a decision is on its way for. */
+  busyId: string | null
   onOpen: (itemId: string) => void
+  onApprove: (entry: InboxEntry) => void
+  onRequestChanges: (entry: InboxEntry) => void
 }
 
-/** Gates waiting for my decision, oldest first (the server's order); overdue ones in red with their wait vs the SLA. */
-export function WaitingList({ entries, onOpen }: WaitingListProps) {
+/** Gates waiting for my decision, oldest first (the server's order), each decidable from its row. */
+export function WaitingList({ entries, busyId, onOpen, onApprove, onRequestChanges }: WaitingListProps) {
   if (entries.length === 0) return <Text className='inbox-empty inbox-empty--waiting'>没有待你审核的内容</Text>
   return (
     <View className='inbox-list waiting-list'>
       {entries.map((e) => (
-        <View key={e.itemId} className={`inbox-entry waiting-entry ${e.overdue ? 'waiting-entry--overdue' : ''}`} onClick={() => onOpen(e.itemId)}>
-          <View className='inbox-entry__head'>
-            <Text className='inbox-entry__title'>{e.title}</Text>
-            <Text className='inbox-chip inbox-chip--in_review'>{`${e.gateName} ${e.gateIndex + 1}/${e.gateCount}`}</Text>
-          </View>
-          <Text className='inbox-entry__meta'>{`${FORMAT_LABELS[e.format]} · ${e.submittedByName} 提交第 ${e.versionNo} 版 · ${shortDateTime(e.reviewSince)}`}</Text>
-          <Text className={`inbox-entry__wait ${e.overdue ? 'inbox-entry__wait--overdue' : ''}`}>
-            {`${e.overdue ? '已逾期 · ' : ''}${waitedText(e.waitingHours, hoursBetween(e.reviewSince, e.dueAt))}`}
-          </Text>
-        </View>
+        <WaitingRow key={e.itemId} entry={e} busy={busyId !== null} onOpen={onOpen} onApprove={onApprove} onRequestChanges={onRequestChanges} />
       ))}
     </View>
   )

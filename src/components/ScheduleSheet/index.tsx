@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, CalendarCard, DatePicker, Input, Popup } from '@nutui/nutui-react-taro'
+import { Button, CalendarCard, DatePicker, Popup } from '@nutui/nutui-react-taro'
+import { rescheduleItemInput } from '../../../core/content/schemas'
 import type { DayKey } from '../../../core/time/china'
 import { dayTitle } from '../../utils/content'
-import { FieldError } from '../fields'
+import { FieldError, TextField } from '../fields'
 import './index.scss'
 
 /** Common publishing slots: one tap instead of a wheel for most posts. */
@@ -85,8 +86,7 @@ export function ScheduleSheet(props: ScheduleSheetProps) {
         <FieldError message={props.errors?.plannedAt} />
         {props.withReason ? (
           <View className='schedule-sheet__reason'>
-            <Input className='field-reason' value={reason} onChange={setReason} placeholder='改期原因（选填），会记录在排期历史里' maxLength={100} clearable />
-            <FieldError message={props.errors?.reason} />
+            <TextField className='field-reason' value={reason} onChange={setReason} placeholder='改期原因（选填），会记录在排期历史里' schema={rescheduleItemInput.shape.reason} error={props.errors?.reason} />
           </View>
         ) : null}
         <Button

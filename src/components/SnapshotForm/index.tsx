@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { Input } from '@nutui/nutui-react-taro'
-import type { SeriesPoint } from '../../../core/results/schemas'
+import { correctSnapshotInput, type SeriesPoint } from '../../../core/results/schemas'
 import { metricDisplay, SNAPSHOT_GROUPS, type SnapshotField, type SnapshotTexts } from '../../package-results/lib/snapshot'
 import { shortDay } from '../../utils/content'
-import { FieldError } from '../fields'
+import { TextField } from '../fields'
 import { DayChips, FieldGroup, NumberField, SubmitBar, type DayOption } from '../ResultsFields'
 import './index.scss'
 
@@ -50,8 +49,7 @@ export function SnapshotForm(props: SnapshotFormProps) {
       ) : (
         <FieldGroup title='更正原因'>
           <View className='snapshot-form__reason field-reason'>
-            <Input value={props.reason ?? ''} onChange={props.onReason} placeholder='例如：播放数抄错了一位' maxLength={100} clearable />
-            <FieldError message={props.errors.reason} />
+            <TextField value={props.reason ?? ''} onChange={props.onReason} placeholder='例如：播放数抄错了一位' schema={correctSnapshotInput.shape.reason} error={props.errors.reason} />
           </View>
         </FieldGroup>
       )}

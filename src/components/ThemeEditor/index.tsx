@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Popup } from '@nutui/nutui-react-taro'
+import { Button, Popup } from '@nutui/nutui-react-taro'
+import { setMonthThemeInput } from '../../../core/content/schemas'
 import { monthTitle } from '../../utils/content'
-import { FieldError } from '../fields'
+import { TextField } from '../fields'
 import { TabBarSpacer } from '../PageState'
 import './index.scss'
 
@@ -35,9 +36,8 @@ export function ThemeEditor(props: ThemeEditorProps) {
       <View className='theme-editor__body'>
         <Text className='theme-editor__hint'>一句话说清这个月主推什么，团队排期时会看到。</Text>
         <View className='theme-editor__input'>
-          <Input className='field-theme' value={text} onChange={setText} placeholder='例如：双十一囤货季' maxLength={30} clearable />
+          <TextField className='field-theme' value={text} onChange={setText} placeholder='例如：双十一囤货季' schema={setMonthThemeInput.shape.theme} error={props.error} />
         </View>
-        <FieldError message={props.error} />
         <Button className='theme-save' block type='primary' loading={props.saving} disabled={props.saving} onClick={() => props.onSave(text)}>
           保存
         </Button>

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { submitVersionInput } from '../../../core/review/schemas'
 import { splitLinks } from '../../utils/review'
-import { FieldError } from '../fields'
+import { FieldError, TextAreaField, TextField } from '../fields'
 import './index.scss'
 
 export interface VersionValues {
@@ -55,13 +56,12 @@ export function VersionForm(props: VersionFormProps) {
       <Text className='version-form__title'>{`提交「${props.gateName}」第 ${props.nextNo} 版`}</Text>
       <View className='version-form__field'>
         <Text className='version-form__label'>正文（脚本、提纲、文案）</Text>
-        <TextArea className='field-version-text' value={text} onChange={setText} placeholder='粘贴脚本或提纲' maxLength={5000} autoSize />
-        <FieldError message={props.errors.text} />
+        <TextAreaField className='field-version-text' value={text} onChange={setText} placeholder='粘贴脚本或提纲' schema={submitVersionInput.innerType().shape.text} error={props.errors.text} />
       </View>
       <View className='version-form__field'>
         <Text className='version-form__label'>链接（每行一个，选填）</Text>
-        <TextArea className='field-version-links' value={links} onChange={setLinks} placeholder='https://…' maxLength={5100} autoSize />
-        <FieldError message={firstUnder(props.errors, 'links')} />
+        {/* No single limit: each link is checked (≤ 500, ≤ 10 links) when it is submitted. */}
+        <TextAreaField className='field-version-links' value={links} onChange={setLinks} placeholder='https://…' error={firstUnder(props.errors, 'links')} />
       </View>
       <View className='version-form__field'>
         <Text className='version-form__label'>图片 / 视频</Text>
@@ -79,8 +79,7 @@ export function VersionForm(props: VersionFormProps) {
       </View>
       <View className='version-form__field'>
         <Text className='version-form__label'>说明（选填）</Text>
-        <Input className='field-version-note' value={note} onChange={setNote} placeholder='这一版改了什么' maxLength={500} clearable />
-        <FieldError message={props.errors.note} />
+        <TextField className='field-version-note' value={note} onChange={setNote} placeholder='这一版改了什么' schema={submitVersionInput.innerType().shape.note} error={props.errors.note} />
       </View>
       <Button className='version-submit' type='primary' block loading={props.submitting} disabled={props.submitting || uploading} onClick={submit}>
         提交审核

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
+import type { ZodTypeAny } from 'zod'
 import { Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '../../../core/roles'
+import { useFieldError, useLimit, type Limit } from './feedback'
 import './index.scss'
 
 /** Shown under a field; the same Chinese text the team function returns for that field. */
@@ -14,25 +16,49 @@ export interface TextFieldProps {
   value?: string
   onChange?: (value: string) => void
   placeholder?: string
-  maxLength?: number
+  /**
+   * The field's schema in core/: its `.max()` is the limit the counter shows (58/60), its
+   * `.describe()` names the field, and it re-checks the field as it changes, so the message
+   * below is about what is there now. Never a limit typed here.
+   */
+  schema?: ZodTypeAny
   error?: string
   className?: string
 }
 
-/** A NutUI Input that NutUI's Form.Item controls, with its server/client error below. */
+/** A NutUI Input that NutUI's Form.Item controls, with its counter and server/client error below. */
 export function TextField(props: TextFieldProps) {
+  const limit = useLimit(props.value, props.schema)
+  const checked = useFieldError(props.error, props.value ?? '', props.schema)
+  const error = limit?.notice ?? checked
   return (
-    <View className={`text-field ${props.error ? 'text-field--invalid' : ''} ${props.className ?? ''}`}>
-      <Input
-        value={props.value ?? ''}
-        onChange={(v) => props.onChange?.(v)}
-        placeholder={props.placeholder}
-        maxLength={props.maxLength}
-        clearable
-      />
-      <FieldError message={props.error} />
+    <View className={`text-field ${error ? 'text-field--invalid' : ''} ${props.className ?? ''}`}>
+      <View className='text-field__row'>
+        <Input
+          value={props.value ?? ''}
+          onChange={(v) => props.onChange?.(v)}
+          placeholder={props.placeholder}
+          maxLength={NO_CUT}
+          clearable
+        />
+        <LimitCount limit={limit} />
+      </View>
+      <FieldError message={error} />
     </View>
   )
+}
+
+/**
+ * The native input and textarea cut text at their maxlength without a word (textarea: 140 by
+ * default), so they get none: the counter and the notice say what is too long, the text stays,
+ * and the schema check on submit refuses it.
+ */
+const NO_CUT = -1
+
+function LimitCount(props: { limit?: Limit }) {
+  if (!props.limit) return null
+  const { count, max, over } = props.limit
+  return <Text className={`field-limit ${over ? 'field-limit--over' : ''}`}>{`${count}/${max}`}</Text>
 }
 
 export interface DepartmentFieldProps {
@@ -73,6 +99,8 @@ export interface ChoiceFieldProps<T extends string> {
 
 /** A short list of choices as one-tap buttons (format, layer, category, owner…). */
 export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>) {
+  // Any option is a valid choice: picking another one answers the message that was about the old.
+  const error = useFieldError(props.error, props.value ?? '')
   return (
     <View className={`choice-field ${props.className ?? ''}`}>
       <Radio.Group
@@ -88,7 +116,7 @@ export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>) {
           </Radio>
         ))}
       </Radio.Group>
-      <FieldError message={props.error} />
+      <FieldError message={error} />
     </View>
   )
 }
@@ -102,24 +130,28 @@ export interface TextAreaFieldProps {
   value?: string
   onChange?: (value: string) => void
   placeholder?: string
-  maxLength?: number
+  /** As for TextField: the core/ schema whose `.max()` and `.describe()` drive the counter and notice. */
+  schema?: ZodTypeAny
   error?: string
   className?: string
 }
 
-/** Multi-line text (notes) with a counter and its error below. */
+/** Multi-line text (notes, scripts, comments) with a counter and its error below. */
 export function TextAreaField(props: TextAreaFieldProps) {
+  const limit = useLimit(props.value, props.schema)
+  const checked = useFieldError(props.error, props.value ?? '', props.schema)
+  const error = limit?.notice ?? checked
   return (
-    <View className={`textarea-field ${props.className ?? ''}`}>
+    <View className={`textarea-field ${error ? 'textarea-field--invalid' : ''} ${props.className ?? ''}`}>
       <TextArea
         value={props.value ?? ''}
         onChange={(v) => props.onChange?.(v)}
         placeholder={props.placeholder}
-        maxLength={props.maxLength}
-        showCount={props.maxLength !== undefined}
+        maxLength={NO_CUT}
         autoSize
       />
-      <FieldError message={props.error} />
+      <LimitCount limit={limit} />
+      <FieldError message={error} />
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas, View } from '@tarojs/components'
 import uCharts from '@qiun/ucharts'
+import { palette } from '../../styles/palette'
 import './LineChart.scss'
 
 export interface ChartSeries {
@@ -67,20 +68,20 @@ export function LineChart(props: LineChartProps) {
         categories: props.categories,
         series: props.series.map((s) => ({ name: s.name, data: s.data, ...(s.color ? { color: s.color } : {}) })),
         animation: false,
-        background: '#FFFFFF',
-        color: ['#07c160', '#1677ff', '#ffb300', '#fa5151'],
+        background: palette.white,
+        color: [palette.lightGreen, palette.chartBlue, palette.lightYellow, palette.lightRed],
         padding: [12, 12, 4, 4],
         fontSize: 11,
         dataLabel: false,
         dataPointShape: props.categories.length <= 14,
         legend: { show: props.series.length > 1, position: 'top', float: 'right', fontSize: 11 },
-        xAxis: { disableGrid: true, labelCount, fontSize: 10, fontColor: '#8a8f99', axisLineColor: '#e5e6eb' },
+        xAxis: { disableGrid: true, labelCount, fontSize: 10, fontColor: palette.textHelp, axisLineColor: palette.borderStrong },
         yAxis: {
           gridType: 'dash',
           dashLength: 2,
-          gridColor: '#eceef1',
+          gridColor: palette.borderLine,
           splitNumber: 4,
-          data: [{ ...(fromZero ? { min: 0 } : {}), fontSize: 10, fontColor: '#8a8f99', ...(props.formatY ? { formatter: (v: number) => props.formatY!(v) } : {}) }],
+          data: [{ ...(fromZero ? { min: 0 } : {}), fontSize: 10, fontColor: palette.textHelp, ...(props.formatY ? { formatter: (v: number) => props.formatY!(v) } : {}) }],
         },
         extra: { line: { type: 'straight', width: 2 }, column: { width: 10, seriesGap: 2 } },
       })

@@ -21,6 +21,7 @@ import { recentDays } from '../../package-results/lib/days'
 import { DataTable } from '../components/DataTable'
 import { LineChart } from '../components/LineChart'
 import { Stat, useRangeParam } from '../components/parts'
+import { palette } from '../../styles/palette'
 import './index.scss'
 
 /** 投流花费 for one day, in 元 (sent in fen). One requestId per entry, kept across retries. */
@@ -98,8 +99,8 @@ export default function GrowthPage() {
               label='每日自然新增与投流新增'
               categories={view.series.map((p) => shortDay(p.day))}
               series={[
-                { name: '自然', data: view.series.map((p) => p.organic), color: '#07c160' },
-                { name: '投流', data: view.series.map((p) => p.paid), color: '#ffb300' },
+                { name: '自然', data: view.series.map((p) => p.organic), color: palette.lightGreen },
+                { name: '投流', data: view.series.map((p) => p.paid), color: palette.lightYellow },
               ]}
               formatY={formatCount}
             />

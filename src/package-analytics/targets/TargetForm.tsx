@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { TargetView } from '../../../core/analytics/schemas'
+import { setTargetInput, type TargetView } from '../../../core/analytics/schemas'
 import { api, ApiError } from '../../api'
 import { newRequestId } from '../../api/client'
 import { TextAreaField } from '../../components/fields'
@@ -66,7 +66,7 @@ export function TargetForm({ target, onSaved, onConflict, onCancel }: TargetForm
       <NumberField label='目标值' keyboard='digit' unit={hint} placeholder='必填' value={value} onChange={setValue} error={form.errors.value} className='field-value' />
       <NumberField label='黄灯容差' keyboard='digit' unit='%' placeholder='必填' value={tolerance} onChange={setTolerance} error={form.errors.tolerance} className='field-tolerance' />
       <Text className='target-form__label'>调整原因（必填，会记入调整记录）</Text>
-      <TextAreaField className='field-reason' value={reason} onChange={setReason} maxLength={200} placeholder='例如：行业头部完播率已到 55%' error={form.errors.reason} />
+      <TextAreaField className='field-reason' value={reason} onChange={setReason} schema={setTargetInput.shape.reason} placeholder='例如：行业头部完播率已到 55%' error={form.errors.reason} />
       <View className='target-form__actions'>
         <Button className='target-cancel' fill='outline' onClick={onCancel}>
           取消

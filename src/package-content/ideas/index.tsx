@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ItemDetail } from '../../../core/content/schemas'
 import { api } from '../../api'
 import { IdeaFilters } from '../../components/IdeaFilters'
 import { ItemRow } from '../../components/ItemRow'
-import { EmptyState, ErrorState, LoadingState } from '../../components/PageState'
+import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../components/PageState'
 import { ScheduleSheet, type Schedule } from '../../components/ScheduleSheet'
 import { useIdeas } from '../../hooks/useIdeas'
 import { useItem } from '../../hooks/useItem'
@@ -103,15 +103,7 @@ export default function IdeasPage() {
         ) : (
           <LoadingState rows={4} />
         )}
-        {ideas.hasMore ? (
-          <View className='ideas-page__more'>
-            <Button className='ideas-more' size='small' fill='outline' loading={ideas.loading} onClick={() => void ideas.loadMore()}>
-              加载更多
-            </Button>
-          </View>
-        ) : ideas.items?.length ? (
-          <Text className='ideas-page__end'>没有更多了</Text>
-        ) : null}
+        <LoadMore hasMore={Boolean(ideas.hasMore)} loading={ideas.loading} shown={ideas.items?.length ?? 0} onMore={() => void ideas.loadMore()} buttonClassName='ideas-more' />
       </View>
       <ScheduleSheet
         visible={Boolean(schedulingId) && target.data?.id === schedulingId}

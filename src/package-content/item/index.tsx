@@ -1,13 +1,16 @@
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
-import type { ItemDetail } from '../../../core/content/schemas'
+import { Dialog } from '@nutui/nutui-react-taro'
+import { markPublishedInput, type ItemDetail } from '../../../core/content/schemas'
 import { api } from '../../api'
+import { TextField } from '../../components/fields'
 import { ItemActions, ItemSummary, ScheduleHistory } from '../../components/ItemDetailView'
+import { GateReviewers } from '../../components/GateReviewers'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { ScheduleSheet, type Schedule } from '../../components/ScheduleSheet'
 import { useItem } from '../../hooks/useItem'
+import { useItemReview } from '../../hooks/useItemReview'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { ROUTES, withQuery } from '../../routes'
 import { useCanPlan } from '../../state/me'
@@ -20,6 +23,7 @@ type Dialogs = 'schedule' | 'publish' | 'archive' | null
 export default function ItemPage() {
   const { params } = useRouter()
   const item = useItem(params.id)
+  const review = useItemReview(params.id, item.data?.status === 'planned')
   const canPlan = useCanPlan()
   usePullRefresh(item.refresh)
   const [open, setOpen] = useState<Dialogs>(null)
@@ -28,10 +32,10 @@ export default function ItemPage() {
   const [postUrl, setPostUrl] = useState('')
   const busyRef = useRef(false)
 
-  // Back from the editor: show what was saved there.
+  // Back from the editor or the production screen: show what was saved or decided there.
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current) void item.refresh()
+    if (shown.current) void Promise.all([item.refresh(), item.data?.status === 'planned' ? review.refresh() : undefined])
     shown.current = true
   })
 
@@ -83,6 +87,7 @@ export default function ItemPage() {
         <View className='item-production-link' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.production, { itemId: data.id }) })}>
           <Text className='item-production-link__title'>制作进度</Text>
           <Text className='item-production-link__hint'>选题 → 终审的评审关卡、版本和制作周期 ›</Text>
+          {review.data && data.status === 'planned' ? <GateReviewers production={review.data} now={new Date()} /> : null}
         </View>
       ) : null}
       {canPlan ? (
@@ -121,8 +126,7 @@ export default function ItemPage() {
         content={
           <View className='item-page__publish'>
             <View className='item-page__publish-text'>确认这条内容已在视频号发布？发布时间记为现在。</View>
-            <Input className='field-post-url' value={postUrl} onChange={setPostUrl} placeholder='视频号链接（选填）' clearable />
-            {errors.postUrl ? <View className='field-error'>{errors.postUrl}</View> : null}
+            <TextField className='field-post-url' value={postUrl} onChange={setPostUrl} placeholder='视频号链接（选填）' schema={markPublishedInput.shape.postUrl} error={errors.postUrl} />
           </View>
         }
         confirmText='已发布'

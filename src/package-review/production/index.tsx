@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { markPublishedInput } from '../../../core/content/schemas'
+import { addCommentInput } from '../../../core/review/schemas'
+import { namesText } from '../../../core/review/reviewers'
 import { api } from '../../api'
 import { CycleCard } from '../../components/CycleCard'
 import { DecisionPanel, ReviewBlocked } from '../../components/DecisionPanel'
-import { FieldError } from '../../components/fields'
+import { TextAreaField, TextField } from '../../components/fields'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { GateStatus, GateStepper, ProductionTitle, PublishPanel } from '../../components/ProductionHeader'
 import { ReviewTimeline } from '../../components/ReviewTimeline'
@@ -105,6 +108,9 @@ export default function ProductionPage() {
   const isOwner = view.ownerId === me?.member?.id
   const inReview = view.status === 'in_production' && view.gateState === 'in_review'
   const showForm = moves.canSubmit && ((isOwner && !inReview) || formOpen)
+  const waitingOn = view.reviewerNames.length ? namesText(view.reviewerNames) : ''
+  // The author's status line already names the reviewers: a refusal that names them again is left out.
+  const ownReason = waitingOn && moves.reviewBlockedReason?.endsWith(`${waitingOn} 审核`) ? null : moves.reviewBlockedReason
   return (
     <View className='page production-page'>
       <ProductionTitle production={view} />
@@ -133,7 +139,7 @@ export default function ProductionPage() {
           onRequestChanges={(c) => decide('requestChanges', c)}
         />
       ) : isOwner && inReview ? (
-        <ReviewBlocked status={`已提交第 ${view.versionNo} 版，等待审核人处理`} reason={moves.reviewBlockedReason} />
+        <ReviewBlocked status={`已提交第 ${view.versionNo} 版，等待${waitingOn ? ` ${waitingOn} ` : '审核人'}审核`} reason={ownReason} />
       ) : moves.reviewBlockedReason ? (
         <ReviewBlocked reason={moves.reviewBlockedReason} />
       ) : null}
@@ -174,8 +180,7 @@ export default function ProductionPage() {
         content={
           <View className='production-page__dialog'>
             <Text className='production-page__dialog-text'>确认这条内容已在视频号发布？发布时间记为现在。</Text>
-            <Input className='field-post-url' value={postUrl} onChange={setPostUrl} placeholder='视频号链接（选填）' clearable />
-            <FieldError message={p.errors.postUrl} />
+            <TextField className='field-post-url' value={postUrl} onChange={setPostUrl} placeholder='视频号链接（选填）' schema={markPublishedInput.shape.postUrl} error={p.errors.postUrl} />
           </View>
         }
         confirmText='已发布'
@@ -190,8 +195,7 @@ export default function ProductionPage() {
         title={dialog?.kind === 'comment' ? `评论第 ${dialog.versionNo} 版` : '评论'}
         content={
           <View className='production-page__dialog'>
-            <TextArea className='field-comment' value={comment} onChange={setComment} placeholder='写下你的意见' maxLength={500} autoSize />
-            <FieldError message={p.errors.comment} />
+            <TextAreaField className='field-comment' value={comment} onChange={setComment} placeholder='写下你的意见' schema={addCommentInput.shape.comment} error={p.errors.comment} />
           </View>
         }
         confirmText='发送'

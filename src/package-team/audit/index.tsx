@@ -1,15 +1,13 @@
 import { useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
 import { api } from '../../api'
 import { AuditFilters } from '../../components/AuditFilters'
 import { AuditList } from '../../components/AuditList'
-import { EmptyState, ErrorState, LoadingState } from '../../components/PageState'
+import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../components/PageState'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { useAuditLog } from '../../hooks/useAuditLog'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { errorMessage } from '../../utils/feedback'
-import './index.scss'
 
 /** 我的 → 审计日志: who changed what and when, for admins (the team function refuses everyone else). */
 export default function AuditPage() {
@@ -33,15 +31,7 @@ export default function AuditPage() {
         ) : (
           <LoadingState rows={5} />
         )}
-        {log.hasMore ? (
-          <View className='audit-page__more'>
-            <Button className='audit-more' size='small' fill='outline' loading={log.loading} onClick={() => void log.loadMore()}>
-              加载更多
-            </Button>
-          </View>
-        ) : log.entries?.length ? (
-          <Text className='audit-page__end'>没有更多了</Text>
-        ) : null}
+        <LoadMore hasMore={Boolean(log.hasMore)} loading={log.loading} shown={log.entries?.length ?? 0} onMore={() => void log.loadMore()} buttonClassName='audit-more' />
       </View>
     </View>
   )

@@ -1,10 +1,12 @@
 import { useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { ChangesDialog } from '../../components/ChangesDialog'
 import { MeHeader } from '../../components/MeHeader'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { FieldStaffNote, InboxHeader, MyItemsList, WaitingList } from '../../components/ReviewInbox'
 import { useInbox } from '../../hooks/useInbox'
+import { useInboxDecision } from '../../hooks/useInboxDecision'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { ROUTES, withQuery } from '../../routes'
 import { useMe } from '../../state/me'
@@ -21,6 +23,7 @@ export default function ApprovalsPage() {
   const { me, loading, error, refresh: refreshMe } = useMe()
   const fieldOnly = reviewsNothing(me?.member?.roles)
   const inbox = useInbox(Boolean(me?.member) && !fieldOnly)
+  const decision = useInboxDecision(inbox)
   usePullRefresh(() => Promise.all([refreshMe(), fieldOnly ? undefined : inbox.refresh()]))
 
   // Back from a decision on the production screen: the lists have changed.
@@ -64,12 +67,25 @@ export default function ApprovalsPage() {
           />
           <View className='section approvals-waiting'>
             <Text className='section__title'>待我审核 · 最早提交的在前</Text>
-            <WaitingList entries={data.waiting} onOpen={open} />
+            <WaitingList
+              entries={data.waiting}
+              busyId={decision.busyId}
+              onOpen={open}
+              onApprove={(e) => void decision.approve(e)}
+              onRequestChanges={decision.ask}
+            />
           </View>
           <View className='section approvals-mine'>
             <Text className='section__title'>我的内容</Text>
             <MyItemsList entries={data.mine} comments={data.comments} onOpen={open} />
           </View>
+          <ChangesDialog
+            target={decision.asking}
+            busy={decision.busyId !== null}
+            error={decision.error}
+            onConfirm={(comment) => void decision.requestChanges(comment)}
+            onCancel={decision.cancel}
+          />
         </>
       ) : inbox.error ? (
         <ErrorState message={errorMessage(inbox.error)} onRetry={() => void inbox.refresh()} />

@@ -7,12 +7,13 @@ import { MeHeader } from '../../components/MeHeader'
 import { useMeScreen } from '../../hooks/useMeScreen'
 import { ROUTES } from '../../routes'
 import { useIsAdmin, useMe } from '../../state/me'
+import { palette } from '../../styles/palette'
 
 export default function MePage() {
   const screen = useMeScreen()
   const { setMe } = useMe()
   const isAdmin = useIsAdmin()
-  const arrow = <ArrowRight size={12} color='#b4b8bf' />
+  const arrow = <ArrowRight size={12} color={palette.textFaint} />
   const open = (url: string) => () => void Taro.navigateTo({ url })
   const switchIdentity = () => {
     signOut()

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Dialog, TextArea } from '@nutui/nutui-react-taro'
+import { FieldError } from '../fields'
+import './index.scss'
+
+export interface ChangesDialogProps {
+  /** The version sent back; null while the dialog is closed. */
+  target: { itemId: string; title: string; gateName: string; versionNo: number } | null
+  busy: boolean
+  /** The comment's error (要求修改 needs one), from the client check or the function. */
+  error?: string
+  onConfirm: (comment: string) => void
+  onCancel: () => void
+}
+
+/** Asks a reviewer deciding from the inbox for the comment 要求修改 needs. */
+export function ChangesDialog({ target, busy, error: given, onConfirm, onCancel }: ChangesDialogProps) {
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState(given)
+  useEffect(() => setError(given), [given])
+  // A new row starts with an empty comment.
+  useEffect(() => {
+    setComment('')
+    setError(undefined)
+  }, [target?.itemId, target?.versionNo])
+  return (
+    <Dialog
+      className='changes-dialog'
+      visible={target !== null}
+      title={target ? `要求修改「${target.gateName}」第 ${target.versionNo} 版` : '要求修改'}
+      content={
+        <View className='changes-dialog__body'>
+          {target ? <Text className='changes-dialog__item'>{target.title}</Text> : null}
+          <TextArea
+            className='field-changes-comment'
+            value={comment}
+            onChange={(v) => {
+              setComment(v)
+              setError(undefined)
+            }}
+            placeholder='写下要改什么（必填）'
+            maxLength={500}
+            autoSize
+          />
+          <FieldError message={error} />
+        </View>
+      }
+      confirmText='要求修改'
+      cancelText='取消'
+      disableConfirmButton={busy}
+      onConfirm={() => onConfirm(comment)}
+      onCancel={onCancel}
+    />
+  )
+}
