@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import { formatCount, formatDelta, formatHours, formatMoney, formatNumber, formatPercent, formatPercentChange, formatSeconds, NO_VALUE } from './format'
+import { KPI_DEFS } from './analytics/kpiDefs'
+import { formatAsOf, formatCount, formatDelta, formatHours, formatKpiTarget, formatKpiValue, formatMoney, formatNumber, formatPercent, formatPercentChange, formatSeconds, NO_VALUE } from './format'
 
 describe('formatCount', () => {
   it('groups thousands', () => expect(formatCount(12345)).toBe('12,345'))
@@ -128,4 +129,31 @@ describe('formatNumber', () => {
   it('pads to the decimals asked for', () => expect(formatNumber(2, 2)).toBe('2.00'))
   it('rounds 1.005 to 1.01 (binary 1.00499…)', () => expect(formatNumber(1.005, 2)).toBe('1.01'))
   it('pads a small value with leading zeros', () => expect(formatNumber(0.05, 2)).toBe('0.05'))
+})
+
+describe('formatKpiValue', () => {
+  it('shows a count with thousands separators and its unit word', () => expect(formatKpiValue(KPI_DEFS.followers, 1234567)).toBe('1,234,567 人'))
+  it('shows a count as a whole number', () => expect(formatKpiValue(KPI_DEFS.output, 15 / 7)).toBe('2 条'))
+  it('shows a ratio as a percent with one decimal', () => expect(formatKpiValue(KPI_DEFS.completionRate, 0.3521)).toBe('35.2%'))
+  it('shows hours with one decimal', () => expect(formatKpiValue(KPI_DEFS.cycleHours, 30.54)).toBe('30.5 小时'))
+  it('shows a freshness under an hour in minutes', () => expect(formatKpiValue(KPI_DEFS.freshnessHours, 0.25)).toBe('15 分钟'))
+
+  describe('edge cases', () => {
+    it('shows — for no value', () => expect(formatKpiValue(KPI_DEFS.netAdds, null)).toBe('—'))
+    it('never shows -0 for a net loss that rounds to zero', () => expect(formatKpiValue(KPI_DEFS.netAdds, -0)).toBe('0 人'))
+    it('keeps the sign of a net loss', () => expect(formatKpiValue(KPI_DEFS.netAdds, -1234)).toBe('-1,234 人'))
+  })
+})
+
+describe('formatAsOf', () => {
+  it('says the day the data runs to', () => expect(formatAsOf('2026-11-26')).toBe('数据截至 11-26'))
+})
+
+describe('formatKpiTarget', () => {
+  it('shows a part-week count target as the whole number that meets it', () => {
+    expect(formatKpiTarget(KPI_DEFS.output, (5 * 5) / 7)).toBe('≥ 4 条')
+    expect(formatKpiTarget(KPI_DEFS.netAdds, 1428.57)).toBe('≥ 1,429 人')
+    expect(formatKpiTarget(KPI_DEFS.completionRate, 0.5)).toBe('≥ 50.0%')
+    expect(formatKpiTarget(KPI_DEFS.cycleHours, 24)).toBe('≤ 24 小时')
+  })
 })

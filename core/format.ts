@@ -1,3 +1,5 @@
+import type { KpiDef } from './analytics/kpiDefs'
+
 /**
  * Numbers as people read them — the one place that decides how a number looks on a screen, in a
  * function's display string or in an export:
@@ -5,7 +7,9 @@
  * - counts are whole numbers with thousands separators: "12,345"; a change in a count is signed: "+155";
  * - rates (ratios stored as 0..1) are percent with one decimal: "35.2%";
  * - money is stored in fen (integers) and shown in 元 with two decimals: "¥1,234.50";
- * - durations are minutes under an hour, hours under four days, then days: "25 分钟", "72 小时", "4.5 天".
+ * - durations are minutes under an hour, hours under four days, then days: "25 分钟", "72 小时", "4.5 天";
+ * - a KPI value is read in its unit (a rate, hours, or a count with its word: "12 条"), and its target
+ *   with the side that meets it: "≥ 50.0%".
  *
  * Rules every function here keeps:
  * - no value (null, undefined, NaN, ±Infinity) is "—", never "NaN" or "0";
@@ -196,4 +200,53 @@ export function formatSeconds(seconds: number | null | undefined): string {
   const m = Math.floor(whole / 60)
   const s = whole % 60
   return s ? `${sign}${m} 分 ${s} 秒` : `${sign}${m} 分钟`
+}
+
+// ---- KPIs -----------------------------------------------------------------------------------------
+
+/**
+ * A KPI value as people read it, in the KPI's unit: a ratio as a percent, hours as a duration, a count
+ * with its unit word. Only the display is rounded: the light compares the raw value, so 49.96% against
+ * 50% reads "50.0%" with 接近, never 达标.
+ *
+ * @example
+ * formatKpiValue(KPI_DEFS.completionRate, 0.3521) //=> '35.2%'
+ * formatKpiValue(KPI_DEFS.output, 12)             //=> '12 条'
+ * formatKpiValue(KPI_DEFS.cycleHours, 30.54)      //=> '30.5 小时'
+ * formatKpiValue(KPI_DEFS.completionRate, null)   //=> '—'
+ */
+export function formatKpiValue(def: Pick<KpiDef, 'unit' | 'unitWord'>, v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return NO_VALUE
+  if (def.unit === 'ratio') return formatPercent(v)
+  if (def.unit === 'hours') return formatHours(v)
+  const n = formatCount(v)
+  return def.unitWord ? `${n} ${def.unitWord}` : n
+}
+
+/**
+ * A KPI target with the side that meets it; "—" without a target. A count target scaled to a part week
+ * (5 a week over 5 days = 3.57) reads as the whole number that meets it ("≥ 4 条"); the light compares
+ * the exact value, which agrees for whole counts.
+ *
+ * @example
+ * formatKpiTarget(KPI_DEFS.completionRate, 0.5) //=> '≥ 50.0%'
+ * formatKpiTarget(KPI_DEFS.cycleHours, 24)      //=> '≤ 24 小时'
+ * formatKpiTarget(KPI_DEFS.output, 25 / 7)      //=> '≥ 4 条'
+ * formatKpiTarget(KPI_DEFS.output, null)        //=> '—'
+ */
+export function formatKpiTarget(def: Pick<KpiDef, 'unit' | 'unitWord' | 'direction'>, t: number | null): string {
+  if (t === null) return NO_VALUE
+  const shown = def.unit === 'count' && !Number.isInteger(t) ? (def.direction === 'higher' ? Math.ceil(t) : Math.floor(t)) : t
+  return `${def.direction === 'higher' ? '≥' : '≤'} ${formatKpiValue(def, shown)}`
+}
+
+/**
+ * The day a figure's data runs to, as a card's footnote.
+ *
+ * @example
+ * formatAsOf('2026-11-26') //=> '数据截至 11-26'
+ * formatAsOf(null)         //=> '暂无数据'
+ */
+export function formatAsOf(day: string | null): string {
+  return day ? `数据截至 ${day.slice(5)}` : '暂无数据'
 }

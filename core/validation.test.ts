@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppError, fieldError, refuseFields, validationError } from './errors'
+import { AppError } from './errors'
 import { createTeamInput, joinTeamInput, setMemberRolesInput } from './team/schemas'
 import { fieldErrors, labelAt, parseInput, textLimitOf } from './validation'
 
@@ -102,33 +102,5 @@ describe('textLimitOf', () => {
     it('calls an unnamed field 内容', () => {
       expect(textLimitOf(z.string().max(8))).toEqual({ max: 8, label: '内容' })
     })
-  })
-})
-
-describe('validationError', () => {
-  it('lists every field in its message', () => {
-    const e = validationError([
-      { path: 'from', message: '开始日期：必填' },
-      { path: 'to', message: '结束日期：必填' },
-    ])
-    expect(e.toShape()).toEqual({
-      code: 'VALIDATION',
-      message: '开始日期：必填；结束日期：必填',
-      fields: [
-        { path: 'from', message: '开始日期：必填' },
-        { path: 'to', message: '结束日期：必填' },
-      ],
-    })
-  })
-  it('builds the error of one field', () => {
-    expect(fieldError('to', '结束日期：不能早于开始日期').toShape()).toEqual({
-      code: 'VALIDATION',
-      message: '结束日期：不能早于开始日期',
-      fields: [{ path: 'to', message: '结束日期：不能早于开始日期' }],
-    })
-  })
-  it('throws only when there are fields', () => {
-    expect(() => refuseFields([])).not.toThrow()
-    expect(() => refuseFields([{ path: 'date', message: '日期：必填' }])).toThrow(AppError)
   })
 })

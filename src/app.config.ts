@@ -49,6 +49,9 @@ export default defineAppConfig({
   // fast back does not cancel, so the page underneath came back hidden (a tab bar over nothing).
   // Without the animation the hide is immediate and a back at any speed shows the page underneath.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  // WeChat only: inject just the components a page renders instead of every declared one at launch
+  // (DevTools' 代码质量 check "组件按需注入"; test/weapp/wechat.test.ts holds us to it).
+  ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents' } : {}),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: palette.bgPage,

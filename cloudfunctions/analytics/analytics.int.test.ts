@@ -1,5 +1,5 @@
 import type { Dashboard, KpiCard, KpiDetail, TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
-import type { SnapshotView } from '../../core/results/schemas'
+import type { SnapshotView } from '../../core/results/views'
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'

@@ -1,4 +1,4 @@
-import type { Correctable, LeadView, LiveView, RebuildResult, RecentLive } from '../../core/results/schemas'
+import type { Correctable, LeadView, LiveView, RebuildResult, RecentLive } from '../../core/results/views'
 import { dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'

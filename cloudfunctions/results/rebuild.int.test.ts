@@ -1,5 +1,5 @@
 import { buildRollups, rollupKey } from '../../core/results/rollup'
-import type { RebuildResult } from '../../core/results/schemas'
+import type { RebuildResult } from '../../core/results/views'
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'

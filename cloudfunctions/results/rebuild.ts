@@ -1,6 +1,6 @@
 import { buildRollups, emptyRollup, isEmptyRollup, mergeRollup, rollupKey, type DayRollup } from '../../core/results/rollup'
 import { effectiveSeries } from '../../core/results/series'
-import type { RebuildResult } from '../../core/results/schemas'
+import type { RebuildResult } from '../../core/results/views'
 import type { DbLike, Doc, Where } from '../common/sdk'
 import { rollupView } from './views'
 import { FOLLOWER_TOTALS, ITEM_SERIES, LEADS, LIVE_SESSIONS, RESULTS_LOCKS, ROLLUP_SCRATCH, ROLLUPS, SNAPSHOTS, TEAMS, type CollectionName } from '../common/db/collections'

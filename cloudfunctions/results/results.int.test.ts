@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { DayRollup } from '../../core/results/rollup'
 import { buildRollups, rollupKey } from '../../core/results/rollup'
-import type { ImportPreview, ImportResult, ItemHistory, PendingToday, RebuildResult, SnapshotView } from '../../core/results/schemas'
+import type { ImportPreview, ImportResult, ItemHistory, PendingToday, RebuildResult, SnapshotView } from '../../core/results/views'
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'

@@ -1,6 +1,7 @@
 import { AppError, refuseFields, type FieldError } from '../../core/errors'
 import { applyContribution, emptyRollup, logLagContribution, postContributions, type Contribution, type DayRollup, type ItemDims } from '../../core/results/rollup'
-import type { SnapshotMetrics, SnapshotSource } from '../../core/results/schemas'
+import type { SnapshotMetrics } from '../../core/results/schemas'
+import type { SnapshotSource } from '../../core/results/views'
 import { incrementChanges, monotoneViolations, withPoint } from '../../core/results/series'
 import { isNotFoundError, type Doc, type DbLike } from '../common/sdk'
 import { ITEM_SERIES, RESULTS_LOCKS, ROLLUPS, SNAPSHOTS, type CollectionName } from '../common/db/collections'

@@ -1,4 +1,4 @@
-import type { FollowerView, HistoryEntry, LeadView, LiveView, SnapshotView } from '../../core/results/schemas'
+import type { FollowerView, HistoryEntry, LeadView, LiveView, SnapshotView } from '../../core/results/views'
 import type { DayRollup } from '../../core/results/rollup'
 import type { FollowerRecord, LeadRecord, LiveRecord, RollupRecord, SnapshotRecord } from '../common/db/results'
 

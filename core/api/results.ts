@@ -14,18 +14,20 @@ import {
   recentLeadsInput,
   recentLivesInput,
   rollupsInput,
-  type Correctable,
-  type FollowerView,
-  type ImportPreview,
-  type ImportResult,
-  type ItemHistory,
-  type LeadView,
-  type LiveView,
-  type PendingToday,
-  type RebuildResult,
-  type RecentLive,
-  type SnapshotView,
 } from '../results/schemas'
+import type {
+  Correctable,
+  FollowerView,
+  ImportPreview,
+  ImportResult,
+  ItemHistory,
+  LeadView,
+  LiveView,
+  PendingToday,
+  RebuildResult,
+  RecentLive,
+  SnapshotView,
+} from '../results/views'
 import { emptyInput } from '../team/schemas'
 import { action } from './action'
 

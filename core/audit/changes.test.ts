@@ -1,7 +1,4 @@
-import { contracts } from '../api'
-import { actionLabel, AREA_LABELS, auditedActions, inputFieldLabel } from '../api/labels'
 import { AUDIT_MAX_CHARS, AUDIT_MAX_FIELDS, auditChanges, auditValueText, boundValues, inputChanges } from './changes'
-import { AUDIT_AREAS, auditCursor, parseAuditCursor } from './schemas'
 
 describe('inputChanges', () => {
   it('keeps the fields an input sets and leaves out ids and the version', () => {
@@ -75,33 +72,5 @@ describe('auditChanges', () => {
 
   it('treats a Date and the same instant as text as unchanged', () => {
     expect(auditChanges({ plannedAt: new Date('2026-12-01T12:00:00Z') }, { plannedAt: '2026-12-01T12:00:00.000Z' }, () => undefined)).toEqual([])
-  })
-})
-
-describe('labels from the contracts', () => {
-  it('names every function as an audit area', () => {
-    expect([...AUDIT_AREAS].sort()).toEqual(Object.keys(contracts).sort())
-    expect(Object.keys(AREA_LABELS).sort()).toEqual(Object.keys(contracts).sort())
-  })
-
-  it("uses the contract's summary for an action and the stored words for one no longer declared", () => {
-    expect(actionLabel('team', 'removeMember')).toBe('移除成员')
-    expect(actionLabel('team', 'retiredAction', '旧操作')).toBe('旧操作')
-  })
-
-  it('labels fields from the input schema descriptions', () => {
-    expect(inputFieldLabel('team', 'createInvite', 'ttlHours')).toBe('有效期（小时）')
-  })
-
-  it('offers only writes in the action filter', () => {
-    expect(auditedActions('team').map((a) => a.action)).toEqual(['createTeam', 'joinTeam', 'updateProfile', 'createInvite', 'revokeInvite', 'setMemberRoles', 'removeMember'])
-  })
-})
-
-describe('audit cursors', () => {
-  it('round-trips time and id', () => {
-    const c = auditCursor(new Date('2026-12-01T00:00:00Z'), 'abc_1')
-    expect(c).toBe('1796083200000_abc_1')
-    expect(parseAuditCursor(c)).toEqual({ at: new Date('2026-12-01T00:00:00Z'), id: 'abc_1' })
   })
 })

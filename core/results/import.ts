@@ -1,5 +1,6 @@
 import { dayKey, type DayKey } from '../time/china'
-import type { ImportCandidate, ImportRow, SnapshotMetrics } from './schemas'
+import type { ImportRow, SnapshotMetrics } from './schemas'
+import type { ImportCandidate } from './views'
 
 /**
  * Reading a Channels data-centre export (视频号助手 → 数据中心 → 作品数据 → 导出). The app parses the CSV

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { applyContribution, buildRollups, emptyRollup, leadContribution, liveContribution, logLagContribution, postContributions, rollupKey, type DayRollup, type ItemDims, type SnapshotLogFact } from './rollup'
 import { incrementChanges, withPoint } from './series'
-import type { SeriesPoint } from './schemas'
+import type { SeriesPoint } from './views'
 
 const dims: ItemDims = { format: 'short_video', layer: 'intro', category: 'brand' }
 const facts = (snapshots: SnapshotLogFact[]) => ({ snapshots, dims: new Map([['i1', dims], ['i2', { ...dims, layer: 'story' }]]), lives: [], leads: [], followers: [] })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { addSums, subtractSums, type Sums } from './metrics'
-import type { SeriesPoint } from './schemas'
+import type { SeriesPoint } from './views'
 import { cumulativeOf, dailyIncrements, effectiveSeries, incrementChanges, monotoneViolations, withPoint } from './series'
 
 const p = (date: string, metrics: SeriesPoint['metrics'], snapshotId = date): SeriesPoint => ({ date, snapshotId, metrics })

@@ -1,7 +1,8 @@
 import { formatCount } from '../format'
 import type { DayKey } from '../time/china'
 import { MONOTONE_METRICS, POST_METRIC_LABELS, POST_SUMS, subtractSums, type PostSum, type Sums } from './metrics'
-import type { SeriesPoint, SnapshotMetrics } from './schemas'
+import type { SnapshotMetrics } from './schemas'
+import type { SeriesPoint } from './views'
 
 /** A stored snapshot as differencing needs it. */
 export interface SnapshotFact {

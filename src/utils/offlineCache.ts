@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { PendingItem, PendingToday } from '../../core/results/schemas'
+import type { PendingItem, PendingToday } from '../../core/results/views'
 
 /**
  * The last 今日待填报 answer, kept on the phone so the snapshot form opens with the item's title,

@@ -21,6 +21,7 @@ import { addSums, type Sums } from '../../core/results/metrics'
 import type { SnapshotMetrics } from '../../core/results/schemas'
 import { dailyIncrements, effectiveSeries, type SnapshotFact } from '../../core/results/series'
 import { writeHistory } from '../support/history'
+import { compiledSizes, MAIN_PACKAGE, packageSizes, wechatReport } from '../support/wechat'
 
 const ROOT = resolve(__dirname, '../..')
 const rows: [string, string][] = []
@@ -46,6 +47,19 @@ function weappSizes(): void {
     if (!subRoots.some((r) => relative(dir, f).startsWith(r))) main += size
   }
   rows.push(['weapp total (production, no maps)', kb(total)], ['weapp main package (limit 2048 KB, bar 800 KB)', kb(main)])
+}
+
+/** WeChat's own byte counts (miniprogram-ci's PACKAGE_SIZE_LIMIT check), next to our count above. */
+async function wechatSizes(): Promise<void> {
+  const report = await wechatReport()
+  const compiled = compiledSizes(report)
+  const label = (pkg: string) => (pkg === MAIN_PACKAGE ? 'main package (goal ≤ 500 KB, limit 2048 KB)' : `sub-package ${pkg.replace(/\/$/, '')} (limit 2048 KB)`)
+  for (const [pkg, bytes] of packageSizes(report)) {
+    const after = compiled[pkg] === undefined ? '' : ` · compiled ${kb(compiled[pkg])}`
+    rows.push([`weapp ${label(pkg)}, WeChat's count`, `${kb(bytes)} (${bytes} B)${after}`])
+  }
+  const failed = report.quality.filter((c) => !c.success).map((c) => c.name)
+  rows.push(["WeChat's compile · code-quality checks", `${report.compile.ok ? 'ok' : 'FAILED'} · ${failed.length ? `failing: ${failed.join(', ')}` : 'all pass'}`])
 }
 
 async function h5FirstRoute(url: string): Promise<void> {
@@ -371,7 +385,10 @@ const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filt
 const runs = (section: string) => ONLY.length === 0 || ONLY.includes(section)
 
 async function main(): Promise<void> {
-  if (runs('sizes')) weappSizes()
+  if (runs('sizes')) {
+    weappSizes()
+    await wechatSizes()
+  }
   const emu = await startEmulator({
     dataDir: mkdtempSync(join(tmpdir(), 'bench-')),
     staticDir: join(ROOT, 'dist/h5'),

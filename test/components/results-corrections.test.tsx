@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { Correctable, LeadView, LiveView, RecentLive } from '../../core/results/schemas'
+import type { Correctable, LeadView, LiveView, RecentLive } from '../../core/results/views'
 import LeadsPage from '../../src/package-results/leads'
 import LivePage from '../../src/package-results/live'
 import { setApiTransport } from '../../src/api'

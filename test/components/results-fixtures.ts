@@ -1,4 +1,4 @@
-import type { HistoryEntry, ItemHistory, PendingToday, SnapshotView } from '../../core/results/schemas'
+import type { HistoryEntry, ItemHistory, PendingToday, SnapshotView } from '../../core/results/views'
 import { addDays, dayKey } from '../../core/time/china'
 
 export const TODAY = dayKey(new Date())

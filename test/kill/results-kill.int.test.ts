@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { ItemHistory, PendingToday, SnapshotView } from '../../core/results/schemas'
+import type { ItemHistory, PendingToday, SnapshotView } from '../../core/results/views'
 import { DEMO_ADMIN, DEMO_PEOPLE } from '../../emulator/seed'
 
 const ROOT = resolve(__dirname, '../..')

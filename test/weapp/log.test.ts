@@ -1,5 +1,5 @@
 import simulate from 'miniprogram-simulate'
-import type { PendingToday } from '../../core/results/schemas'
+import type { PendingToday } from '../../core/results/views'
 import { addDays, dayKey } from '../../core/time/china'
 import type { MeView } from '../../core/team/schemas'
 import { answering, classesOf, eventually, launchMiniProgram, texts, writeProbe } from './harness'

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Channel } from '../../../core/results/metrics'
 import type { DayRollup, ItemDims } from '../../../core/results/rollup'
-import type { SeriesPoint, SnapshotMetrics, SnapshotSource } from '../../../core/results/schemas'
+import type { SnapshotMetrics } from '../../../core/results/schemas'
+import type { SeriesPoint, SnapshotSource } from '../../../core/results/views'
 import type { BaseRecord, DerivedDoc, StoredDoc } from './base'
 
 /** Who logged a fact and when, kept on the fact itself (names are frozen as they were). */

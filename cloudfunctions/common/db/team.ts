@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { StoredTargets } from '../../../core/analytics/kpis'
+import type { StoredTargets } from '../../../core/analytics/targets'
 import type { Department, Role } from '../../../core/roles'
 import type { BaseRecord, StoredDoc } from './base'
 

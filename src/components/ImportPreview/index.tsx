@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { ImportCandidate, SnapshotMetrics } from '../../../core/results/schemas'
+import type { SnapshotMetrics } from '../../../core/results/schemas'
+import type { ImportCandidate } from '../../../core/results/views'
 import { metricsLine } from '../../package-results/lib/history'
 import { shortDay } from '../../utils/content'
 import './index.scss'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatCount } from '../../../core/format'
-import type { PendingItem } from '../../../core/results/schemas'
+import type { PendingItem } from '../../../core/results/views'
 import type { OutboxEntry } from '../../state/outbox'
 import type { RecentLog } from '../../utils/offlineCache'
 import { shortDay } from '../../utils/content'

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { correctSnapshotInput, type SeriesPoint } from '../../../core/results/schemas'
+import { correctSnapshotInput } from '../../../core/results/schemas'
+import type { SeriesPoint } from '../../../core/results/views'
 import { metricDisplay, SNAPSHOT_GROUPS, type SnapshotField, type SnapshotTexts } from '../../package-results/lib/snapshot'
 import { shortDay } from '../../utils/content'
 import { TextField } from '../fields'

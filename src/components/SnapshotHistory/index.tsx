@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { HistoryEntry, ItemHistory } from '../../../core/results/schemas'
+import type { HistoryEntry, ItemHistory } from '../../../core/results/views'
 import { metricsLine } from '../../package-results/lib/history'
 import { monthDay, shortDay } from '../../utils/content'
 import { formatDateTime } from '../../utils/labels'

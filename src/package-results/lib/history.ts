@@ -1,5 +1,6 @@
 import type { Role } from '../../../core/roles'
-import { CORRECTION_WINDOW_MS, type HistoryEntry, type SnapshotMetrics } from '../../../core/results/schemas'
+import { CORRECTION_WINDOW_MS, type SnapshotMetrics } from '../../../core/results/schemas'
+import type { HistoryEntry } from '../../../core/results/views'
 import { SNAPSHOT_GROUPS, metricDisplay } from './snapshot'
 
 /**

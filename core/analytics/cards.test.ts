@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { emptyRollup, type DayRollup } from '../results/rollup'
 import type { Sums } from '../results/metrics'
 import { addDays, daysBetween } from '../time/china'
-import { asOfText, formatTarget, formatValue, KPI_DEFS, kpiCard, movers, rangeTarget, targetView, targetViews, type ItemFact, type KpiData } from './kpis'
+import { kpiCard } from './cards'
+import type { ItemFact, KpiData } from './kpiData'
+import { targetView } from './targets'
 import { KPIS, type KpiKey } from './schemas'
 
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`
@@ -56,8 +58,6 @@ describe('hand-computed cards', () => {
     expect(c).toMatchObject({ value: 2, display: '2 条', target: 5, targetDisplay: '≥ 5 条', light: 'red', previous: 1, change: 1, changeDisplay: '+100.0%', asOf: day(15) })
     const twoWeeks = kpiCard('output', { data: { rollups: [], items }, range: { from: day(2), to: day(15), days: 14 }, previous: { from: '2026-10-19', to: day(1) }, target: targetView('output', null) })
     expect(twoWeeks).toMatchObject({ value: 3, target: 10, targetDisplay: '≥ 10 条' })
-    expect(rangeTarget(KPI_DEFS.output, 5, 3)).toBeCloseTo(15 / 7)
-    expect(rangeTarget(KPI_DEFS.followers, 100_000, 3)).toBe(100_000)
   })
 
   it('followers: the latest total logged on or before the end (no scaling); net adds and organic growth', () => {
@@ -132,61 +132,6 @@ describe('hand-computed cards', () => {
   })
 })
 
-describe('targets', () => {
-  it('defaults for every KPI at version 0, directions fixed', () => {
-    const all = targetViews(undefined)
-    expect(all.map((t) => t.kpi)).toEqual([...KPIS])
-    expect(all.find((t) => t.kpi === 'paidShare')).toMatchObject({ value: 0.4, direction: 'lower', tolerance: 0.1, version: 0, updatedAt: null, reviewedEvery: 'quarter' })
-    expect(all.find((t) => t.kpi === 'orderConversion')!.value).toBeCloseTo(0.1875)
-    expect(all.find((t) => t.kpi === 'cycleHours')).toMatchObject({ value: 24, direction: 'lower', reviewedEvery: 'month' })
-  })
-})
-
-describe('formatValue', () => {
-  it('shows a count with thousands separators and its unit word', () => expect(formatValue(KPI_DEFS.followers, 1234567)).toBe('1,234,567 人'))
-  it('shows a count as a whole number', () => expect(formatValue(KPI_DEFS.output, 15 / 7)).toBe('2 条'))
-  it('shows a ratio as a percent with one decimal', () => expect(formatValue(KPI_DEFS.completionRate, 0.3521)).toBe('35.2%'))
-  it('shows hours with one decimal', () => expect(formatValue(KPI_DEFS.cycleHours, 30.54)).toBe('30.5 小时'))
-  it('shows a freshness under an hour in minutes', () => expect(formatValue(KPI_DEFS.freshnessHours, 0.25)).toBe('15 分钟'))
-
-  describe('edge cases', () => {
-    it('shows — for no value', () => expect(formatValue(KPI_DEFS.netAdds, null)).toBe('—'))
-    it('never shows -0 for a net loss that rounds to zero', () => expect(formatValue(KPI_DEFS.netAdds, -0)).toBe('0 人'))
-    it('keeps the sign of a net loss', () => expect(formatValue(KPI_DEFS.netAdds, -1234)).toBe('-1,234 人'))
-  })
-})
-
-describe('asOfText', () => {
-  it('says the day the data runs to', () => expect(asOfText('2026-11-26')).toBe('数据截至 11-26'))
-})
-
-describe('movers', () => {
-  const pts = (list: [string, Record<string, number>][]) => list.map(([date, metrics], i) => ({ date, snapshotId: `s${i}`, metrics: { plays: 0, ...metrics } }))
-  it('ranks items by what they added to the numerator in the range (increments, not cumulative values)', () => {
-    const series = [
-      { itemId: 'a', title: 'A', points: pts([[day(8), { completions: 500 }], [day(10), { completions: 600 }]]) }, // +100 in range
-      { itemId: 'b', title: 'B', points: pts([[day(9), { completions: 300 }]]) }, // +300
-      { itemId: 'c', title: 'C', points: pts([[day(1), { completions: 900 }]]) }, // nothing in range
-    ]
-    expect(movers('completionRate', series, week)).toEqual([
-      { itemId: 'b', title: 'B', amount: 300, display: '+300' },
-      { itemId: 'a', title: 'A', amount: 100, display: '+100' },
-    ])
-    expect(movers('followers', series, week)).toEqual([])
-  })
-
-  it('property: at most five, ordered by size', () => {
-    fc.assert(
-      fc.property(fc.array(fc.nat(10_000), { maxLength: 12 }), (amounts) => {
-        const series = amounts.map((a, i) => ({ itemId: `i${i}`, title: `${i}`, points: pts([[day(10), { likes: a }]]) }))
-        const m = movers('interactionRate', series, week)
-        expect(m.length).toBe(Math.min(5, amounts.filter((a) => a > 0).length))
-        for (let i = 1; i < m.length; i++) expect(m[i - 1].amount).toBeGreaterThanOrEqual(m[i].amount)
-      }),
-    )
-  })
-})
-
 test('property: rate cards never show NaN and lights follow the direction', () => {
   const sums = fc.record({ plays: fc.nat(10_000), completions: fc.nat(10_000), newFollowersPaid: fc.nat(1000), newFollowersOrganic: fc.nat(1000), itemsLogged: fc.constant(1) })
   fc.assert(
@@ -200,13 +145,4 @@ test('property: rate cards never show NaN and lights follow the direction', () =
       }
     }),
   )
-})
-
-describe('formatTarget', () => {
-  it('shows a part-week count target as the whole number that meets it', () => {
-    expect(formatTarget(KPI_DEFS.output, (5 * 5) / 7)).toBe('≥ 4 条')
-    expect(formatTarget(KPI_DEFS.netAdds, 1428.57)).toBe('≥ 1,429 人')
-    expect(formatTarget(KPI_DEFS.completionRate, 0.5)).toBe('≥ 50.0%')
-    expect(formatTarget(KPI_DEFS.cycleHours, 24)).toBe('≤ 24 小时')
-  })
 })

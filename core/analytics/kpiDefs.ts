@@ -1,0 +1,279 @@
+import { LAYER_LABELS } from '../content/schemas'
+import type { Sums } from '../results/metrics'
+import { addDays } from '../time/china'
+import { DEFAULT_TOLERANCE, rate, type Direction } from './kpi'
+import { approvedDay, followerTotal, inPeriod, latestDay, latestOf, periodSums, publishedIn, type KpiData, type KpiResult, type KpiSource, type SumOf } from './kpiData'
+import type { Period } from './range'
+import type { KpiKey, KpiUnit } from './schemas'
+
+/**
+ * The dashboard's KPI table (PRODUCT.md capability 4 and the baseline/target table): what each KPI
+ * means, its default target, and how it is computed from daily rollups and the items published in a
+ * range. One row per KPI; the data they read is described in ./kpiData.ts, targets in ./targets.ts, and
+ * the card a page draws in ./cards.ts.
+ */
+
+/** The content layer counted by 基础认知 share ("80% of posts are plain product intros"). */
+export const INTRO_LAYER = 'intro'
+
+export interface KpiDef {
+  key: KpiKey
+  label: string
+  unit: KpiUnit
+  /** Word after a count ("条", "人", "次"); empty for ratios and hours. */
+  unitWord: string
+  direction: Direction
+  /** Default target; for count KPIs with `weekly`, per ISO week. */
+  target: number
+  tolerance: number
+  /** Count targets per week, scaled to the range (target × days / 7). */
+  weekly: boolean
+  reviewedEvery: 'quarter' | 'month'
+  sources: KpiSource[]
+  /** How it is computed, in words. */
+  formula: string
+  /** The post metric(s) an item adds to the numerator (for "the items that moved it"); none for account-level KPIs. */
+  numerator?: { plus: (keyof Sums)[]; minus?: (keyof Sums)[] }
+  compute(data: KpiData, period: Period): KpiResult
+}
+
+const HOUR_S = 3600
+
+/** A ratio of rollup sums over the period; null without a denominator (never NaN). */
+function ratioKpi(num: (get: SumOf) => number, den: (get: SumOf) => number, sources: KpiSource[]) {
+  return (data: KpiData, p: Period): KpiResult => {
+    const { get, latest } = periodSums(data.rollups, p)
+    return { value: rate(num(get), den(get)), asOf: latestOf(latest, sources) }
+  }
+}
+
+/** A count of rollup sums over the period; null when none of its sources has data in the period. */
+function countKpi(count: (get: SumOf) => number, sources: KpiSource[]) {
+  return (data: KpiData, p: Period): KpiResult => {
+    const { get, latest } = periodSums(data.rollups, p)
+    const asOf = latestOf(latest, sources)
+    return { value: asOf ? count(get) : null, asOf }
+  }
+}
+
+/** New followers the data centre calls organic, plus livestream ones (not split by source: counted organic, as the growth page does). */
+const organic = (get: SumOf) => get('newFollowersOrganic') + get('liveNewFollowers')
+const paid = (get: SumOf) => get('newFollowersPaid')
+const interactions = (get: SumOf) => get('likes') + get('comments') + get('shares') + get('favorites')
+
+export const KPI_DEFS: Record<KpiKey, KpiDef> = {
+  output: {
+    key: 'output',
+    label: '发布数量',
+    unit: 'count',
+    unitWord: '条',
+    direction: 'higher',
+    target: 5,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: true,
+    reviewedEvery: 'quarter',
+    sources: ['items'],
+    formula: '发布数量 = 范围内已发布的内容条数（按发布日期，北京时间）；目标按每周 5 条折算到范围天数',
+    compute(data, p) {
+      const list = publishedIn(data.items, p)
+      return { value: list.length, asOf: latestDay(list.map((i) => i.publishedDay)) }
+    },
+  },
+  completionRate: {
+    key: 'completionRate',
+    label: '完播率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.5,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'quarter',
+    sources: ['posts'],
+    formula: '完播率 = 完播次数 ÷ 播放次数（各作品累计数按日差分后汇总）',
+    numerator: { plus: ['completions'] },
+    compute: ratioKpi((g) => g('completions'), (g) => g('plays'), ['posts']),
+  },
+  interactionRate: {
+    key: 'interactionRate',
+    label: '互动率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.35,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'quarter',
+    sources: ['posts'],
+    formula: '互动率 =（点赞 + 评论 + 转发 + 收藏）÷ 播放次数（按日差分汇总）',
+    numerator: { plus: ['likes', 'comments', 'shares', 'favorites'] },
+    compute: ratioKpi(interactions, (g) => g('plays'), ['posts']),
+  },
+  followers: {
+    key: 'followers',
+    label: '粉丝总数',
+    unit: 'count',
+    unitWord: '人',
+    direction: 'higher',
+    target: 100_000,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'quarter',
+    sources: ['followers'],
+    formula: '粉丝总数 = 范围结束日或之前最近一次填报的账号粉丝总数（不随范围天数折算）',
+    compute(data, p) {
+      const t = followerTotal(data.rollups, p.to)
+      return { value: t?.total ?? null, asOf: t?.day ?? null }
+    },
+  },
+  netAdds: {
+    key: 'netAdds',
+    label: '净增粉丝',
+    unit: 'count',
+    unitWord: '人',
+    direction: 'higher',
+    target: 2_000,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: true,
+    reviewedEvery: 'month',
+    sources: ['posts', 'live'],
+    // Assumption (no baseline in PRODUCT.md): 2,000 a week is the default pace toward 100,000 followers; teams adjust it.
+    formula: '净增粉丝 = 作品新增关注（自然 + 投流）+ 直播新增关注 − 取消关注；默认目标每周 2,000 人（假设的稳健节奏，可按团队调整），按范围天数折算',
+    numerator: { plus: ['newFollowersOrganic', 'newFollowersPaid'], minus: ['unfollows'] },
+    compute: countKpi((g) => organic(g) + paid(g) - g('unfollows'), ['posts', 'live']),
+  },
+  organicGrowthRate: {
+    key: 'organicGrowthRate',
+    label: '自然增长率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.35,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'quarter',
+    sources: ['posts', 'live'],
+    formula: '自然增长率 = 范围内自然新增关注（含直播新增）÷ 范围开始时的粉丝总数（开始前最近一次填报）；没有开始总数时不计算',
+    numerator: { plus: ['newFollowersOrganic'] },
+    compute(data, p) {
+      const start = followerTotal(data.rollups, addDays(p.from, -1))
+      const { get, latest } = periodSums(data.rollups, p)
+      const asOf = latestOf(latest, ['posts', 'live'])
+      return { value: start && asOf ? rate(organic(get), start.total) : null, asOf }
+    },
+  },
+  paidShare: {
+    key: 'paidShare',
+    label: '投流涨粉占比',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'lower',
+    target: 0.4,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'quarter',
+    sources: ['posts', 'live'],
+    formula: '投流涨粉占比 = 投流新增关注 ÷（自然新增关注 + 直播新增关注 + 投流新增关注），越低越好',
+    numerator: { plus: ['newFollowersPaid'] },
+    compute: ratioKpi(paid, (g) => organic(g) + paid(g), ['posts', 'live']),
+  },
+  inquiries: {
+    key: 'inquiries',
+    label: '咨询量',
+    unit: 'count',
+    unitWord: '次',
+    direction: 'higher',
+    target: 900,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: true,
+    reviewedEvery: 'quarter',
+    sources: ['leads', 'posts'],
+    // PRODUCT.md gives "+200% vs baseline" without a number; the demo team's baseline is about 300 a week.
+    formula: '咨询量 = 线索填报（所有来源渠道）+ 作品数据中的咨询数；默认目标每周 900 次（按基线约每周 300 次 +200%，请按本团队基线调整），按范围天数折算',
+    numerator: { plus: ['inquiries'] },
+    compute: countKpi((g) => g('leads') + g('inquiries'), ['leads', 'posts']),
+  },
+  orderConversion: {
+    key: 'orderConversion',
+    label: '咨询成交率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.1875,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'quarter',
+    sources: ['posts'],
+    formula: '咨询成交率 = 作品订单数 ÷ 作品咨询数（默认目标 18.75% = 基线 15% × 1.25）',
+    numerator: { plus: ['orders'] },
+    compute: ratioKpi((g) => g('orders'), (g) => g('inquiries'), ['posts']),
+  },
+  liveConversion: {
+    key: 'liveConversion',
+    label: '直播转化率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.08,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'month',
+    sources: ['live'],
+    formula: '直播转化率 = 直播订单数 ÷ 直播观看人数（范围内各场合计）',
+    compute: ratioKpi((g) => g('liveOrders'), (g) => g('liveUniqueViewers'), ['live']),
+  },
+  cycleHours: {
+    key: 'cycleHours',
+    label: '制作周期',
+    unit: 'hours',
+    unitWord: '',
+    direction: 'lower',
+    target: 24,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'month',
+    sources: ['cycle'],
+    formula: '制作周期 = 范围内终审通过的内容，从选题通过到终审通过的平均小时数（未走审核流程的内容不计入），越低越好',
+    compute(data, p) {
+      const done = data.items.filter((i) => typeof i.cycleSeconds === 'number' && inPeriod(approvedDay(i), p))
+      if (!done.length) return { value: null, asOf: null }
+      const mean = done.reduce((t, i) => t + i.cycleSeconds!, 0) / done.length / HOUR_S
+      return { value: mean, asOf: latestDay(done.map(approvedDay)) }
+    },
+  },
+  freshnessHours: {
+    key: 'freshnessHours',
+    label: '数据时效',
+    unit: 'hours',
+    unitWord: '',
+    direction: 'lower',
+    target: 24,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'month',
+    sources: ['logs'],
+    formula: '数据时效 = 每次填报作品数据的时间 − 数据日期当天结束（北京时间）的平均小时数，当天填报记 0，越低越好',
+    compute(data, p) {
+      const { get, latest } = periodSums(data.rollups, p)
+      const v = rate(get('logLagMinutes'), get('logsTimed'))
+      return { value: v === null ? null : v / 60, asOf: latestOf(latest, ['logs']) }
+    },
+  },
+  introShare: {
+    key: 'introShare',
+    label: `${LAYER_LABELS.intro}占比`,
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'lower',
+    target: 0.6,
+    tolerance: DEFAULT_TOLERANCE,
+    weekly: false,
+    reviewedEvery: 'month',
+    sources: ['items'],
+    formula: `${LAYER_LABELS.intro}占比 = 范围内已发布内容中「${LAYER_LABELS.intro}」（产品介绍）层级的条数 ÷ 已发布条数，越低越好`,
+    compute(data, p) {
+      const list = publishedIn(data.items, p)
+      return { value: rate(list.filter((i) => i.layer === INTRO_LAYER).length, list.length), asOf: latestDay(list.map((i) => i.publishedDay)) }
+    },
+  },
+}

@@ -1,0 +1,65 @@
+import { KPI_DEFS, type KpiDef } from './kpiDefs'
+import { KPIS, type KpiKey, type TargetView } from './schemas'
+
+/**
+ * A team's KPI targets: what the team stored for each KPI, else the table's default, and the target
+ * that applies to a range of a given length.
+ */
+
+/** A team's stored target for one KPI (on the team document, field `targets`). */
+export interface StoredTarget {
+  value: number | null
+  tolerance: number
+  version: number
+  updatedAt: Date | string | null
+  updatedByName: string | null
+}
+
+export type StoredTargets = Partial<Record<KpiKey, StoredTarget>>
+
+/**
+ * Every KPI's target, in table order: the team's where set, else the default (version 0).
+ *
+ * @example
+ * targetViews(undefined).find((t) => t.kpi === 'paidShare')
+ * //=> { kpi: 'paidShare', value: 0.4, direction: 'lower', tolerance: 0.1, version: 0, … }
+ */
+export function targetViews(stored: StoredTargets | undefined | null): TargetView[] {
+  return KPIS.map((k) => targetView(k, stored?.[k]))
+}
+
+/**
+ * One KPI's target as pages show it: the stored value and tolerance where set, else the table's
+ * default at version 0 (a stored `value` of null means "no target", and is kept).
+ *
+ * @example
+ * targetView('completionRate', null)
+ * //=> { kpi: 'completionRate', label: '完播率', value: 0.5, tolerance: 0.1, version: 0, updatedAt: null, … }
+ */
+export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null): TargetView {
+  const d = KPI_DEFS[kpi]
+  return {
+    kpi,
+    label: d.label,
+    unit: d.unit,
+    value: s ? s.value : d.target,
+    direction: d.direction,
+    tolerance: s ? s.tolerance : d.tolerance,
+    reviewedEvery: d.reviewedEvery,
+    version: s?.version ?? 0,
+    updatedAt: s?.updatedAt ? new Date(s.updatedAt).toISOString() : null,
+    updatedByName: s?.updatedByName ?? null,
+  }
+}
+
+/**
+ * The target for a range: weekly count targets scaled by days / 7, the rest as they are.
+ *
+ * @example
+ * rangeTarget(KPI_DEFS.output, 5, 14) //=> 10
+ * rangeTarget(KPI_DEFS.completionRate, 0.5, 14) //=> 0.5
+ */
+export function rangeTarget(def: KpiDef, weeklyOrFlat: number | null, days: number): number | null {
+  if (weeklyOrFlat === null) return null
+  return def.weekly ? (weeklyOrFlat * days) / 7 : weeklyOrFlat
+}
