@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useRef } from 'react'
 import type { ItemDetail } from '../../core/content/schemas'
 import { api, ApiError } from '../api'
 import { toastError } from '../utils/feedback'
@@ -11,20 +11,24 @@ function currentItem(e: ApiError): ItemDetail | null {
 }
 
 /**
- * One item by id, and what to do when a write on it fails: a CONFLICT (someone saved first)
- * says so and shows their version (sent with the answer, or read again); anything else is
- * toasted as the function phrased it.
+ * One item by id, and what to do when a write on it fails: a CONFLICT where someone saved first
+ * (the item the function sends back has another version than the one on screen) says so and shows
+ * theirs; a CONFLICT about the item's state (not through final approval, archived) and anything
+ * else is toasted as the function phrased it.
  */
 export function useItem(id: string | undefined) {
   const query = useApiQuery(() => api.content.getItem({ id: id ?? '' }), [id], { enabled: Boolean(id) })
   const { refresh, replace } = query
+  const shownVersion = useRef<number | undefined>(undefined)
+  shownVersion.current = query.data?.version
 
   const onWriteError = useCallback(
     async (e: unknown): Promise<ItemDetail | null> => {
       if (e instanceof ApiError && e.code === 'CONFLICT') {
         const current = currentItem(e)
-        // With `current`, someone saved first; without, the item's state forbids it (e.g. archived): say why.
-        toastError(current ? new ApiError('CONFLICT', '内容已被他人修改，已载入最新版本') : e)
+        // Same version as on screen: nobody else saved, the function refused for a reason of its own.
+        const savedByOther = current !== null && current.version !== shownVersion.current
+        toastError(savedByOther ? new ApiError('CONFLICT', '内容已被他人修改，已载入最新版本') : e)
         if (current) replace(current)
         else await refresh()
         return current

@@ -1,11 +1,11 @@
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ItemPage from '../../src/package-content/item'
 import { setApiTransport } from '../../src/api'
 import { MeProvider } from '../../src/state/me'
 import { detail } from './content-fixtures'
 import { FIELD, OPERATOR, fakeCloud, meAs, type FakeAnswer } from './fake-cloud'
 import { production } from './review-fixtures'
-import { resetTaroMock, setRouterParams } from './taro-mock'
+import { resetTaroMock, setRouterParams, taroCalls } from './taro-mock'
 
 const MOVED = detail({
   history: [
@@ -64,5 +64,28 @@ describe('内容详情', () => {
     await screen.findByText('澄净 X3 开箱')
     expect(view.container.querySelector('.item-production-link')).not.toBeNull()
     expect(view.container.querySelector('.gate-reviewers')).toBeNull()
+  })
+
+  describe('a refused write says why', () => {
+    const publish = async (view: ReturnType<typeof renderItemAs>) => {
+      await screen.findByText('澄净 X3 开箱')
+      fireEvent.click(view.container.querySelector('.item-publish')!)
+      fireEvent.click(await screen.findByText('已发布', { selector: '.item-publish-confirm *' }))
+    }
+
+    it("gives the function's reason when the item's state forbids it, not 他人修改", async () => {
+      const refusal = { error: { code: 'CONFLICT' as const, message: '「选题」关还没有通过，不能标记已发布', current: MOVED } }
+      const view = renderItemAs(OPERATOR, { 'content.markPublished': () => refusal })
+      await publish(view)
+      await waitFor(() => expect(taroCalls.toasts).toContain('「选题」关还没有通过，不能标记已发布'))
+      expect(taroCalls.toasts).not.toContain('内容已被他人修改，已载入最新版本')
+    })
+
+    it('says someone else saved first when the item came back with another version', async () => {
+      const refusal = { error: { code: 'CONFLICT' as const, message: '内容已被修改', current: { ...MOVED, version: MOVED.version + 1 } } }
+      const view = renderItemAs(OPERATOR, { 'content.markPublished': () => refusal })
+      await publish(view)
+      await waitFor(() => expect(taroCalls.toasts).toContain('内容已被他人修改，已载入最新版本'))
+    })
   })
 })
