@@ -9,6 +9,13 @@ import type { InboxData } from './useInbox'
 type Kind = 'approve' | 'requestChanges'
 
 /**
+ * After a decision, taps are ignored this long: the second tap of a double tap otherwise lands on the
+ * disabled button's row (opening the page) or, once the decided row has gone, on the row that moved up
+ * under the finger — which could approve an item nobody looked at.
+ */
+export const SETTLE_MS = 600
+
+/**
  * Deciding from an inbox row with the same actions as the production page: against the version the
  * row was read at (a decision someone else made first is refused, not repeated), one request id per
  * row, version and decision (a retry or a second tap is answered, never decided twice), and one
@@ -20,6 +27,8 @@ export function useInboxDecision(inbox: ApiQuery<InboxData>) {
   const [error, setError] = useState<string | undefined>()
   // A ref, not the state: two taps in the same frame both see the state still idle.
   const busy = useRef(false)
+  const quietUntil = useRef(0)
+  const settling = () => busy.current || Date.now() < quietUntil.current
   const requestIds = useRef(new Map<string, string>())
   const { data, replace, refresh } = inbox
 
@@ -40,7 +49,7 @@ export function useInboxDecision(inbox: ApiQuery<InboxData>) {
   )
 
   const decide = async (e: InboxEntry, kind: Kind, comment = ''): Promise<void> => {
-    if (busy.current) return
+    if (settling()) return
     busy.current = true
     setBusyId(e.itemId)
     setError(undefined)
@@ -51,6 +60,8 @@ export function useInboxDecision(inbox: ApiQuery<InboxData>) {
       else await api.review.requestChanges({ ...input, comment }, opts)
       toastSuccess(kind === 'approve' ? '已通过' : '已要求修改')
       setAsking(null)
+      // Only after a decision lands: a retry after a failure is the same request, safe to tap again.
+      quietUntil.current = Date.now() + SETTLE_MS
       removeRow(e)
       void refresh()
     } catch (err) {
@@ -75,8 +86,13 @@ export function useInboxDecision(inbox: ApiQuery<InboxData>) {
     asking,
     error,
     approve: (e: InboxEntry) => decide(e, 'approve'),
+    /** Opens a row's page, unless a decision is on its way or has just landed (a double tap's second tap). */
+    guardOpen: (open: (itemId: string) => void) => (itemId: string) => {
+      if (!settling()) open(itemId)
+    },
     /** Opens the dialog that asks for the comment. */
     ask: (e: InboxEntry) => {
+      if (settling()) return
       setError(undefined)
       setAsking(e)
     },

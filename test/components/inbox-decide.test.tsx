@@ -93,6 +93,20 @@ describe('审核 tab: deciding from the row', () => {
     expect(calls(cloud, 'approve')).toHaveLength(1)
   })
 
+  it("a double tap's second tap, landing on the row or on the row that moved up, neither opens a page nor decides", async () => {
+    const { view, cloud } = renderInbox()
+    await screen.findByText('澄净 X3 开箱')
+    await act(async () => {
+      fireEvent.click(firstRow(view.container).querySelector('.inbox-approve')!)
+    })
+    await waitFor(() => expect(titles(view.container)).toEqual(['滤芯怎么换']))
+    // The finger comes down again where the decided row was: now the next row's 通过, or its body.
+    fireEvent.click(firstRow(view.container).querySelector('.inbox-approve')!)
+    fireEvent.click(firstRow(view.container).querySelector('.inbox-entry__meta')!)
+    expect(calls(cloud, 'approve')).toHaveLength(1)
+    expect(taroCalls.navigations).toEqual([])
+  })
+
   it('tapping 通过 again after a failure reuses the request id, so a decision that did go through is answered, not made twice', async () => {
     let tries = 0
     const { view, cloud } = renderInbox({

@@ -70,7 +70,7 @@ export default function ApprovalsPage() {
             <WaitingList
               entries={data.waiting}
               busyId={decision.busyId}
-              onOpen={open}
+              onOpen={decision.guardOpen(open)}
               onApprove={(e) => void decision.approve(e)}
               onRequestChanges={decision.ask}
             />
