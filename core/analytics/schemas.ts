@@ -85,7 +85,7 @@ export const targetHistoryInput = z.object({ kpi: z.enum(KPIS).describe('指标'
 export const logSpendInput = z
   .object({
     date: dayKeySchema('日期'),
-    amountFen: countSchema('投流花费（分）', 100_000_000_000),
+    amountFen: countSchema('投流花费', 100_000_000_000),
   })
   .strict()
 

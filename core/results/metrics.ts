@@ -37,7 +37,7 @@ export const POST_METRIC_LABELS: Record<PostMetric, string> = {
   unfollows: '取消关注',
   inquiries: '咨询',
   orders: '订单',
-  gmvFen: '成交额（分）',
+  gmvFen: '成交额',
 }
 
 /** Counts that only grow on the data centre; a lower value than an earlier date is refused. */

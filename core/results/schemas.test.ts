@@ -1,3 +1,4 @@
+import { logSpendInput } from '../analytics/schemas'
 import { fieldErrors } from '../validation'
 import { importConfirmInput, logLeadsInput, logLiveInput, logSnapshotInput } from './schemas'
 
@@ -11,7 +12,7 @@ describe('snapshot input', () => {
   it('accepts plays alone', () => expect(messages(logSnapshotInput, snap({ plays: 0 }))).toEqual([]))
   it('refuses completions above plays, naming 完播', () => expect(messages(logSnapshotInput, snap({ plays: 10, completions: 11 }))).toEqual(['完播：不能大于播放（10）']))
   it('refuses plays above impressions', () => expect(messages(logSnapshotInput, snap({ plays: 10, impressions: 9 }))).toEqual(['播放：不能大于曝光（9）']))
-  it('refuses GMV without orders', () => expect(messages(logSnapshotInput, snap({ plays: 1, orders: 0, gmvFen: 100 }))).toEqual(['成交额（分）：订单为 0 时成交额应为 0']))
+  it('refuses GMV without orders', () => expect(messages(logSnapshotInput, snap({ plays: 1, orders: 0, gmvFen: 100 }))).toEqual(['成交额：订单为 0 时成交额应为 0']))
   it('refuses negative and fractional counts in Chinese', () => {
     expect(messages(logSnapshotInput, snap({ plays: -1, likes: 1.5 }))).toEqual(['播放：不能为负数', '点赞：应为整数'])
   })
@@ -51,5 +52,13 @@ describe('import confirm', () => {
   it('refuses the same item and day twice', () => {
     const row = { itemId: 'i', date: '2026-11-20', metrics: { plays: 1 } }
     expect(messages(importConfirmInput, { rows: [row, row] })).toEqual(['内容：第2行与第1行是同一内容同一天'])
+  })
+})
+
+describe('field names people read', () => {
+  it('never carry the storage unit: money is entered in 元, so no message says 分', () => {
+    const shown = [...messages(logLiveInput, {}), ...messages(logSnapshotInput, snap({ plays: 1, orders: 0, gmvFen: 100 })), ...messages(logSpendInput, {})]
+    expect(shown.some((m) => m.startsWith('成交额：'))).toBe(true)
+    expect(shown.filter((m) => m.includes('（分）'))).toEqual([])
   })
 })

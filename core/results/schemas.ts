@@ -65,7 +65,7 @@ const liveFields = {
   newFollowers: count('新增关注'),
   comments: count('评论').optional(),
   orders: count('订单'),
-  gmvFen: count('成交额（分）'),
+  gmvFen: count('成交额'),
 }
 
 type LiveNumbers = { startAt: string; endAt: string; uniqueViewers: number; peakConcurrent: number; orders: number; gmvFen: number }

@@ -118,7 +118,7 @@ export function formErrors(fields: readonly FieldError[]): Record<string, string
   const out: Record<string, string> = {}
   for (const f of fields) {
     const key = f.path.replace(/^metrics\./, '').replace(/^gmvFen$/, 'gmvYuan')
-    if (!(key in out)) out[key] = f.message.replace(/^成交额（分）/, '成交额')
+    if (!(key in out)) out[key] = f.message
   }
   return out
 }
