@@ -47,6 +47,12 @@ describe('制作进度', () => {
     expect(view.container.querySelectorAll('.gate-step--passed')).toHaveLength(1)
   })
 
+  it('does not show the previous gate’s version as the one in a gate just reached', async () => {
+    const { view } = renderAs(MANAGER, production({ gateIndex: 2, gateName: '拍摄', gateState: 'drafting', gateStateLabel: '制作中', versionNo: 3, submittedByName: '周航', reviewSince: null, dueAt: null, overdue: false }))
+    await screen.findByText('本关还没有提交版本（上一关通过的是第 3 版）')
+    expect(view.container.textContent).not.toContain('最新第 3 版')
+  })
+
   it('names who reviews the current gate and by when', async () => {
     const { view } = renderAs(MANAGER)
     await screen.findByText('「脚本」关')

@@ -37,16 +37,18 @@ export function GateStatus({ production: p, now }: GateStatusProps) {
   const inProduction = p.status === 'in_production'
   const gate = p.gates[p.gateIndex]
   const waited = p.reviewSince ? hoursBetween(p.reviewSince, now.toISOString()) : null
+  // A gate just reached is drafting: the version number still counts the previous gate's version.
+  const newGate = inProduction && p.gateState === 'drafting'
   return (
     <View className={`gate-status gate-status--${inProduction ? p.gateState : p.status}`}>
       <View className='gate-status__head'>
         <Text className='gate-status__gate'>{inProduction ? `「${p.gateName}」关` : p.statusLabel}</Text>
         <Text className={`gate-status__state gate-state--${inProduction ? p.gateState : p.status}`}>{p.gateStateLabel}</Text>
       </View>
-      {p.versionNo > 0 ? (
+      {p.versionNo > 0 && !newGate ? (
         <Text className='gate-status__line'>{`最新第 ${p.versionNo} 版${p.submittedByName ? ` · ${p.submittedByName} 提交` : ''}`}</Text>
       ) : (
-        <Text className='gate-status__line'>还没有提交版本</Text>
+        <Text className='gate-status__line'>{newGate && p.versionNo > 0 ? `本关还没有提交版本（上一关通过的是第 ${p.versionNo} 版）` : '还没有提交版本'}</Text>
       )}
       {inProduction && waited !== null && gate ? (
         <Text className={`gate-status__line gate-status__wait ${p.overdue ? 'gate-status__wait--overdue' : ''}`}>
