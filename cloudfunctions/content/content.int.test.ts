@@ -136,6 +136,15 @@ describe('rescheduling', () => {
     ])
   })
 
+  it('refuses a move to the time the item already has, writing no history line', async () => {
+    const idea = await item(w.ideaId)
+    const to = new Date(Date.now() + 5 * DAY).toISOString()
+    const moved = await ok<ItemDetail>(cloud, 'content', operator(), 'rescheduleItem', { id: idea.id, version: idea.version, plannedAt: to })
+    const same = await cloud.call('content', operator(), { action: 'rescheduleItem', data: { id: idea.id, version: moved.version, plannedAt: to }, requestId: `same-${Date.now()}` })
+    expect(same).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', fields: [{ path: 'plannedAt', message: '计划发布时间：和原来的时间相同，没有改期' }] }) })
+    expect((await item(idea.id)).history).toHaveLength(1)
+  })
+
   it('gives the second of two simultaneous edits a CONFLICT with the current item', async () => {
     const [a, b] = await Promise.all([
       call(operator(), 'updateItem', { id: w.itemId, version: w.itemVersion, title: '甲改的标题' }),

@@ -50,6 +50,10 @@ export const handlers: Handlers<typeof contentContract> = {
     const item = await editable(ctx, input.id)
     if (item.status === 'published') throw new AppError('CONFLICT', '内容已发布，不能改期')
     const plannedAt = notInPast(ctx, new Date(input.plannedAt))
+    // A "move" to the same minute would write a history line and an audit entry that say nothing.
+    if (item.plannedAt && new Date(item.plannedAt).getTime() === plannedAt.getTime()) {
+      throw fieldError('plannedAt', '计划发布时间：和原来的时间相同，没有改期')
+    }
     const change: ScheduleChange = {
       from: item.plannedAt ? new Date(item.plannedAt).toISOString() : null,
       to: plannedAt.toISOString(),
