@@ -62,3 +62,11 @@ describe('field names people read', () => {
     expect(shown.filter((m) => m.includes('（分）'))).toEqual([])
   })
 })
+
+describe('leads input', () => {
+  it('gives one message for a negative count', () => {
+    expect(messages(logLeadsInput, { date: '2026-11-20', channel: 'channels', count: -3 })).toEqual(['咨询数：至少为 1'])
+  })
+  it('refuses zero', () => expect(messages(logLeadsInput, { date: '2026-11-20', channel: 'channels', count: 0 })).toEqual(['咨询数：至少为 1']))
+  it('accepts one', () => expect(messages(logLeadsInput, { date: '2026-11-20', channel: 'channels', count: 1 })).toEqual([]))
+})

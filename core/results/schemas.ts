@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { countSchema as count, dayKeySchema, dayRangeSchema, idSchema as id, isoTimeSchema as isoTime } from '../atoms'
+import { COUNT_MAX, countSchema as count, dayKeySchema, dayRangeSchema, idSchema as id, isoTimeSchema as isoTime } from '../atoms'
 import { formatCount } from '../format'
 import { CHANNELS, POST_METRIC_LABELS, POST_METRICS, type PostMetric } from './metrics'
 
@@ -97,7 +97,8 @@ export const logLeadsInput = z
   .object({
     date: dayKeySchema('日期'),
     channel: z.enum(CHANNELS).describe('来源渠道'),
-    count: count('咨询数').refine((n) => n >= 1, '至少为 1'),
+    // One message for one mistake: a refine after min(0) said both 不能为负数 and 至少为 1 for -3.
+    count: z.number().int('应为整数').min(1, '至少为 1').max(COUNT_MAX, '数值过大').describe('咨询数'),
     itemId: id('关联内容').optional(),
     liveId: id('关联直播').optional(),
   })
