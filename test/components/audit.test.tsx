@@ -129,4 +129,9 @@ describe('the 审计日志 entry in 我的', () => {
   it('is not there for anyone else', () => {
     expect(renderMe(OPERATOR).container.querySelector('.entry-audit')).toBeNull()
   })
+
+  it('offers 邀请成员 to an admin only, since only an admin may create invites', () => {
+    expect(renderMe(ADMIN).container.querySelector('.entry-invite')).not.toBeNull()
+    expect(renderMe(OPERATOR).container.querySelector('.entry-invite')).toBeNull()
+  })
 })

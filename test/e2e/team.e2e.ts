@@ -56,7 +56,11 @@ test('admin invites a colleague who joins as field staff, is refused, then gets 
   await b.page.getByText('华东视频号运营组').first().waitFor()
   await expect(b.page.getByText('一线/外勤').first().isVisible()).resolves.toBe(true)
 
-  await openMeEntry(b.page, 'entry-invite')
+  // Field staff are not offered 邀请成员; opened by its address, the function still refuses them.
+  await b.page.locator('.taro-tabbar__tabbar').getByText('我的').click()
+  await b.page.locator('.entry-profile').waitFor()
+  expect(await b.page.locator('.entry-invite').count()).toBe(0)
+  await b.page.goto(`${j.emu.url}#/package-team/invite/index`)
   await b.page.locator('.invite-generate').click()
   await b.page.locator('.invite-denial').waitFor()
   expect(await b.page.locator('.invite-denial').innerText()).toContain('没有权限')

@@ -28,7 +28,10 @@ export default function MePage() {
         <Cell.Group>
           <Cell className='entry-profile' title='编辑资料' description='姓名、所在部门' clickable extra={arrow} align='center' onClick={open(ROUTES.profile)} />
           <Cell className='entry-members' title='成员管理' description='查看成员，管理员可修改角色' clickable extra={arrow} align='center' onClick={open(ROUTES.members)} />
-          <Cell className='entry-invite' title='邀请成员' description='生成邀请码，让同事加入团队' clickable extra={arrow} align='center' onClick={open(ROUTES.invite)} />
+          {/* Only admins may create invites (team.createInvite); others are not offered what would be refused. */}
+          {isAdmin ? (
+            <Cell className='entry-invite' title='邀请成员' description='生成邀请码，让同事加入团队' clickable extra={arrow} align='center' onClick={open(ROUTES.invite)} />
+          ) : null}
           {isAdmin ? (
             <Cell className='entry-audit' title='审计日志' description='谁在什么时候改了什么' clickable extra={arrow} align='center' onClick={open(ROUTES.audit)} />
           ) : null}
