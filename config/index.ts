@@ -16,6 +16,15 @@ function designWidth(input?: string | number | { file?: string }): number {
   return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
 }
 
+/** A page unmounted before its mount rendered must not take another page with it (see the patch's comment). */
+function patchPageUnmount(chain: { module: any }) {
+  chain.module
+    .rule('unmount-pending-page')
+    .test(/[\\/]@tarojs[\\/]plugin-framework-react[\\/]dist[\\/]runtime\.js$/)
+    .use('patch')
+    .loader(path.join(__dirname, 'patches/unmount-pending-page.js'))
+}
+
 /** TARO_APP_* values may come from the shell as well as from .env files (Taro itself only reads the files). */
 function envConstant(name: string): string {
   return JSON.stringify(process.env[name] ?? '')
@@ -54,6 +63,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        patchPageUnmount(chain)
+      },
       // Styles are component-scoped by class prefix, so cross-chunk CSS order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
     },
@@ -71,6 +83,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .test(/[\\/]@tarojs[\\/]router[\\/]dist[\\/](router[\\/]spa|index\.esm|index\.cjs)\.js$/)
           .use('patch')
           .loader(path.join(__dirname, 'patches/router-draws-current-location.js'))
+        chain.module
+          .rule('router-show-cancels-hide')
+          .test(/[\\/]@tarojs[\\/]router[\\/]dist[\\/](router[\\/]page|index\.esm|index\.cjs)\.js$/)
+          .use('patch')
+          .loader(path.join(__dirname, 'patches/router-show-cancels-hide.js'))
+        patchPageUnmount(chain)
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

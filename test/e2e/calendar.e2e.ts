@@ -14,7 +14,11 @@ beforeAll(async () => {
 })
 afterAll(() => j?.close())
 
-const TITLE = '门店店长讲新品的一天'
+// A retry runs in the same local cloud as the failed try, so it records an idea of its own; no title
+// contains another, so a row found by title is always the one this try made.
+const TITLES = ['门店店长讲新品的一天', '门店店长讲新品的第二天']
+const LIVE_TITLES = ['直播预告：年终答谢', '直播预告：新年答谢']
+let tries = 0
 const REASON = '达人档期改到下周'
 
 /** A day this week still ahead (tomorrow, or today on a Sunday), and the same weekday a week later. */
@@ -49,6 +53,8 @@ async function weekNumbers(page: Page) {
 async function pickSlot(page: Page, day: string) {
   const sheet = page.locator('.schedule-sheet')
   const target = sheet.locator(`.schedule-day--${day}`)
+  // Count only once the sheet's month is drawn: counting an empty sheet turned a month too far.
+  await sheet.locator('[class*="schedule-day--"]').first().waitFor()
   // Turn one month at a time and let it render before looking again (checking at once overshot).
   for (let i = 0; i < 3 && !(await target.count()); i++) {
     await sheet.locator('.nut-calendarcard-header-right .right').click()
@@ -59,6 +65,8 @@ async function pickSlot(page: Page, day: string) {
 }
 
 test('operator schedules an idea, moves it with a reason, sees cadence and mix change, and exports the month', async () => {
+  const title = TITLES[Math.min(tries, TITLES.length - 1)]
+  const liveTitle = LIVE_TITLES[Math.min(tries++, LIVE_TITLES.length - 1)]
   const { first, moved } = journeyDays()
   const { page } = await j.phone()
   await signInAsOperator(page)
@@ -77,7 +85,7 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
   await page.locator('.idea-filters').waitFor()
   await page.locator('.idea-create').click()
   await page.locator('.item-form').waitFor()
-  await page.locator('.field-title input').fill(TITLE)
+  await page.locator('.field-title input').fill(title)
   await page.locator('.layer-option--story').click()
   await page.locator('.category-option--pain_point').click()
   await page.locator('.source-option--sales').click()
@@ -86,7 +94,7 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
 
   // Back in the library: find it and 安排发布 for a day this week.
   await page.locator('.idea-search input').fill('店长讲新品')
-  const idea = page.locator('.ideas-list .item-row', { hasText: TITLE })
+  const idea = page.locator('.ideas-list .item-row', { hasText: title })
   await idea.waitFor()
   await j.shot(page, 'calendar-04-ideas')
   await idea.locator('.idea-schedule').click()
@@ -98,7 +106,7 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
 
   // The calendar shows it on that day; the week counts one more and its mix moved toward 情感共鸣.
   await page.goBack()
-  const row = page.locator(`.week-day--${first} .item-row`, { hasText: TITLE })
+  const row = page.locator(`.week-day--${first} .item-row`, { hasText: title })
   await row.waitFor()
   const scheduled = await weekNumbers(page)
   expect(countOf(scheduled.cadence)).toBe(countOf(before.cadence) + 1)
@@ -124,22 +132,22 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
   await page.goBack()
   await page.locator(`.week-day--${first}`).waitFor()
   await expectText(page, '.week-cadence', before.cadence)
-  expect(await page.locator(`.week-day--${first} .item-row`, { hasText: TITLE }).count()).toBe(0)
+  expect(await page.locator(`.week-day--${first} .item-row`, { hasText: title }).count()).toBe(0)
   await page.locator('.calendar-next').click()
-  await page.locator(`.week-day--${moved} .item-row`, { hasText: TITLE }).waitFor()
+  await page.locator(`.week-day--${moved} .item-row`, { hasText: title }).waitFor()
   await settle(page)
   await j.shot(page, 'calendar-08-next-week')
 
   // The month of the new day: the item is in its cell; export that month.
   await page.locator('.mode-toggle--month').click()
   // A chip may drop a start the title shares with others in view; its whole title is its label.
-  await page.locator(`.month-cell--${moved} .month-chip[aria-label="${TITLE}"]`).waitFor()
+  await page.locator(`.month-cell--${moved} .month-chip[aria-label="${title}"]`).waitFor()
   await settle(page)
   await j.shot(page, 'calendar-09-month-moved')
 
   // Tapping the day opens its sheet with every item of the day and "+ 新建内容" for a planner.
   await page.locator(`.month-cell--${moved}`).click()
-  await page.locator('.day-sheet .item-row', { hasText: TITLE }).waitFor()
+  await page.locator('.day-sheet .item-row', { hasText: title }).waitFor()
   await expect(page.locator('.day-sheet-create').isVisible()).resolves.toBe(true)
   await settle(page)
   await j.shot(page, 'calendar-10-day-sheet')
@@ -148,22 +156,22 @@ test('operator schedules an idea, moves it with a reason, sees cadence and mix c
   await page.locator('.day-sheet-create').click()
   await page.locator('.item-form .field-planned-at').waitFor()
   expect(await page.locator('.field-planned-at').innerText()).toContain(`${Number(moved.slice(5, 7))}月${Number(moved.slice(8))}日`)
-  await page.locator('.field-title input').fill('直播预告：年终答谢')
+  await page.locator('.field-title input').fill(liveTitle)
   await page.locator('.format-option--livestream').click()
   await page.locator('.layer-option--value').click()
   await page.locator('.category-option--interactive').click()
   await j.shot(page, 'calendar-11-new-item-form')
   await page.locator('.item-submit').click()
-  await page.locator(`.month-cell--${moved} .month-chip--planned[aria-label="直播预告：年终答谢"]`, { hasText: '播' }).waitFor()
-  const created = j.emu.store.find(ITEMS, { query: { title: '直播预告：年终答谢' } })
+  await page.locator(`.month-cell--${moved} .month-chip--planned[aria-label="${liveTitle}"]`, { hasText: '播' }).waitFor()
+  const created = j.emu.store.find(ITEMS, { query: { title: liveTitle } })
   expect(created).toMatchObject([{ status: 'planned', day: moved, format: 'livestream' }])
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.calendar-export').click()])
   expect(download.suggestedFilename()).toBe(`内容日历_${moved.slice(0, 7)}-01_${monthEnd(moved)}.csv`)
   const bytes = readFileSync((await download.path())!)
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-  expect(bytes.toString('utf8')).toContain(TITLE)
+  expect(bytes.toString('utf8')).toContain(title)
 
-  const stored = j.emu.store.find(ITEMS, { query: { title: TITLE } })
+  const stored = j.emu.store.find(ITEMS, { query: { title } })
   expect(stored).toHaveLength(1)
   expect(stored[0]).toMatchObject({ status: 'planned', day: moved })
   expect((stored[0].scheduleHistory as { reason: string }[]).map((h) => h.reason)).toEqual(['', REASON])
