@@ -2,6 +2,7 @@ import type { analyticsContract } from '../../core/api/analytics'
 import { dailySeries, kpiCard } from '../../core/analytics/cards'
 import type { ItemFact, KpiData } from '../../core/analytics/kpiData'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
+import { baselineWindow, measureBaselines, type PlanBasis } from '../../core/analytics/horizons'
 import { movers } from '../../core/analytics/movers'
 import { targetView, targetViews, type StoredTarget } from '../../core/analytics/targets'
 import { resolveRange, type Period } from '../../core/analytics/range'
@@ -39,10 +40,11 @@ const ITEM_FIELDS = { _id: true, title: true, day: true, layer: true, format: tr
 type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'day' | 'layer' | 'status' | 'publishedAt'> & { cycleSeconds?: number | null; finalApprovedAt?: Date | null }
 
 /**
- * What the dashboard reads, in at most 3 requests after the wrapper's 2 (member, team — the targets
+ * What the dashboard reads, in at most 4 requests after the wrapper's 2 (member, team — the targets
  * come with the team): (1) day rollups of the range and the period before (≤ 184 documents); (2) items
  * published or scheduled in that window plus the last 14 days (a projection; grows with publishing
- * cadence, not history); (3) item series of the last 14 days' published items, for "missing numbers".
+ * cadence, not history); (3) the day rollups around the plan's start, for baselines (≤ 57 documents);
+ * (4) item series of the last 14 days' published items, for "missing numbers".
  * No raw fact (snapshot, lead, live session) is ever scanned here.
  */
 async function readWindow(ctx: MemberCtx, window: Period) {
@@ -55,8 +57,21 @@ async function readWindow(ctx: MemberCtx, window: Period) {
   const itemsQ = ctx
     .repo<ItemLite & { teamId: string }>(ITEMS)
     .find({ status: _.in(['published', 'scheduled']), day: dayCond.length === 1 ? dayCond[0] : _.or(dayCond) }, { orderBy: ['day', 'asc'], limit: ITEMS_CAP, fields: ITEM_FIELDS })
-  const [rollups, items] = await Promise.all([rollupsQ, itemsQ])
-  return { rollups: rollups.map(toRollup), items, today }
+  const [rollups, items, plan] = await Promise.all([rollupsQ, itemsQ, readPlan(ctx)])
+  return { rollups: rollups.map(toRollup), items, today, plan }
+}
+
+/** The plan's start day: the team's, else the day the team was created. */
+export function planStartOf(team: TeamRecord): DayKey {
+  return team.planStartDay ?? dayKey(team.createdAt)
+}
+
+/** The plan's baselines from the 8 weeks of day rollups around its start (one request, ≤ 57 documents). */
+async function readPlan(ctx: MemberCtx): Promise<PlanBasis> {
+  const start = planStartOf(ctx.team)
+  const w = baselineWindow(start)
+  const rollups = await readDayRollups(ctx, w.from, w.to, { _id: true, day: true, total: true, followers: true })
+  return measureBaselines(rollups.map(toRollup), start)
 }
 
 /** Overlapping or adjacent day spans merged, so the items query reads each item once. */
@@ -121,13 +136,13 @@ function targetsOf(team: TeamRecord) {
 export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 'targets' | 'setTarget' | 'targetHistory'> = {
   async dashboard({ ctx, input }) {
     const { range, previous } = resolveRange(input, ctx.now)
-    const { rollups, items, today } = await readWindow(ctx, { from: previous.from, to: range.to })
+    const { rollups, items, today, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
     const d = data(rollups, items)
     const targets = targetsOf(ctx.team)
     return {
       range,
       previous,
-      cards: KPIS.map((k) => kpiCard(k, { data: d, range, previous, target: targets.get(k)! })),
+      cards: KPIS.map((k) => kpiCard(k, { data: d, range, previous, target: targets.get(k)!, plan })),
       asOf: await dataAsOf(ctx, rollups, items, today, range.to),
       generatedAt: ctx.now.toISOString(),
     }
@@ -135,10 +150,10 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
 
   async kpiDetail({ ctx, input }) {
     const { range, previous } = resolveRange(input.range, ctx.now, 'range.')
-    const { rollups, items } = await readWindow(ctx, { from: previous.from, to: range.to })
+    const { rollups, items, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
     const d = data(rollups, items)
     const def = KPI_DEFS[input.kpi]
-    const card = kpiCard(input.kpi, { data: d, range, previous, target: targetsOf(ctx.team).get(input.kpi)! })
+    const card = kpiCard(input.kpi, { data: d, range, previous, target: targetsOf(ctx.team).get(input.kpi)!, plan })
     let top: ReturnType<typeof movers> = []
     if (def.numerator) {
       // Items with numbers in the range were logged at or after its first day, so their series changed since then.

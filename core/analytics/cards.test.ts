@@ -4,6 +4,7 @@ import type { Sums } from '../results/metrics'
 import { addDays, daysBetween } from '../time/china'
 import { kpiCard } from './cards'
 import type { ItemFact, KpiData } from './kpiData'
+import type { PlanBasis } from './horizons'
 import { targetView } from './targets'
 import { KPIS, type KpiKey } from './schemas'
 
@@ -14,7 +15,9 @@ function roll(d: string, total: Sums, followers?: number): DayRollup {
 const item = (id: string, publishedDay: string | null, layer = 'value', extra: Partial<ItemFact> = {}): ItemFact => ({ id, title: `作品${id}`, status: publishedDay ? 'published' : 'planned', layer, publishedDay, ...extra })
 const week = { from: day(9), to: day(15), days: 7 }
 const prevWeek = { from: day(2), to: day(8) }
-const card = (kpi: KpiKey, data: KpiData, target = targetView(kpi, null)) => kpiCard(kpi, { data, range: week, previous: prevWeek, target })
+// A plan whose ramps ended long ago: these cards judge against the end values (ramps: ./horizons.test.ts).
+const plan: PlanBasis = { startDay: '2026-01-01', measured: { inquiries: 300, orderConversion: 0.15, followers: 30_000 } }
+const card = (kpi: KpiKey, data: KpiData, target = targetView(kpi, null)) => kpiCard(kpi, { data, range: week, previous: prevWeek, target, plan })
 
 describe('hand-computed cards', () => {
   it('completion 35 of 100 plays is 35.0%, red against 50%; the previous week had 30 of 100: +16.7%', () => {
@@ -56,7 +59,7 @@ describe('hand-computed cards', () => {
     const items = [item('a', day(9)), item('b', day(15)), item('c', day(16)), item('d', day(8)), item('e', null)]
     const c = card('output', { rollups: [], items })
     expect(c).toMatchObject({ value: 2, display: '2 条', target: 5, targetDisplay: '≥ 5 条', light: 'red', previous: 1, change: 1, changeDisplay: '+100.0%', asOf: day(15) })
-    const twoWeeks = kpiCard('output', { data: { rollups: [], items }, range: { from: day(2), to: day(15), days: 14 }, previous: { from: '2026-10-19', to: day(1) }, target: targetView('output', null) })
+    const twoWeeks = kpiCard('output', { data: { rollups: [], items }, range: { from: day(2), to: day(15), days: 14 }, previous: { from: '2026-10-19', to: day(1) }, target: targetView('output', null), plan })
     expect(twoWeeks).toMatchObject({ value: 3, target: 10, targetDisplay: '≥ 10 条' })
   })
 
@@ -125,7 +128,7 @@ describe('hand-computed cards', () => {
     const from = '2026-08-27'
     const to = '2026-11-26'
     const rollups = daysBetween(from, to).map((d) => roll(d, { plays: 10, completions: 5, itemsLogged: 1 }))
-    const c = kpiCard('completionRate', { data: { rollups, items: [] }, range: { from, to, days: 92 }, previous: { from: addDays(from, -92), to: addDays(from, -1) }, target: targetView('completionRate', null) })
+    const c = kpiCard('completionRate', { data: { rollups, items: [] }, range: { from, to, days: 92 }, previous: { from: addDays(from, -92), to: addDays(from, -1) }, target: targetView('completionRate', null), plan })
     expect(c.trend.length).toBe(14)
     expect(c.trend.every((v) => v === 0.5)).toBe(true)
     expect(c.previous).toBeNull()

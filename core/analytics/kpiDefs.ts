@@ -23,11 +23,9 @@ export interface KpiDef {
   /** Word after a count ("条", "人", "次"); empty for ratios and hours. */
   unitWord: string
   direction: Direction
-  /** Default target; for count KPIs with `weekly`, per ISO week. */
+  /** Default target for the KPI's natural period (per ISO week for counts); a ramp's end value. How it applies to a range: ./horizons.ts. */
   target: number
   tolerance: number
-  /** Count targets per week, scaled to the range (target × days / 7). */
-  weekly: boolean
   reviewedEvery: 'quarter' | 'month'
   sources: KpiSource[]
   /** How it is computed, in words. */
@@ -70,7 +68,6 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 5,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: true,
     reviewedEvery: 'quarter',
     sources: ['items'],
     formula: '发布数量 = 范围内已发布的内容条数（按发布日期，北京时间）；目标按每周 5 条折算到范围天数',
@@ -87,10 +84,9 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 0.5,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
     reviewedEvery: 'quarter',
     sources: ['posts'],
-    formula: '完播率 = 完播次数 ÷ 播放次数（各作品累计数按日差分后汇总）',
+    formula: '完播率 = 完播次数 ÷ 播放次数（各作品累计数按日差分后汇总）；任意范围同一口径。目标从基线 35% 起，在计划开始后 3 个月内线性爬升到 50%，本期目标取范围最后一天在爬坡线上的值',
     numerator: { plus: ['completions'] },
     compute: ratioKpi((g) => g('completions'), (g) => g('plays'), ['posts']),
   },
@@ -102,10 +98,9 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 0.35,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
     reviewedEvery: 'quarter',
     sources: ['posts'],
-    formula: '互动率 =（点赞 + 评论 + 转发 + 收藏）÷ 播放次数（按日差分汇总）',
+    formula: '互动率 =（点赞 + 评论 + 转发 + 收藏）÷ 播放次数（按日差分汇总）；任意范围同一口径。目标从基线 15% 起，在计划开始后 6 个月内线性爬升到 35%，本期目标取范围最后一天在爬坡线上的值',
     numerator: { plus: ['likes', 'comments', 'shares', 'favorites'] },
     compute: ratioKpi(interactions, (g) => g('plays'), ['posts']),
   },
@@ -117,10 +112,9 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 100_000,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
     reviewedEvery: 'quarter',
     sources: ['followers'],
-    formula: '粉丝总数 = 范围结束日或之前最近一次填报的账号粉丝总数（不随范围天数折算）',
+    formula: '粉丝总数 = 范围结束日或之前最近一次填报的账号粉丝总数（时点值，不随范围天数折算）。目标从计划开始时的粉丝数起，3 个月内线性增长到 100,000，本期目标取范围最后一天在增长线上的值',
     compute(data, p) {
       const t = followerTotal(data.rollups, p.to)
       return { value: t?.total ?? null, asOf: t?.day ?? null }
@@ -134,7 +128,6 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 2_000,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: true,
     reviewedEvery: 'month',
     sources: ['posts', 'live'],
     // Assumption (no baseline in PRODUCT.md): 2,000 a week is the default pace toward 100,000 followers; teams adjust it.
@@ -150,10 +143,9 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 0.35,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
-    reviewedEvery: 'quarter',
+    reviewedEvery: 'month',
     sources: ['posts', 'live'],
-    formula: '自然增长率 = 范围内自然新增关注（含直播新增）÷ 范围开始时的粉丝总数（开始前最近一次填报）；没有开始总数时不计算',
+    formula: '自然增长率 = 范围内自然新增关注（含直播新增）÷ 范围开始时的粉丝总数（开始前最近一次填报）；没有开始总数时不计算。目标为每月 35%，其他范围按 30 天一个月复利折算：(1 + 35%)^(天数 ÷ 30) − 1',
     numerator: { plus: ['newFollowersOrganic'] },
     compute(data, p) {
       const start = followerTotal(data.rollups, addDays(p.from, -1))
@@ -170,8 +162,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'lower',
     target: 0.4,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
-    reviewedEvery: 'quarter',
+    reviewedEvery: 'month',
     sources: ['posts', 'live'],
     formula: '投流涨粉占比 = 投流新增关注 ÷（自然新增关注 + 直播新增关注 + 投流新增关注），越低越好',
     numerator: { plus: ['newFollowersPaid'] },
@@ -185,11 +176,10 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 900,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: true,
     reviewedEvery: 'quarter',
     sources: ['leads', 'posts'],
     // PRODUCT.md gives "+200% vs baseline" without a number; the demo team's baseline is about 300 a week.
-    formula: '咨询量 = 线索填报（所有来源渠道）+ 作品数据中的咨询数；默认目标每周 900 次（按基线约每周 300 次 +200%，请按本团队基线调整），按范围天数折算',
+    formula: '咨询量 = 线索填报（所有来源渠道）+ 作品数据中的咨询数。目标 = 基线 × 3（+200%），基线为计划开始前 4 周的周均咨询量；按每周折算到范围天数。没有基线数据时不亮灯，请主管设定目标',
     numerator: { plus: ['inquiries'] },
     compute: countKpi((g) => g('leads') + g('inquiries'), ['leads', 'posts']),
   },
@@ -201,10 +191,9 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 0.1875,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
     reviewedEvery: 'quarter',
     sources: ['posts'],
-    formula: '咨询成交率 = 作品订单数 ÷ 作品咨询数（默认目标 18.75% = 基线 15% × 1.25）',
+    formula: '咨询成交率 = 作品订单数 ÷ 作品咨询数；任意范围同一口径。目标 = 基线 × 1.25（+25%），基线为计划开始前 4 周实测的成交率；没有数据时按方案所述 15% 计（假设）',
     numerator: { plus: ['orders'] },
     compute: ratioKpi((g) => g('orders'), (g) => g('inquiries'), ['posts']),
   },
@@ -216,7 +205,6 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'higher',
     target: 0.08,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
     reviewedEvery: 'month',
     sources: ['live'],
     formula: '直播转化率 = 直播订单数 ÷ 直播观看人数（范围内各场合计）',
@@ -230,8 +218,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'lower',
     target: 24,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
-    reviewedEvery: 'month',
+    reviewedEvery: 'quarter',
     sources: ['cycle'],
     formula: '制作周期 = 范围内终审通过的内容，从选题通过到终审通过的平均小时数（未走审核流程的内容不计入），越低越好',
     compute(data, p) {
@@ -249,7 +236,6 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'lower',
     target: 24,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
     reviewedEvery: 'month',
     sources: ['logs'],
     formula: '数据时效 = 每次填报作品数据的时间 − 数据日期当天结束（北京时间）的平均小时数，当天填报记 0，越低越好',
@@ -267,7 +253,6 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     direction: 'lower',
     target: 0.6,
     tolerance: DEFAULT_TOLERANCE,
-    weekly: false,
     reviewedEvery: 'month',
     sources: ['items'],
     formula: `${LAYER_LABELS.intro}占比 = 范围内已发布内容中「${LAYER_LABELS.intro}」（产品介绍）层级的条数 ÷ 已发布条数，越低越好`,

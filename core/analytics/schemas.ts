@@ -133,9 +133,11 @@ export interface KpiCard {
   value: number | null
   /** Formatted for reading: "35.2%", "12 条", "30.5 小时", "—". */
   display: string
-  /** Target for this range (count targets already scaled to the range). */
+  /** 本期目标: the target for this range (scaled to its length; on the plan's ramp at its last day). */
   target: number | null
   targetDisplay: string
+  /** Where the target comes from: "终期 ≥ 50.0% · 2027-03-01 截止", "基线 300 次/周 × 3", "按每周 ≥ 5 条折算"; null when plain. */
+  horizonText: string | null
   direction: Direction
   light: Light
   previous: number | null

@@ -1,9 +1,9 @@
-import { KPI_DEFS, type KpiDef } from './kpiDefs'
+import { KPI_DEFS } from './kpiDefs'
 import { KPIS, type KpiKey, type TargetView } from './schemas'
 
 /**
- * A team's KPI targets: what the team stored for each KPI, else the table's default, and the target
- * that applies to a range of a given length.
+ * A team's KPI targets: what the team stored for each KPI, else the table's default. How a target
+ * applies to a range (ramps, baselines, scaling) is in ./horizons.ts.
  */
 
 /** A team's stored target for one KPI (on the team document, field `targets`). */
@@ -50,16 +50,4 @@ export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null): Tar
     updatedAt: s?.updatedAt ? new Date(s.updatedAt).toISOString() : null,
     updatedByName: s?.updatedByName ?? null,
   }
-}
-
-/**
- * The target for a range: weekly count targets scaled by days / 7, the rest as they are.
- *
- * @example
- * rangeTarget(KPI_DEFS.output, 5, 14) //=> 10
- * rangeTarget(KPI_DEFS.completionRate, 0.5, 14) //=> 0.5
- */
-export function rangeTarget(def: KpiDef, weeklyOrFlat: number | null, days: number): number | null {
-  if (weeklyOrFlat === null) return null
-  return def.weekly ? (weeklyOrFlat * days) / 7 : weeklyOrFlat
 }

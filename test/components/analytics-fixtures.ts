@@ -9,6 +9,7 @@ export function card(overrides: Partial<KpiCard> & Pick<KpiCard, 'kpi' | 'label'
     display: '35.0%',
     target: 0.5,
     targetDisplay: '≥ 50.0%',
+    horizonText: null,
     direction: 'higher',
     light: 'red',
     previous: 0.36,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { StoredTargets } from '../../../core/analytics/targets'
 import type { Department, Role } from '../../../core/roles'
+import type { DayKey } from '../../../core/time/china'
 import type { BaseRecord, StoredDoc } from './base'
 
 export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
@@ -8,6 +9,8 @@ export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
   name: string
   /** KPI targets set by the team (analytics.setTarget); absent KPIs use the defaults. Kept here so every call has them with the team. */
   targets?: StoredTargets
+  /** The day the plan starts (China time): ramps and baselines are measured from it. Absent: the day the team was created. */
+  planStartDay?: DayKey
 }
 
 /** The team record as the team function keeps it: a guarded admin count so the last admin stays. */
