@@ -5,7 +5,8 @@ import { seedContent } from './seed-content'
 import { seedReview } from './seed-review'
 import { seedResults } from './seed-results'
 import type { Store } from './store'
-import { MEMBERS } from '../cloudfunctions/common/db/collections'
+import { MEMBERS, TEAMS } from '../cloudfunctions/common/db/collections'
+import { addDays, dayKey } from '../core/time/china'
 
 export interface SeedContext {
   invoke(fn: string, event: Record<string, unknown>, openid: string): Promise<unknown>
@@ -67,4 +68,10 @@ export default async function seed(ctx: SeedContext): Promise<void> {
     .find(MEMBERS, { query: { teamId: me.team.id, status: 'active', roles: 'field' } })
     .map((m) => ({ id: m._id, name: String(m.name) }))
   seedResults(ctx.store, me.team.id, loggers, ctx.now)
+  // The demo's plan started five weeks ago, so its baselines are measured from the seeded weeks before
+  // it and its ramps are part-way (a team created in the app starts its plan on the day it is created).
+  ctx.store.update(TEAMS, { _id: me.team.id }, { $set: { planStartDay: addDays(dayKey(ctx.now), -DEMO_PLAN_WEEKS * 7) } }, { multi: false, upsert: false } as never)
 }
+
+/** How long ago the demo team's plan started. */
+export const DEMO_PLAN_WEEKS = 5

@@ -1,9 +1,10 @@
 import type { Dashboard, KpiCard, KpiDetail, TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
 import type { SnapshotView } from '../../core/results/views'
+import { addMonths } from '../../core/analytics/horizons'
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import { ROLLUPS } from '../common/db/collections'
+import { ROLLUPS, TEAMS } from '../common/db/collections'
 import type { RollupRecord } from '../common/db/results'
 
 let cloud: TestCloud
@@ -13,6 +14,9 @@ beforeAll(async () => {
 })
 beforeEach(async () => {
   w = await buildWorld(cloud)
+  // A plan that started a year ago: its ramps have ended, so cards judge against the end values. A new
+  // team's plan (starting today) is in 'a new team is judged on its ramp'.
+  cloud.store.update(TEAMS, { _id: w.teamA }, { $set: { planStartDay: ago(365) } }, { multi: false, upsert: false } as never)
 })
 afterAll(() => cloud.close())
 
@@ -58,9 +62,9 @@ describe('dashboard', () => {
     // organic 8 / 1,000 at the start (logged three days ago)
     expect(cardOf(d, 'organicGrowthRate').value).toBeCloseTo(0.008)
     expect(cardOf(d, 'followers')).toMatchObject({ value: 1019, display: '1,019 人', previous: 1000, changeDisplay: '+1.9%' })
-    // 5 leads + 10 post inquiries; weekly 900 → 900 × 3 / 7
-    expect(cardOf(d, 'inquiries')).toMatchObject({ value: 15, display: '15 次', light: 'red' })
-    expect(cardOf(d, 'inquiries').target).toBeCloseTo(2700 / 7)
+    // 5 leads + 10 post inquiries; nothing was logged in the 4 weeks before the plan started, so there is
+    // no baseline to triple: no target and no light, rather than a made-up one
+    expect(cardOf(d, 'inquiries')).toMatchObject({ value: 15, display: '15 次', target: null, light: 'none', horizonText: '缺少基线，请设定目标' })
     expect(cardOf(d, 'orderConversion')).toMatchObject({ value: 0.2, light: 'green' })
     // the short video (2 days ago) and the livestream (yesterday), both 基础认知; 5/week → 2.14 for 3 days: within 10%
     expect(cardOf(d, 'output')).toMatchObject({ value: 2, display: '2 条', light: 'yellow', previous: 0 })
@@ -99,6 +103,26 @@ describe('dashboard', () => {
     expect((await call(w.openid.field, 'targets')).ok).toBe(true)
     expect(await call(w.openid.field, 'kpiDetail', { kpi: 'completionRate', range: { range: 'week' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await call(w.openid.field, 'setTarget', { kpi: 'completionRate', value: 0.4, tolerance: 0.1, reason: '试试', version: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('plan horizons', () => {
+  it('a new team is judged on its ramp: completion 40% is green against 本期目标 35% on the plan\'s first day, with the end and deadline shown', async () => {
+    cloud.store.update(TEAMS, { _id: w.teamA }, { $unset: { planStartDay: true } }, { multi: false, upsert: false } as never)
+    await ok(cloud, 'results', w.openid.field, 'logSnapshot', { itemId: w.publishedItemId, date: today(), metrics: { plays: 100, completions: 40, inquiries: 2 } })
+    const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
+    expect(cardOf(d, 'completionRate')).toMatchObject({ value: 0.4, target: 0.35, light: 'green', horizonText: `终期 ≥ 50.0% · ${addMonths(today(), 3)} 截止` })
+    // No inquiries before the plan started: no baseline, so no light rather than a made-up target.
+    expect(cardOf(d, 'inquiries')).toMatchObject({ target: null, light: 'none', horizonText: '缺少基线，请设定目标' })
+  })
+
+  it('inquiries: 3 × the weekly average of the 4 weeks before the plan started', async () => {
+    cloud.store.update(TEAMS, { _id: w.teamA }, { $set: { planStartDay: ago(2) } }, { multi: false, upsert: false } as never)
+    await ok(cloud, 'results', w.openid.field, 'logLeads', { date: ago(10), channel: 'wecom', count: 40 })
+    await ok(cloud, 'results', w.openid.field, 'logLeads', { date: ago(29), channel: 'offline', count: 20 })
+    const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', { range: 'custom', from: ago(6), to: today() })
+    // (40 + 20) / 4 weeks = 15 a week; × 3 = 45 a week, for this 7-day range.
+    expect(cardOf(d, 'inquiries')).toMatchObject({ target: 45, horizonText: '基线 15 次/周 × 3' })
   })
 })
 

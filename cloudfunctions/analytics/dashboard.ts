@@ -2,7 +2,7 @@ import type { analyticsContract } from '../../core/api/analytics'
 import { dailySeries, kpiCard } from '../../core/analytics/cards'
 import type { ItemFact, KpiData } from '../../core/analytics/kpiData'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
-import { baselineWindow, measureBaselines, type PlanBasis } from '../../core/analytics/horizons'
+import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
 import { movers } from '../../core/analytics/movers'
 import { targetView, targetViews, type StoredTarget } from '../../core/analytics/targets'
 import { resolveRange, type Period } from '../../core/analytics/range'
@@ -21,7 +21,7 @@ import { ITEM_SERIES, ITEMS, TARGET_HISTORY, TEAMS } from '../common/db/collecti
 import type { ItemRecord } from '../common/db/content'
 import { seriesId, type RollupRecord, type SeriesRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
-import { readDayRollups } from './read'
+import { readDayRollupSpans } from './read'
 
 type C = typeof analyticsContract
 
@@ -40,38 +40,35 @@ const ITEM_FIELDS = { _id: true, title: true, day: true, layer: true, format: tr
 type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'day' | 'layer' | 'status' | 'publishedAt'> & { cycleSeconds?: number | null; finalApprovedAt?: Date | null }
 
 /**
- * What the dashboard reads, in at most 4 requests after the wrapper's 2 (member, team — the targets
- * come with the team): (1) day rollups of the range and the period before (≤ 184 documents); (2) items
- * published or scheduled in that window plus the last 14 days (a projection; grows with publishing
- * cadence, not history); (3) the day rollups around the plan's start, for baselines (≤ 57 documents);
- * (4) item series of the last 14 days' published items, for "missing numbers".
+ * What the dashboard reads, in at most 3 requests after the wrapper's 2 (member, team — the targets
+ * come with the team): (1) day rollups of the range and the period before, and of the 8 weeks around
+ * the plan's start for its baselines (≤ 184 + 57 documents); (2) items published or scheduled in that
+ * window plus the last 14 days (a projection; grows with publishing cadence, not history); (3) item
+ * series of the last 14 days' published items, for "missing numbers".
  * No raw fact (snapshot, lead, live session) is ever scanned here.
  */
 async function readWindow(ctx: MemberCtx, window: Period) {
   const _ = ctx.db.command
   const today = dayKey(ctx.now)
   const recent: Period = { from: addDays(today, -(RECENT_DAYS - 1)), to: addDays(today, SCHEDULED_AHEAD_DAYS) }
-  const rollupsQ = readDayRollups(ctx, window.from, window.to, { _id: true, day: true, total: true, followers: true })
+  const planStart = planStartOf(ctx.team)
+  // The plan's baselines come from the 8 weeks around its start: read in the same request as the range's.
+  const rollupsQ = readDayRollupSpans(ctx, [window, baselineWindow(planStart)], { _id: true, day: true, total: true, followers: true })
   const spans = mergeSpans([window, recent])
   const dayCond = spans.map((s) => _.gte(s.from).and(_.lte(s.to)))
   const itemsQ = ctx
     .repo<ItemLite & { teamId: string }>(ITEMS)
     .find({ status: _.in(['published', 'scheduled']), day: dayCond.length === 1 ? dayCond[0] : _.or(dayCond) }, { orderBy: ['day', 'asc'], limit: ITEMS_CAP, fields: ITEM_FIELDS })
-  const [rollups, items, plan] = await Promise.all([rollupsQ, itemsQ, readPlan(ctx)])
-  return { rollups: rollups.map(toRollup), items, today, plan }
+  const [records, items] = await Promise.all([rollupsQ, itemsQ])
+  const all = records.map(toRollup)
+  const plan = measureBaselines(all, planStart)
+  const rollups = all.filter((r) => r.day >= window.from && r.day <= window.to)
+  return { rollups, items, today, plan }
 }
 
 /** The plan's start day: the team's, else the day the team was created. */
 export function planStartOf(team: TeamRecord): DayKey {
   return team.planStartDay ?? dayKey(team.createdAt)
-}
-
-/** The plan's baselines from the 8 weeks of day rollups around its start (one request, ≤ 57 documents). */
-async function readPlan(ctx: MemberCtx): Promise<PlanBasis> {
-  const start = planStartOf(ctx.team)
-  const w = baselineWindow(start)
-  const rollups = await readDayRollups(ctx, w.from, w.to, { _id: true, day: true, total: true, followers: true })
-  return measureBaselines(rollups.map(toRollup), start)
 }
 
 /** Overlapping or adjacent day spans merged, so the items query reads each item once. */

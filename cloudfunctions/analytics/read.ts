@@ -9,7 +9,12 @@ import { rollupId, type RollupRecord } from '../common/db/results'
  * range, never the length of the team's history. Ranges stay under the 1,000-document cap (≤ 92 + 92 + 28 days).
  */
 export async function readDayRollups(ctx: MemberCtx, from: DayKey, to: DayKey, fields: Record<string, boolean>): Promise<RollupRecord[]> {
-  const ids = daysBetween(from, to).map((d) => rollupId(ctx.team._id, d))
+  return readDayRollupSpans(ctx, [{ from, to }], fields)
+}
+
+/** The same for several day spans in one request; a day in two spans is read once. */
+export async function readDayRollupSpans(ctx: MemberCtx, spans: { from: DayKey; to: DayKey }[], fields: Record<string, boolean>): Promise<RollupRecord[]> {
+  const ids = [...new Set(spans.flatMap((s) => daysBetween(s.from, s.to)))].map((d) => rollupId(ctx.team._id, d))
   const list = await ctx.repo<RollupRecord>(ROLLUPS).find({ _id: ctx.db.command.in(ids) }, { limit: ids.length, fields: { ...fields, day: true } })
   return list.sort((a, b) => a.day.localeCompare(b.day))
 }

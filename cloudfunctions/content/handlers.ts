@@ -2,7 +2,8 @@ import type { contentContract } from '../../core/api/content'
 import { canOwnItems, ownerRoleLabels } from '../../core/api/owners'
 import { buildMonthView, buildWeekView } from '../../core/content/calendar'
 import { toCsv } from '../../core/content/csv'
-import { cadenceByWeek, countsTowardPlan, DEFAULT_CONTENT_TARGETS, introCheck, mixOf } from '../../core/content/mix'
+import { cadenceByWeek, countsTowardPlan, introCheck, mixOf } from '../../core/content/mix'
+import { contentTargets } from '../../core/analytics/targets'
 import {
   CATEGORY_LABELS,
   FORMAT_LABELS,
@@ -116,12 +117,12 @@ export const handlers: Handlers<typeof contentContract> = {
   async monthView({ ctx, input }) {
     const days = monthDays(input.month)
     const [cards, theme] = await Promise.all([cardsIn(ctx, days[0], days[days.length - 1]), monthTheme(ctx, input.month)])
-    return buildMonthView(input.month, cards, theme, DEFAULT_CONTENT_TARGETS)
+    return buildMonthView(input.month, cards, theme, contentTargets(ctx.team.targets))
   },
 
   async weekView({ ctx, input }) {
     const days = weekDays(input.day)
-    return buildWeekView(input.day, await cardsIn(ctx, days[0], days[6]), DEFAULT_CONTENT_TARGETS)
+    return buildWeekView(input.day, await cardsIn(ctx, days[0], days[6]), contentTargets(ctx.team.targets))
   },
 
   async dayItems({ ctx, input }) {
@@ -152,8 +153,8 @@ export const handlers: Handlers<typeof contentContract> = {
       from: input.from,
       to: input.to,
       mix,
-      mixCheck: introCheck(mix, DEFAULT_CONTENT_TARGETS),
-      cadence: cadenceByWeek(cards, daysBetween(input.from, input.to), DEFAULT_CONTENT_TARGETS.weeklyCadence),
+      mixCheck: introCheck(mix, contentTargets(ctx.team.targets)),
+      cadence: cadenceByWeek(cards, daysBetween(input.from, input.to), contentTargets(ctx.team.targets).weeklyCadence),
     }
   },
 

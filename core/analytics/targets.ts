@@ -1,3 +1,4 @@
+import { DEFAULT_CONTENT_TARGETS, type ContentTargets } from '../content/mix'
 import { KPI_DEFS } from './kpiDefs'
 import { KPIS, type KpiKey, type TargetView } from './schemas'
 
@@ -49,5 +50,20 @@ export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null): Tar
     version: s?.version ?? 0,
     updatedAt: s?.updatedAt ? new Date(s.updatedAt).toISOString() : null,
     updatedByName: s?.updatedByName ?? null,
+  }
+}
+
+/**
+ * The calendar's cadence and mix targets from the team's KPI targets (发布数量 per week, 基础认知占比),
+ * so the calendar and the dashboard judge by the same numbers; a KPI without a target keeps the default.
+ *
+ * @example
+ * contentTargets({ output: { value: 7, tolerance: 0.1, version: 1, updatedAt: null, updatedByName: null } })
+ * //=> { weeklyCadence: 7, maxIntroShare: 0.6 }
+ */
+export function contentTargets(stored: StoredTargets | undefined | null): ContentTargets {
+  return {
+    weeklyCadence: targetView('output', stored?.output).value ?? DEFAULT_CONTENT_TARGETS.weeklyCadence,
+    maxIntroShare: targetView('introShare', stored?.introShare).value ?? DEFAULT_CONTENT_TARGETS.maxIntroShare,
   }
 }
