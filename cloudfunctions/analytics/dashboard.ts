@@ -21,7 +21,7 @@ import { ITEM_SERIES, ITEMS, TARGET_HISTORY, TEAMS } from '../common/db/collecti
 import type { ItemRecord } from '../common/db/content'
 import { seriesId, type RollupRecord, type SeriesRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
-import { readDayRollupSpans } from './read'
+import { planStartOf, readDayRollupSpans } from './read'
 
 type C = typeof analyticsContract
 
@@ -64,11 +64,6 @@ async function readWindow(ctx: MemberCtx, window: Period) {
   const plan = measureBaselines(all, planStart)
   const rollups = all.filter((r) => r.day >= window.from && r.day <= window.to)
   return { rollups, items, today, plan }
-}
-
-/** The plan's start day: the team's, else the day the team was created. */
-export function planStartOf(team: TeamRecord): DayKey {
-  return team.planStartDay ?? dayKey(team.createdAt)
 }
 
 /** Overlapping or adjacent day spans merged, so the items query reads each item once. */

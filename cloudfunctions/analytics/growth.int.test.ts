@@ -1,3 +1,4 @@
+import { addMonths } from '../../core/analytics/horizons'
 // analytics.funnel / growth / logSpend through the local cloud: numbers logged with the results
 // function, read back from rollups, compared with hand-computed figures.
 import type { FunnelView, GrowthView, SpendView } from '../../core/analytics/schemas'
@@ -205,7 +206,8 @@ describe('forecast', () => {
     const g = await view<GrowthView>(w, 'growth', { range: { range: 'today' } })
     expect(g.forecast).toMatchObject({ kind: 'on_pace', day: addDays(today(), 72) })
     expect((g.forecast as { perDay: number }).perDay).toBeCloseTo(100)
-    expect(g.forecastText).toBe(`按当前速度预计 ${addDays(today(), 72)} 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +100）`)
+    // The team's plan starts today: 100,000 is due in 3 months, and 72 days is within it.
+    expect(g.forecastText).toBe(`按当前速度预计 ${addDays(today(), 72)} 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +100），不晚于截止日期 ${addMonths(today(), 3)}`)
     expect(g.total).toBe(92_800)
 
     // A team target stored on the team doc replaces the default.
@@ -222,7 +224,7 @@ describe('forecast', () => {
     await ok(cloud, 'results', w.openid.field, 'logFollowers', { date: ago(1), total: 4_900 })
     const g = await view<GrowthView>(w, 'growth', { range: { range: 'week' } })
     expect(g.forecast.kind).toBe('not_on_pace')
-    expect(g.forecastText).toBe('按当前速度无法达到目标 100,000 粉丝（最近 4 周粉丝总数在下降）')
+    expect(g.forecastText).toBe(`按当前速度无法达到目标 100,000 粉丝（最近 4 周粉丝总数在下降；截止日期 ${addMonths(today(), 3)}）`)
   })
 })
 

@@ -12,7 +12,8 @@ import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import { SPEND } from '../common/db/collections'
 import type { SpendRecord } from '../common/db/analytics'
-import { readDayRollups } from './read'
+import { planStartOf, readDayRollups } from './read'
+import { deadlineOf } from '../../core/analytics/horizons'
 
 type C = typeof analyticsContract
 
@@ -66,7 +67,8 @@ export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'>
       costPerFollowerFen: g.costPerFollowerFen,
       target,
       forecast: g.forecast,
-      forecastText: forecastText(g.forecast, target),
+      // The 100,000 goal has a deadline (3 months from the plan's start): the forecast says if it is met in time.
+      forecastText: forecastText(g.forecast, target, deadlineOf('followers', planStartOf(ctx.team))),
     }
   },
 

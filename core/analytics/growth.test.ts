@@ -106,6 +106,13 @@ describe('growthSummary', () => {
 })
 
 describe('forecastText', () => {
+  it('says whether the forecast day meets the deadline', () => {
+    const f = { kind: 'on_pace', day: '2027-03-02', perDay: 155.34, method: '' } as const
+    expect(forecastText(f, 100_000, '2027-02-01')).toMatch(/约每天 \+155），晚于截止日期 2027-02-01$/)
+    expect(forecastText(f, 100_000, '2027-03-02')).toMatch(/，不晚于截止日期 2027-03-02$/)
+    expect(forecastText({ kind: 'not_on_pace', perDay: 0, method: '' }, 100_000, '2027-02-01')).toBe('按当前速度无法达到目标 100,000 粉丝（最近 4 周粉丝总数没有增长；截止日期 2027-02-01）')
+  })
+
   it('says each outcome in Chinese', () => {
     expect(forecastText({ kind: 'reached', day: '2026-11-20', method: '' }, 100_000)).toBe('已达到目标 100,000 粉丝（2026-11-20 的粉丝总数）')
     expect(forecastText({ kind: 'not_on_pace', perDay: 0, method: '' }, 100_000)).toBe('按当前速度无法达到目标 100,000 粉丝（最近 4 周粉丝总数没有增长）')

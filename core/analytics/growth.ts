@@ -155,11 +155,17 @@ export function forecastSeries(known: readonly FollowerPoint[], to: DayKey): Fol
  * @example
  * forecastText({ kind: 'on_pace', day: '2027-03-02', perDay: 155.34, method: '' }, 100_000)
  * //=> '按当前速度预计 2027-03-02 达到 100,000 粉丝（按最近 4 周线性拟合，约每天 +155）'
+ * forecastText({ kind: 'on_pace', day: '2027-03-02', perDay: 155.34, method: '' }, 100_000, '2027-02-01')
+ * //=> '… 约每天 +155），晚于截止日期 2027-02-01'
  */
-export function forecastText(f: Forecast, target: number): string {
+export function forecastText(f: Forecast, target: number, deadline?: DayKey | null): string {
   const t = formatCount(target)
   if (f.kind === 'reached') return `已达到目标 ${t} 粉丝（${f.day} 的粉丝总数）`
-  if (f.kind === 'on_pace') return `按当前速度预计 ${f.day} 达到 ${t} 粉丝（按最近 4 周线性拟合，约每天 ${formatDelta(f.perDay)}）`
+  const by = deadline ? `截止日期 ${deadline}` : ''
+  if (f.kind === 'on_pace') {
+    const text = `按当前速度预计 ${f.day} 达到 ${t} 粉丝（按最近 4 周线性拟合，约每天 ${formatDelta(f.perDay)}）`
+    return deadline ? `${text}，${f.day <= deadline ? '不晚于' : '晚于'}${by}` : text
+  }
   if (f.perDay === null) return `粉丝总数记录不足，无法预测何时达到 ${t} 粉丝（需要最近 4 周内至少两天的粉丝总数）`
-  return `按当前速度无法达到目标 ${t} 粉丝（最近 4 周粉丝总数${f.perDay < 0 ? '在下降' : '没有增长'}）`
+  return `按当前速度无法达到目标 ${t} 粉丝（最近 4 周粉丝总数${f.perDay < 0 ? '在下降' : '没有增长'}${deadline ? `；${by}` : ''}）`
 }

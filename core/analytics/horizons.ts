@@ -125,10 +125,21 @@ export function rangeTargetOf(kpi: KpiKey, target: TargetView, plan: PlanBasis, 
     return { value: scaled(h.scale, t, range.days), end: t, deadline: null, baseline: base }
   }
   const start = h.start === 'measured' ? plan.measured[kpi] ?? null : h.start
-  const deadline = addMonths(plan.startDay, h.months)
+  const deadline = deadlineOf(kpi, plan.startDay)!
   if (start === null) return { value: null, end: target.value, deadline, baseline: null }
   const on = ramp(start, target.value, plan.startDay, deadline, range.to)
   return { value: scaled(h.scale, on, range.days), end: target.value, deadline, baseline: start }
+}
+
+/**
+ * A ramp's deadline for a plan that starts on `startDay`; null for KPIs without one.
+ *
+ * @example
+ * deadlineOf('followers', '2026-09-01') //=> '2026-12-01'
+ */
+export function deadlineOf(kpi: KpiKey, startDay: DayKey): DayKey | null {
+  const h = HORIZONS[kpi]
+  return h.kind === 'ramp' ? addMonths(startDay, h.months) : null
 }
 
 /**
