@@ -122,7 +122,7 @@ describe('plan horizons', () => {
     await ok(cloud, 'results', w.openid.field, 'logLeads', { date: ago(29), channel: 'offline', count: 20 })
     const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', { range: 'custom', from: ago(6), to: today() })
     // (40 + 20) / 4 weeks = 15 a week; × 3 = 45 a week, for this 7-day range.
-    expect(cardOf(d, 'inquiries')).toMatchObject({ target: 45, horizonText: '基线 15 次/周 × 3' })
+    expect(cardOf(d, 'inquiries')).toMatchObject({ target: 45, horizonText: '基线 15 次/周 +200%' })
   })
 })
 

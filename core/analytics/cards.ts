@@ -89,7 +89,8 @@ export function horizonText(kpi: KpiKey, def: KpiDef, t: RangeTarget): string | 
     if (t.value === null) return '缺少基线，请设定目标'
     if (t.baseline === null) return h.scale === 'week' ? `按每周 ${formatKpiTarget(def, t.end)}折算` : null
     const perWeek = h.scale === 'week' ? '/周' : ''
-    return `基线 ${formatKpiValue(def, t.baseline)}${perWeek} × ${h.factor}`
+    // In the plan's own words: "+200%", "+25%".
+    return `基线 ${formatKpiValue(def, t.baseline)}${perWeek} +${Math.round((h.factor - 1) * 100)}%`
   }
   if (t.end === null) return null
   if (h.scale === 'week') return `按每周 ${formatKpiTarget(def, t.end)}折算`

@@ -139,7 +139,7 @@ describe('no card is red or green by construction', () => {
     const ramped = rangeTargetOf('completionRate', targetView('completionRate', null), p, { to: '2026-10-16', days: 7 })
     expect(horizonText('completionRate', KPI_DEFS.completionRate, ramped)).toBe('终期 ≥ 50.0% · 2026-12-01 截止')
     const rel = rangeTargetOf('inquiries', targetView('inquiries', null), p, { to: '2026-10-16', days: 7 })
-    expect(horizonText('inquiries', KPI_DEFS.inquiries, rel)).toBe('基线 280 次/周 × 3')
+    expect(horizonText('inquiries', KPI_DEFS.inquiries, rel)).toBe('基线 280 次/周 +200%')
     const none = rangeTargetOf('inquiries', targetView('inquiries', null), plan(), { to: '2026-10-16', days: 7 })
     expect(horizonText('inquiries', KPI_DEFS.inquiries, none)).toBe('缺少基线，请设定目标')
     expect(horizonText('output', KPI_DEFS.output, rangeTargetOf('output', targetView('output', null), p, { to: '2026-10-16', days: 30 }))).toBe('按每周 ≥ 5 条折算')

@@ -136,7 +136,7 @@ export interface KpiCard {
   /** 本期目标: the target for this range (scaled to its length; on the plan's ramp at its last day). */
   target: number | null
   targetDisplay: string
-  /** Where the target comes from: "终期 ≥ 50.0% · 2027-03-01 截止", "基线 300 次/周 × 3", "按每周 ≥ 5 条折算"; null when plain. */
+  /** Where the target comes from: "终期 ≥ 50.0% · 2027-03-01 截止", "基线 300 次/周 +200%", "按每周 ≥ 5 条折算"; null when plain. */
   horizonText: string | null
   direction: Direction
   light: Light

@@ -43,7 +43,8 @@ describe('mini-program build (dist/weapp): 看板 tab', () => {
     for (const card of dashboard.cards) {
       expect(shown).toContain(card.label)
       expect(shown).toContain(card.display)
-      expect(shown).toContain(`目标 ${card.targetDisplay}`)
+      expect(shown).toContain(`本期目标 ${card.targetDisplay}`)
+      if (card.horizonText) expect(shown).toContain(card.horizonText)
       expect(shown).toContain(LIGHT_WORDS[card.light])
     }
     const classes = classesOf(page.data.root)
