@@ -151,3 +151,15 @@ describe('no card is red or green by construction', () => {
 function lightOf(kpi: KpiKey, value: number, target: number) {
   return light(value, target, KPI_DEFS[kpi].direction, targetView(kpi, null).tolerance)
 }
+
+describe('the 目标 screen says how each target is used', () => {
+  it('ramps, baselines and scaling in words, for every KPI', () => {
+    const views = KPIS.map((k) => targetView(k, null))
+    expect(views.find((t) => t.kpi === 'completionRate')!.horizon).toBe('从基线 35.0% 起，计划开始后 3 个月内线性爬升到此目标；看板按所选范围最后一天在爬坡线上的值亮灯')
+    expect(views.find((t) => t.kpi === 'followers')!.horizon).toMatch(/^从计划开始时的实际值起，计划开始后 3 个月内/)
+    expect(views.find((t) => t.kpi === 'inquiries')!.horizon).toBe('未调整时 = 计划开始前 4 周实测基线 +200%；调整后按调整值（每周，按范围天数折算）')
+    expect(views.find((t) => t.kpi === 'organicGrowthRate')!.horizon).toBe('每月目标，其他范围按 30 天一个月复利折算')
+    expect(views.find((t) => t.kpi === 'output')!.horizon).toBe('每周目标，按所选范围的天数折算')
+    for (const v of views) expect(v.horizon.length).toBeGreaterThan(4)
+  })
+})

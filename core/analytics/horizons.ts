@@ -132,6 +132,26 @@ export function rangeTargetOf(kpi: KpiKey, target: TargetView, plan: PlanBasis, 
 }
 
 /**
+ * How a KPI's target is used, in words for the 目标 screen (no dates: those depend on the team's plan start).
+ *
+ * @example
+ * horizonNote('completionRate') //=> '从基线 35.0% 起，计划开始后 3 个月内线性爬升到此目标；看板按所选范围最后一天在爬坡线上的值亮灯'
+ */
+export function horizonNote(kpi: KpiKey, formatStart: (v: number) => string): string {
+  const h = HORIZONS[kpi]
+  if (h.kind === 'ramp') {
+    const from = h.start === 'measured' ? '从计划开始时的实际值起' : `从基线 ${formatStart(h.start)} 起`
+    return `${from}，计划开始后 ${h.months} 个月内线性爬升到此目标；看板按所选范围最后一天在爬坡线上的值亮灯`
+  }
+  if (h.kind === 'relative') {
+    return `未调整时 = 计划开始前 ${BASELINE_WEEKS} 周实测基线 +${Math.round((h.factor - 1) * 100)}%；调整后按调整值${h.scale === 'week' ? '（每周，按范围天数折算）' : ''}`
+  }
+  if (h.scale === 'week') return '每周目标，按所选范围的天数折算'
+  if (h.scale === 'compoundMonth') return '每月目标，其他范围按 30 天一个月复利折算'
+  return '任意范围同一目标'
+}
+
+/**
  * A ramp's deadline for a plan that starts on `startDay`; null for KPIs without one.
  *
  * @example

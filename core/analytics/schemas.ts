@@ -110,6 +110,8 @@ export interface TargetView {
   tolerance: number
   /** 'quarter' for core KPIs, 'month' for auxiliary ones (PRODUCT.md capability 8). */
   reviewedEvery: 'quarter' | 'month'
+  /** How the value is used: a ramp's end, a baseline multiple, or how it scales to a range (./horizons.ts). */
+  horizon: string
   version: number
   updatedAt: string | null
   updatedByName: string | null

@@ -1,4 +1,6 @@
 import { DEFAULT_CONTENT_TARGETS, type ContentTargets } from '../content/mix'
+import { formatKpiValue } from '../format'
+import { horizonNote } from './horizons'
 import { KPI_DEFS } from './kpiDefs'
 import { KPIS, type KpiKey, type TargetView } from './schemas'
 
@@ -47,6 +49,7 @@ export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null): Tar
     direction: d.direction,
     tolerance: s ? s.tolerance : d.tolerance,
     reviewedEvery: d.reviewedEvery,
+    horizon: horizonNote(kpi, (v) => formatKpiValue(d, v)),
     version: s?.version ?? 0,
     updatedAt: s?.updatedAt ? new Date(s.updatedAt).toISOString() : null,
     updatedByName: s?.updatedByName ?? null,

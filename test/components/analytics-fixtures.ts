@@ -70,6 +70,7 @@ export function target(overrides: Partial<TargetView> & Pick<TargetView, 'kpi' |
     direction: 'higher',
     tolerance: 0.1,
     reviewedEvery: 'quarter',
+    horizon: '任意范围同一目标',
     version: 1,
     updatedAt: null,
     updatedByName: null,

@@ -74,6 +74,7 @@ export default function TargetsPage() {
           <Text className='target__meta'>
             {DIRECTION_WORDS[t.direction]} · 黄灯容差 {formatPercent(t.tolerance)} · {REVIEW_WORDS[t.reviewedEvery]}
           </Text>
+          <Text className='target__horizon'>{t.horizon}</Text>
           {t.updatedAt ? (
             <Text className='target__updated'>
               {t.updatedByName ?? '—'} 于 {formatDateTime(t.updatedAt)} 调整
