@@ -123,6 +123,9 @@ describe('plan horizons', () => {
     const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', { range: 'custom', from: ago(6), to: today() })
     // (40 + 20) / 4 weeks = 15 a week; × 3 = 45 a week, for this 7-day range.
     expect(cardOf(d, 'inquiries')).toMatchObject({ target: 45, horizonText: '基线 15 次/周 +200%' })
+    // 目标管理 shows the same target in force, not the table's placeholder.
+    const listed = await ok<TargetView[]>(cloud, 'analytics', w.openid.manager, 'targets')
+    expect(listed.find((t) => t.kpi === 'inquiries')).toMatchObject({ value: 45, version: 0 })
   })
 })
 

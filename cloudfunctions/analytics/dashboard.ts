@@ -2,7 +2,7 @@ import type { analyticsContract } from '../../core/api/analytics'
 import { dailySeries, kpiCard } from '../../core/analytics/cards'
 import type { ItemFact, KpiData } from '../../core/analytics/kpiData'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
-import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
+import { baselineWindow, inForce, measureBaselines } from '../../core/analytics/horizons'
 import { movers } from '../../core/analytics/movers'
 import { targetView, targetViews, type StoredTarget } from '../../core/analytics/targets'
 import { resolveRange, type Period } from '../../core/analytics/range'
@@ -164,7 +164,11 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
   },
 
   async targets({ ctx }) {
-    return targetViews(ctx.team.targets)
+    // Relative targets (inquiries, order conversion) show the value in force: the measured baseline × factor.
+    const start = planStartOf(ctx.team)
+    const w = baselineWindow(start)
+    const rollups = await readDayRollupSpans(ctx, [w], { _id: true, day: true, total: true, followers: true })
+    return inForce(targetViews(ctx.team.targets), measureBaselines(rollups.map(toRollup), start))
   },
 
   async setTarget({ ctx, input }) {

@@ -3,7 +3,7 @@ import { emptyRollup, type DayRollup } from '../results/rollup'
 import type { Sums } from '../results/metrics'
 import { addDays } from '../time/china'
 import { horizonText, kpiCard } from './cards'
-import { addMonths, HORIZONS, measureBaselines, ramp, rangeTargetOf, scaled, type PlanBasis } from './horizons'
+import { addMonths, HORIZONS, inForce, measureBaselines, ramp, rangeTargetOf, scaled, type PlanBasis } from './horizons'
 import { light } from './kpi'
 import { KPI_DEFS } from './kpiDefs'
 import { KPIS, type KpiKey } from './schemas'
@@ -161,5 +161,18 @@ describe('the 目标 screen says how each target is used', () => {
     expect(views.find((t) => t.kpi === 'organicGrowthRate')!.horizon).toBe('每月目标，其他范围按 30 天一个月复利折算')
     expect(views.find((t) => t.kpi === 'output')!.horizon).toBe('每周目标，按所选范围的天数折算')
     for (const v of views) expect(v.horizon.length).toBeGreaterThan(4)
+  })
+})
+
+describe('targets in force', () => {
+  it('an unset relative target shows baseline × factor (or nothing to go on); a set one and the rest stay', () => {
+    const views = KPIS.map((k) => targetView(k, null))
+    const shown = inForce(views, plan({ inquiries: 149 }))
+    expect(shown.find((t) => t.kpi === 'inquiries')!.value).toBe(447)
+    expect(shown.find((t) => t.kpi === 'orderConversion')!.value).toBeCloseTo(0.1875) // the plan's 15% until measured
+    expect(inForce(views, plan()).find((t) => t.kpi === 'inquiries')!.value).toBeNull()
+    const set = views.map((t) => (t.kpi === 'inquiries' ? { ...t, value: 700, version: 3 } : t))
+    expect(inForce(set, plan({ inquiries: 149 })).find((t) => t.kpi === 'inquiries')!.value).toBe(700)
+    expect(shown.find((t) => t.kpi === 'completionRate')).toEqual(views.find((t) => t.kpi === 'completionRate'))
   })
 })

@@ -163,6 +163,23 @@ export function deadlineOf(kpi: KpiKey, startDay: DayKey): DayKey | null {
 }
 
 /**
+ * The targets as they are in force for a plan: a relative KPI the team has not set (version 0) shows
+ * its measured baseline × factor (the plan's fallback when nothing was measured, else null), not the
+ * table's placeholder.
+ *
+ * @example
+ * inForce(targetViews(undefined), { startDay: '2026-09-01', measured: { inquiries: 149 } }).find((t) => t.kpi === 'inquiries')!.value //=> 447
+ */
+export function inForce(views: TargetView[], plan: PlanBasis): TargetView[] {
+  return views.map((t) => {
+    const h = HORIZONS[t.kpi]
+    if (h.kind !== 'relative' || t.version > 0) return t
+    const base = plan.measured[t.kpi] ?? h.fallback
+    return { ...t, value: base === null || base === undefined ? null : base * h.factor }
+  })
+}
+
+/**
  * Linear from `start` on `from` to `end` on `deadline`, by days; `start` before, `end` after.
  *
  * @example
