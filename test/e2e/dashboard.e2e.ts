@@ -1,7 +1,8 @@
 // Journey: the demo team's dashboard at baseline shows red for 完播率 and 投流占比. An operator looks at a
 // KPI's detail, the funnel and growth (logging a day's promotion spend), then imports a strong export
 // through 填报 → 导入数据; the lights turn and the funnel's completion step moves. A manager raises the
-// 完播率 target with a reason: the light changes back and the change is on record with who and why.
+// 完播率 target with a reason: the card's 本期目标 and 终期 move with it (the target ramps from the plan's
+// start, so this week's share of a higher end value) and the change is on record with who and why.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -47,10 +48,10 @@ async function lightOf(page: Page, kpi: string): Promise<{ light: string; word: 
 }
 
 /** Waits until `check` holds (pages refresh when shown again), failing after 15 s. */
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000, seen?: () => Promise<string>) {
   const start = Date.now()
   while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the page to change')
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for the page to change${seen ? `; it shows: ${await seen().catch((e) => String(e))}` : ''}`)
     await new Promise((r) => setTimeout(r, 300))
   }
 }
@@ -135,6 +136,11 @@ test('lights at baseline, a strong import turns them, the funnel moves, and a ta
   await signInAs(manager, 'demo_manager_chen', '陈静')
   await openTab(manager, '看板')
   expect((await lightOf(manager, 'completionRate')).light).toBe('green')
+  const targetText = () => visible(manager, '.dashboard-page .kpi-card--completionRate .kpi-card__target').innerText()
+  const horizonText = () => visible(manager, '.dashboard-page .kpi-card--completionRate .kpi-card__horizon').innerText()
+  const percentIn = (t: string) => Number(/([\d.]+)%/.exec(t)![1])
+  const before = await targetText()
+  expect(await horizonText()).toMatch(/^终期 ≥ 50\.0% · \d{4}-\d{2}-\d{2} 截止$/)
   await visible(manager, '.analytics-link--targets').click()
   const row = visible(manager, '.targets-page .target--completionRate')
   await row.locator('.target-edit').click()
@@ -154,7 +160,8 @@ test('lights at baseline, a strong import turns them, the funnel moves, and a ta
   await settle(manager)
   await j.shot(manager, 'dashboard-10-targets-history')
   await manager.goBack()
-  await until(async () => (await lightOf(manager, 'completionRate')).light !== 'green')
+  await until(async () => (await horizonText()).startsWith('终期 ≥ 97.0%'), 15_000, horizonText)
+  expect(percentIn(await targetText())).toBeGreaterThan(percentIn(before))
   await visible(manager, '.kpi-card--completionRate').scrollIntoViewIfNeeded()
   await settle(manager)
   await j.shot(manager, 'dashboard-11-after-target')
