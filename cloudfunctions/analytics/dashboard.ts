@@ -21,7 +21,7 @@ import { ITEM_SERIES, ITEMS, TARGET_HISTORY, TEAMS } from '../common/db/collecti
 import type { ItemRecord } from '../common/db/content'
 import { seriesId, type RollupRecord, type SeriesRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
-import { planStartOf, readDayRollupSpans } from './read'
+import { planStartOf, readDayRollups, readDayRollupSpans } from './read'
 
 type C = typeof analyticsContract
 
@@ -167,7 +167,7 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
     // Relative targets (inquiries, order conversion) show the value in force: the measured baseline × factor.
     const start = planStartOf(ctx.team)
     const w = baselineWindow(start)
-    const rollups = await readDayRollupSpans(ctx, [w], { _id: true, day: true, total: true, followers: true })
+    const rollups = await readDayRollups(ctx, w.from, w.to, { _id: true, day: true, total: true, followers: true })
     return inForce(targetViews(ctx.team.targets), measureBaselines(rollups.map(toRollup), start))
   },
 

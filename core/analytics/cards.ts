@@ -6,7 +6,7 @@ import { KPI_DEFS } from './kpiDefs'
 import type { KpiData } from './kpiData'
 import { trendBuckets, type Period } from './range'
 import type { DetailPoint, KpiCard, KpiKey, TargetView } from './schemas'
-import { HORIZONS, rangeTargetOf, type PlanBasis, type RangeTarget } from './horizons'
+import { HORIZONS, rangeTargetOf, upliftText, type PlanBasis, type RangeTarget } from './horizons'
 
 /**
  * What a KPI card and the KPI detail page show, computed and formatted here so pages only draw it.
@@ -90,7 +90,7 @@ export function horizonText(kpi: KpiKey, def: KpiDef, t: RangeTarget): string | 
     if (t.baseline === null) return h.scale === 'week' ? `按每周 ${formatKpiTarget(def, t.end)}折算` : null
     const perWeek = h.scale === 'week' ? '/周' : ''
     // In the plan's own words: "+200%", "+25%".
-    return `基线 ${formatKpiValue(def, t.baseline)}${perWeek} +${Math.round((h.factor - 1) * 100)}%`
+    return `基线 ${formatKpiValue(def, t.baseline)}${perWeek} ${upliftText(h.factor)}`
   }
   if (t.end === null) return null
   if (h.scale === 'week') return `按每周 ${formatKpiTarget(def, t.end)}折算`

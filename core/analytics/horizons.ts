@@ -144,11 +144,22 @@ export function horizonNote(kpi: KpiKey, formatStart: (v: number) => string): st
     return `${from}，计划开始后 ${h.months} 个月内线性爬升到此目标；看板按所选范围最后一天在爬坡线上的值亮灯`
   }
   if (h.kind === 'relative') {
-    return `未调整时 = 计划开始前 ${BASELINE_WEEKS} 周实测基线 +${Math.round((h.factor - 1) * 100)}%；调整后按调整值${h.scale === 'week' ? '（每周，按范围天数折算）' : ''}`
+    return `未调整时 = 计划开始前 ${BASELINE_WEEKS} 周实测基线 ${upliftText(h.factor)}；调整后按调整值${h.scale === 'week' ? '（每周，按范围天数折算）' : ''}`
   }
   if (h.scale === 'week') return '每周目标，按所选范围的天数折算'
   if (h.scale === 'compoundMonth') return '每月目标，其他范围按 30 天一个月复利折算'
   return '任意范围同一目标'
+}
+
+/**
+ * A relative target's factor in the plan's own words.
+ *
+ * @example
+ * upliftText(3)    //=> '+200%'
+ * upliftText(1.25) //=> '+25%'
+ */
+export function upliftText(factor: number): string {
+  return `+${Math.round((factor - 1) * 100)}%`
 }
 
 /**
