@@ -24,6 +24,8 @@ export const ROUTES = {
   funnel: '/package-analytics/funnel/index',
   growth: '/package-analytics/growth/index',
   targets: '/package-analytics/targets/index',
+  analyses: '/package-analytics/analyses/index',
+  analysis: '/package-analytics/analysis/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

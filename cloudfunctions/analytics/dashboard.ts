@@ -1,12 +1,12 @@
 import type { analyticsContract } from '../../core/api/analytics'
 import { dailySeries, kpiCard } from '../../core/analytics/cards'
-import type { ItemFact, KpiData } from '../../core/analytics/kpiData'
+import type { KpiData } from '../../core/analytics/kpiData'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { baselineWindow, inForce, measureBaselines } from '../../core/analytics/horizons'
 import { movers } from '../../core/analytics/movers'
 import { targetView, targetViews, type StoredTarget } from '../../core/analytics/targets'
 import { resolveRange, type Period } from '../../core/analytics/range'
-import type { DataAsOf, MissingItem, TargetHistoryEntry } from '../../core/analytics/schemas'
+import type { DataAsOf, KpiKey, MissingItem, TargetHistoryEntry, WeekMark } from '../../core/analytics/schemas'
 import { KPIS } from '../../core/analytics/schemas'
 import { AppError } from '../../core/errors'
 import { formatCount } from '../../core/format'
@@ -15,13 +15,17 @@ import type { SeriesPoint } from '../../core/results/views'
 import { addDays, dayKey, startOfDay, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
-import { docIn, isConflict } from '../common/production'
-import type { TargetHistoryRecord } from '../common/db/analytics'
-import { ITEM_SERIES, ITEMS, TARGET_HISTORY, TEAMS } from '../common/db/collections'
+import { isConflict } from '../common/production'
+import type { KpiWeekRecord, TargetHistoryRecord } from '../common/db/analytics'
+import { reviseTargetIn } from './revise'
+import { openAlerts } from './alerts'
+import { judgedWeeks, kpiWeekId } from './weekly'
+import { VERDICT_LABELS } from '../../core/analytics/alerts'
+import { ITEM_SERIES, ITEMS, KPI_WEEKS, TARGET_HISTORY, TEAMS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
-import { seriesId, type RollupRecord, type SeriesRecord } from '../common/db/results'
+import { seriesId, type SeriesRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
-import { planStartOf, readDayRollups, readDayRollupSpans } from './read'
+import { itemFact, planStartOf, readDayRollups, readDayRollupSpans, teamItems, toRollup, type ItemLite } from './read'
 
 type C = typeof analyticsContract
 
@@ -29,15 +33,10 @@ type C = typeof analyticsContract
 const RECENT_DAYS = 14
 /** Scheduled items are planned up to this far ahead; reading them lets cycle time count items approved but not yet out. */
 const SCHEDULED_AHEAD_DAYS = 30
-/** Items read per dashboard (one request). Grows with publishing cadence over ≤ 184 + 44 days, not with history: 1,000 is 4+ a day. */
-const ITEMS_CAP = 1000
 const MISSING_SHOWN = 20
 /** kpiDetail's movers: series of items logged in the range, newest updates first; a phone lists five, 200 candidates is plenty. */
 const MOVER_CANDIDATES = 200
 const HISTORY_SHOWN = 100
-
-const ITEM_FIELDS = { _id: true, title: true, day: true, layer: true, format: true, category: true, publishedAt: true, cycleSeconds: true, finalApprovedAt: true, status: true }
-type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'day' | 'layer' | 'status' | 'publishedAt'> & { cycleSeconds?: number | null; finalApprovedAt?: Date | null }
 
 /**
  * What the dashboard reads, in at most 3 requests after the wrapper's 2 (member, team — the targets
@@ -48,17 +47,12 @@ type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'day' | 'layer' | 'status' | 
  * No raw fact (snapshot, lead, live session) is ever scanned here.
  */
 async function readWindow(ctx: MemberCtx, window: Period) {
-  const _ = ctx.db.command
   const today = dayKey(ctx.now)
   const recent: Period = { from: addDays(today, -(RECENT_DAYS - 1)), to: addDays(today, SCHEDULED_AHEAD_DAYS) }
   const planStart = planStartOf(ctx.team)
   // The plan's baselines come from the 8 weeks around its start: read in the same request as the range's.
   const rollupsQ = readDayRollupSpans(ctx, [window, baselineWindow(planStart)], { _id: true, day: true, total: true, followers: true })
-  const spans = mergeSpans([window, recent])
-  const dayCond = spans.map((s) => _.gte(s.from).and(_.lte(s.to)))
-  const itemsQ = ctx
-    .repo<ItemLite & { teamId: string }>(ITEMS)
-    .find({ status: _.in(['published', 'scheduled']), day: dayCond.length === 1 ? dayCond[0] : _.or(dayCond) }, { orderBy: ['day', 'asc'], limit: ITEMS_CAP, fields: ITEM_FIELDS })
+  const itemsQ = teamItems(ctx.db, ctx.team._id, mergeSpans([window, recent]))
   const [records, items] = await Promise.all([rollupsQ, itemsQ])
   const all = records.map(toRollup)
   const plan = measureBaselines(all, planStart)
@@ -76,22 +70,6 @@ function mergeSpans(spans: Period[]): Period[] {
     else out.push({ ...s })
   }
   return out
-}
-
-function toRollup(r: RollupRecord): DayRollup {
-  return { day: r.day, total: r.total ?? {}, by: { format: {}, layer: {}, category: {}, channel: {} }, followers: r.followers ?? null }
-}
-
-function itemFact(i: ItemLite): ItemFact {
-  return {
-    id: i._id,
-    title: i.title,
-    status: i.status,
-    layer: i.layer,
-    publishedDay: i.status === 'published' ? (i.publishedAt ? dayKey(i.publishedAt) : i.day) : null,
-    cycleSeconds: typeof i.cycleSeconds === 'number' ? i.cycleSeconds : null,
-    finalApprovedDay: i.finalApprovedAt ? dayKey(i.finalApprovedAt) : null,
-  }
 }
 
 function data(rollups: DayRollup[], items: ItemLite[]): KpiData {
@@ -121,6 +99,21 @@ async function dataAsOf(ctx: MemberCtx, rollups: DayRollup[], items: ItemLite[],
   return { latestDay, missing: missing.slice(0, MISSING_SHOWN), missingCount: missing.length, text: parts.join('；') }
 }
 
+/** Verdicts shown on a card: the last four judged weeks. */
+const MARKED_WEEKS = 4
+
+/** The stored verdicts of the last judged weeks, by id (one request; weeks not yet judged are simply absent). */
+async function recentVerdicts(ctx: MemberCtx): Promise<KpiWeekRecord[]> {
+  const ids = judgedWeeks(ctx.now, MARKED_WEEKS).map((w) => kpiWeekId(ctx.team._id, w.week))
+  const list = await ctx.repo<KpiWeekRecord>(KPI_WEEKS).find({ _id: ctx.db.command.in(ids) }, { limit: ids.length })
+  return list.sort((a, b) => a.week.localeCompare(b.week))
+}
+
+function weekMark(w: KpiWeekRecord, kpi: KpiKey): WeekMark {
+  const verdict = w.results[kpi]?.verdict ?? 'untargeted'
+  return { week: w.week, verdict, label: VERDICT_LABELS[verdict] }
+}
+
 function targetsOf(team: TeamRecord) {
   return new Map(targetViews(team.targets).map((t) => [t.kpi, t]))
 }
@@ -131,11 +124,13 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
     const { rollups, items, today, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
     const d = data(rollups, items)
     const targets = targetsOf(ctx.team)
+    const [asOf, alerts, weeks] = await Promise.all([dataAsOf(ctx, rollups, items, today, range.to), openAlerts(ctx), recentVerdicts(ctx)])
     return {
       range,
       previous,
-      cards: KPIS.map((k) => kpiCard(k, { data: d, range, previous, target: targets.get(k)!, plan })),
-      asOf: await dataAsOf(ctx, rollups, items, today, range.to),
+      cards: KPIS.map((k) => ({ ...kpiCard(k, { data: d, range, previous, target: targets.get(k)!, plan }), weeks: weeks.map((w) => weekMark(w, k)) })),
+      asOf,
+      alerts,
       generatedAt: ctx.now.toISOString(),
     }
   },
@@ -172,40 +167,15 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
   },
 
   async setTarget({ ctx, input }) {
-    const teamId = ctx.team._id
     const before = targetView(input.kpi, ctx.team.targets?.[input.kpi])
     if (before.version !== input.version) throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: before })
-    const next: StoredTarget = { value: input.value, tolerance: input.tolerance, version: before.version + 1, updatedAt: ctx.now, updatedByName: ctx.member.name }
-    const history: TargetHistoryRecord = {
-      _id: ctx.newId('target-history'),
-      teamId,
-      kpi: input.kpi,
-      value: input.value,
-      previousValue: before.value,
-      tolerance: input.tolerance,
-      previousTolerance: before.tolerance,
-      reason: input.reason,
-      byName: ctx.member.name,
-      at: ctx.now,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
-    }
+    let next: StoredTarget
     try {
-      // The target and its history entry commit together; a retried request's history id collides instead of writing twice.
-      await ctx.db.runTransaction(async (tx) => {
-        const team = await docIn<TeamRecord>(tx, TEAMS, teamId)
-        if (!team) throw new AppError('NOT_FOUND', '团队不存在')
-        const cur = targetView(input.kpi, team.targets?.[input.kpi])
-        if (cur.version !== input.version) throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: cur })
-        await tx.collection(TEAMS).doc(teamId).update({ data: { [`targets.${input.kpi}`]: next } })
-        await tx.collection(TARGET_HISTORY).add({ data: history as unknown as Record<string, unknown> })
-      })
+      next = (await ctx.db.runTransaction((tx) => reviseTargetIn(tx, ctx, input))).next
     } catch (e) {
       if (e instanceof AppError && (e.code !== 'CONFLICT' || e.current !== undefined)) throw e
       if (!isConflict(e)) throw e
-      const team = await ctx.repo<TeamRecord>(TEAMS, teamId).get(teamId)
+      const team = await ctx.repo<TeamRecord>(TEAMS, ctx.team._id).get(ctx.team._id)
       throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: targetView(input.kpi, team?.targets?.[input.kpi]) })
     }
     ctx.audit({ target: input.kpi, detail: { value: input.value, previousValue: before.value, tolerance: input.tolerance, reason: input.reason } })
@@ -222,6 +192,7 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
         tolerance: h.tolerance,
         previousTolerance: h.previousTolerance,
         reason: h.reason,
+        analysisId: h.analysisId ?? null,
         byName: h.byName,
         at: new Date(h.at).toISOString(),
       }),

@@ -1,6 +1,11 @@
 import { dayKey, daysBetween, type DayKey } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
-import { ROLLUPS } from '../common/db/collections'
+import type { ItemFact } from '../../core/analytics/kpiData'
+import type { DayRollup } from '../../core/results/rollup'
+import { ITEMS, ROLLUPS } from '../common/db/collections'
+import type { ItemRecord } from '../common/db/content'
+import { Repo } from '../common/repo'
+import type { DbLike } from '../common/sdk'
 import { rollupId, type RollupRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
 
@@ -15,9 +20,48 @@ export async function readDayRollups(ctx: MemberCtx, from: DayKey, to: DayKey, f
 
 /** The same for several day spans in one request; a day in two spans is read once. */
 export async function readDayRollupSpans(ctx: MemberCtx, spans: { from: DayKey; to: DayKey }[], fields: Record<string, boolean>): Promise<RollupRecord[]> {
-  const ids = [...new Set(spans.flatMap((s) => daysBetween(s.from, s.to)))].map((d) => rollupId(ctx.team._id, d))
-  const list = await ctx.repo<RollupRecord>(ROLLUPS).find({ _id: ctx.db.command.in(ids) }, { limit: ids.length, fields: { ...fields, day: true } })
+  return teamDayRollups(ctx.db, ctx.team._id, spans, fields)
+}
+
+/** The same, for a job that runs without a caller (the weekly verdicts): scoped to the team it names. */
+export async function teamDayRollups(db: DbLike, teamId: string, spans: { from: DayKey; to: DayKey }[], fields: Record<string, boolean>): Promise<RollupRecord[]> {
+  const ids = [...new Set(spans.flatMap((s) => daysBetween(s.from, s.to)))].map((d) => rollupId(teamId, d))
+  const list = await new Repo<RollupRecord>(db, ROLLUPS, teamId).find({ _id: db.command.in(ids) }, { limit: ids.length, fields: { ...fields, day: true } })
   return list.sort((a, b) => a.day.localeCompare(b.day))
+}
+
+/** What a KPI reads of a stored rollup: the team's sums and the follower total (not the per-dimension sums). */
+export function toRollup(r: RollupRecord): DayRollup {
+  return { day: r.day, total: r.total ?? {}, by: { format: {}, layer: {}, category: {}, channel: {} }, followers: r.followers ?? null }
+}
+
+/** The projection of items the KPIs read (cycle time, output, mix), never a whole item. */
+export const ITEM_FIELDS = { _id: true, title: true, day: true, layer: true, format: true, category: true, publishedAt: true, cycleSeconds: true, finalApprovedAt: true, status: true }
+export type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'day' | 'layer' | 'format' | 'category' | 'status' | 'publishedAt'> & { cycleSeconds?: number | null; finalApprovedAt?: Date | null }
+/** Items read per request. Grows with publishing cadence over ≤ 184 + 44 days, not with history: 1,000 is 4+ a day. */
+export const ITEMS_CAP = 1000
+
+/** A team's published and scheduled items whose day lies in one of the spans, in one request. */
+export async function teamItems(db: DbLike, teamId: string, spans: { from: DayKey; to: DayKey }[]): Promise<ItemLite[]> {
+  const _ = db.command
+  const dayCond = spans.map((s) => _.gte(s.from).and(_.lte(s.to)))
+  return new Repo<ItemLite & { teamId: string }>(db, ITEMS, teamId).find(
+    { status: _.in(['published', 'scheduled']), day: dayCond.length === 1 ? dayCond[0] : _.or(dayCond) },
+    { orderBy: ['day', 'asc'], limit: ITEMS_CAP, fields: ITEM_FIELDS },
+  )
+}
+
+/** An item as the KPI formulas read it. */
+export function itemFact(i: ItemLite): ItemFact {
+  return {
+    id: i._id,
+    title: i.title,
+    status: i.status,
+    layer: i.layer,
+    publishedDay: i.status === 'published' ? (i.publishedAt ? dayKey(i.publishedAt) : i.day) : null,
+    cycleSeconds: typeof i.cycleSeconds === 'number' ? i.cycleSeconds : null,
+    finalApprovedDay: i.finalApprovedAt ? dayKey(i.finalApprovedAt) : null,
+  }
 }
 
 /** The plan's start day: the team's, else the day the team was created. */

@@ -5,6 +5,7 @@ import type { DayKey } from '../time/china'
 import type { FunnelStep } from './funnel'
 import type { Forecast } from './forecast'
 import type { Direction, Light } from './kpi'
+import type { AlertView } from './alerts'
 
 /**
  * The dashboard's KPIs (PRODUCT.md capability 4 and the baseline/target table). Count KPIs (output,
@@ -124,6 +125,8 @@ export interface TargetHistoryEntry {
   tolerance: number
   previousTolerance: number
   reason: string
+  /** The special analysis (专项分析) whose decision made this revision, or null for a plain edit. */
+  analysisId: string | null
   byName: string
   at: string
 }
@@ -152,6 +155,15 @@ export interface KpiCard {
   asOf: DayKey | null
   /** e.g. "数据截至 11-26" or "暂无数据". */
   asOfText: string
+  /** The two-week rule's stored verdicts for the last completed weeks, oldest first (the dashboard adds them). */
+  weeks?: WeekMark[]
+}
+
+/** One completed week's verdict on a card: "W47 达标". */
+export interface WeekMark {
+  week: string
+  verdict: 'hit' | 'miss' | 'missing' | 'untargeted'
+  label: string
 }
 
 export interface MissingItem {
@@ -176,6 +188,8 @@ export interface Dashboard {
   previous: { from: DayKey; to: DayKey }
   cards: KpiCard[]
   asOf: DataAsOf
+  /** Open and recovering alerts of the two-week rule, shown above the cards. */
+  alerts: AlertView[]
   generatedAt: string
 }
 

@@ -46,13 +46,13 @@ describe('the two-week rule', () => {
       { week: '2026-W48', verdict: 'hit' },
       { week: '2026-W49', verdict: 'miss' },
     ])
-    expect(steps.map((s) => [s.misses, s.runStart, s.opens, s.recovering])).toEqual([
-      [1, '2026-W44', false, false],
-      [1, '2026-W44', false, false], // 未录入 keeps the state
-      [2, '2026-W44', true, false],
-      [3, '2026-W44', false, false],
-      [0, null, false, true], // back on target: 恢复中
-      [1, '2026-W49', false, false],
+    expect(steps.map((s) => [s.misses, s.runStart, s.opens, s.recovers])).toEqual([
+      [1, '2026-W44', false, null],
+      [1, '2026-W44', false, null], // 未录入 keeps the state
+      [2, '2026-W44', true, null],
+      [3, '2026-W44', false, null],
+      [0, null, false, '2026-W44'], // back on target: the W44 run's alert reads 恢复中
+      [1, '2026-W49', false, null],
     ])
   })
 })

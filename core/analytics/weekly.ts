@@ -75,8 +75,8 @@ export interface StreakStep {
   runStart: string | null
   /** True exactly on the run's second miss: the alert opens here, once per run. */
   opens: boolean
-  /** A hit after an alert opened in the run just ended: the alert reads 恢复中 until its analysis closes it. */
-  recovering: boolean
+  /** On a hit that ends a run whose alert opened: that run's start (the alert reads 恢复中 until its analysis closes it). */
+  recovers: string | null
 }
 
 /**
@@ -92,18 +92,18 @@ export function streak(weeks: readonly { week: string; verdict: WeekVerdict }[])
   let alerted = false
   return weeks.map(({ week, verdict }) => {
     let opens = false
-    let recovering = false
+    let recovers: string | null = null
     if (verdict === 'miss') {
       if (misses === 0) runStart = week
       misses++
       opens = misses === 2
       if (opens) alerted = true
     } else if (verdict === 'hit') {
-      recovering = alerted
+      recovers = alerted ? runStart : null
       misses = 0
       runStart = null
       alerted = false
     }
-    return { week, verdict, misses, runStart, opens, recovering }
+    return { week, verdict, misses, runStart, opens, recovers }
   })
 }

@@ -14,6 +14,7 @@ import {
   type TargetHistoryEntry,
   type TargetView,
 } from '../analytics/schemas'
+import { analysisInput, closeAnalysisInput, reportEventInput, type AlertView, type AnalysisSummary, type AnalysisView } from '../analytics/alerts'
 import { emptyInput } from '../team/schemas'
 import { STAFF_ROLES } from '../roles'
 import { action } from './action'
@@ -32,4 +33,10 @@ export const analyticsContract = {
   setTarget: action<TargetView>()({ input: setTargetInput, access: TARGET_SETTERS, write: true, summary: '调整目标' }),
   targetHistory: action<TargetHistoryEntry[]>()({ input: targetHistoryInput, access: STAFF_ROLES, write: false, summary: '目标调整记录' }),
   logSpend: action<SpendView>()({ input: logSpendInput, access: STAFF_ROLES, write: true, summary: '填报投流花费' }),
+  // The two-week rule: everyone sees the alerts; managers (each KPI's owners) close special analyses and record market events.
+  alerts: action<AlertView[]>()({ input: emptyInput, access: 'member', write: false, summary: '查看预警' }),
+  analyses: action<AnalysisSummary[]>()({ input: emptyInput, access: STAFF_ROLES, write: false, summary: '查看专项分析' }),
+  analysis: action<AnalysisView>()({ input: analysisInput, access: STAFF_ROLES, write: false, summary: '查看专项分析详情' }),
+  closeAnalysis: action<AnalysisView>()({ input: closeAnalysisInput, access: TARGET_SETTERS, write: true, summary: '专项分析结案' }),
+  reportEvent: action<AnalysisSummary>()({ input: reportEventInput, access: TARGET_SETTERS, write: true, summary: '记录市场事件' }),
 }

@@ -178,7 +178,8 @@ export interface InboxView {
   unread: number
 }
 
-export type NotificationKind = 'review_requested' | 'changes_requested' | 'gate_passed' | 'scheduled'
+/** Review notices carry the item's id in `itemId`; the analysis ones (专项分析) carry the analysis id there. */
+export type NotificationKind = 'review_requested' | 'changes_requested' | 'gate_passed' | 'scheduled' | 'analysis_opened' | 'analysis_overdue'
 
 export interface NotificationView {
   id: string

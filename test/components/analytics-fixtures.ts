@@ -59,6 +59,7 @@ export function dashboard(range: Dashboard['range']['kind'] = 'week', cards: Kpi
       missingCount: 1,
       text: '数据截至 11-26 · 1 条内容缺少昨日数据',
     },
+    alerts: [],
     generatedAt: '2026-11-27T02:00:00.000Z',
   }
 }
@@ -84,7 +85,7 @@ export const TARGETS: TargetView[] = [
 ]
 
 export const HISTORY: TargetHistoryEntry[] = [
-  { kpi: 'completionRate', value: 0.5, previousValue: 0.45, tolerance: 0.1, previousTolerance: 0.1, reason: '行业头部已到 55%', byName: '陈静', at: '2026-10-01T02:00:00.000Z' },
+  { kpi: 'completionRate', value: 0.5, previousValue: 0.45, tolerance: 0.1, previousTolerance: 0.1, reason: '行业头部已到 55%', analysisId: null, byName: '陈静', at: '2026-10-01T02:00:00.000Z' },
 ]
 
 const WEEK: ResolvedRange = { kind: 'week', from: '2026-11-23', to: '2026-11-29', days: 7, label: '本周 11-23 至 11-29' }

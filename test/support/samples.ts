@@ -87,6 +87,11 @@ export const samples: Samples = {
     setTarget: () => ({ kpi: 'completionRate', value: 0.45, tolerance: 0.1, reason: '本季度先追平行业均值', version: 0 }),
     targetHistory: () => ({ kpi: 'completionRate' }),
     logSpend: () => ({ date: today(), amountFen: 50_000 }),
+    alerts: () => ({}),
+    analyses: () => ({}),
+    analysis: () => ({ id: 'no-such-analysis' }),
+    closeAnalysis: () => ({ id: 'no-such-analysis', findings: '完播率下滑来自开头 3 秒流失', decision: 'keep', version: 0 }),
+    reportEvent: () => ({ kind: 'platform', description: '平台调整推荐规则，短视频完播权重上升', kpis: ['completionRate'] }),
   },
 
 }

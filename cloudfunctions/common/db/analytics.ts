@@ -1,6 +1,8 @@
+import type { AlertStatus, AnalysisEvidence, AnalysisStatus, Decision, MarketEvent } from '../../../core/analytics/alerts'
 import type { KpiKey } from '../../../core/analytics/schemas'
+import type { WeekResult } from '../../../core/analytics/weekly'
 import type { DayKey } from '../../../core/time/china'
-import type { BaseRecord } from './base'
+import type { BaseRecord, DerivedDoc } from './base'
 
 /** Raw fact (append-only): promotion spend (投流花费) logged for one day; a later entry supersedes the one in force. */
 export interface SpendRecord extends BaseRecord {
@@ -22,4 +24,55 @@ export interface TargetHistoryRecord extends BaseRecord {
   reason: string
   byName: string
   at: Date
+  /** The special analysis whose 调整目标 decision made this revision (absent for a plain edit). */
+  analysisId?: string | null
+}
+
+/** Derived: one team's weekly verdicts for one completed ISO week, every KPI; id `${teamId}_${week}`. Written once, never changed. */
+export interface KpiWeekRecord extends DerivedDoc {
+  week: string
+  from: DayKey
+  to: DayKey
+  results: Partial<Record<KpiKey, WeekResult>>
+}
+
+/** An alert (预警) of the two-week rule; id `${teamId}_${kpi}_${runStart}`, so one run of misses opens it once. */
+export interface AlertRecord extends BaseRecord {
+  kpi: KpiKey
+  runStart: string
+  openedWeek: string
+  status: AlertStatus
+  /** The weeks of the run up to its opening (the evidence). */
+  weeks: WeekResult[]
+  recoveredWeek: string | null
+  analysisId: string
+  dueDay: DayKey
+  endedAt: Date | null
+}
+
+/** What a special analysis's decision stored. */
+export interface AnalysisDecision {
+  kind: Decision
+  kpi: KpiKey | null
+  value: number | null
+  reason: string | null
+  items: { id: string; title: string }[]
+}
+
+/** A special analysis (专项分析): opened by an alert or by a market event; closed with findings and a decision. */
+export interface AnalysisRecord extends BaseRecord {
+  title: string
+  kpis: KpiKey[]
+  trigger: { kind: 'alert'; alertId: string; runStart: string } | { kind: 'event'; event: MarketEvent; description: string }
+  status: AnalysisStatus
+  dueDay: DayKey
+  /** Frozen when it opened: the numbers the decision was taken on. */
+  evidence: AnalysisEvidence[]
+  findings: string | null
+  decision: AnalysisDecision | null
+  closedByName: string | null
+  closedAt: Date | null
+  openedAt: Date
+  /** Set when the admins were told it is overdue (once). */
+  overdueNotifiedAt: Date | null
 }

@@ -4,7 +4,7 @@
 //
 // The stored names are cased two ways (camelCase and snake_case, see COLLECTION_NAMES); renaming one
 // needs a data migration, so the constants keep the stored names as they are.
-import type { SpendRecord, TargetHistoryRecord } from './analytics'
+import type { AlertRecord, AnalysisRecord, KpiWeekRecord, SpendRecord, TargetHistoryRecord } from './analytics'
 import type { ItemRecord, ThemeRecord } from './content'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
 import type { EventRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
@@ -47,6 +47,12 @@ export const ROLLUP_SCRATCH = 'rollupScratch'
 export const SPEND = 'spend'
 /** Target revisions, append-only (the targets in force live on the team document). */
 export const TARGET_HISTORY = 'targetHistory'
+/** Derived: weekly verdicts per team and completed ISO week, id `${teamId}_${week}` (the two-week rule reads them). */
+export const KPI_WEEKS = 'kpiWeeks'
+/** Alerts of the two-week rule, id `${teamId}_${kpi}_${runStart}`. */
+export const ALERTS = 'alerts'
+/** Special analyses (专项分析), opened by an alert or a market event. */
+export const ANALYSES = 'analyses'
 
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
@@ -74,6 +80,9 @@ export interface StoredRecords {
   [ROLLUP_SCRATCH]: RollupRecord
   [SPEND]: SpendRecord
   [TARGET_HISTORY]: TargetHistoryRecord
+  [KPI_WEEKS]: KpiWeekRecord
+  [ALERTS]: AlertRecord
+  [ANALYSES]: AnalysisRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -104,4 +113,7 @@ export const COLLECTION_NAMES = [
   ROLLUP_SCRATCH,
   SPEND,
   TARGET_HISTORY,
+  KPI_WEEKS,
+  ALERTS,
+  ANALYSES,
 ] as const satisfies readonly CollectionName[]

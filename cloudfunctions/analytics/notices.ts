@@ -1,0 +1,66 @@
+// Who hears of a special analysis: the KPI's owners (the managers, by default) when it opens, the admins
+// when it is past its due day. In-app notifications (ids fixed per analysis and member, so a rerun adds
+// none) plus a subscribe message, whose refusal is ignored as in review/notify.ts.
+import { messagePage, ROUTES } from '../../core/routes'
+import { dayKey, inChina } from '../../core/time/china'
+import type { Role } from '../../core/roles'
+import type { AnalysisRecord } from '../common/db/analytics'
+import { ANALYSES, MEMBERS, NOTIFICATIONS } from '../common/db/collections'
+import type { NotificationRecord } from '../common/db/review'
+import type { MemberRecord } from '../common/db/team'
+import { Repo } from '../common/repo'
+import { cloud, isDuplicateKeyError, type DbLike } from '../common/sdk'
+
+/** Subscribe-message template "任务提醒" (thing1 task, thing2 note, time3 due); unset, a local placeholder the real platform refuses. */
+export function analysisTemplateId(): string {
+  return process.env.ANALYSIS_TEMPLATE || 'local-analysis-task'
+}
+
+/** Default owners of every KPI (PRODUCT.md: "each KPI has an owner; default: the managers"). */
+const OWNER_ROLES: Role[] = ['manager']
+const OVERDUE_PAGE = 100
+
+async function tell(db: DbLike, a: AnalysisRecord, roles: Role[], kind: 'analysis_opened' | 'analysis_overdue', now: Date): Promise<number> {
+  const members = await new Repo<MemberRecord>(db, MEMBERS, a.teamId).find({ status: 'active', roles: db.command.in(roles) }, { limit: 200, fields: { _id: true, openid: true, name: true } })
+  const title = kind === 'analysis_opened' ? `专项分析：${a.title}` : `专项分析已逾期：${a.title}`
+  const body = kind === 'analysis_opened' ? `请在 ${a.dueDay} 前完成分析并给出决定（维持目标 / 调整目标 / 行动）` : `截止日期 ${a.dueDay} 已过，仍未结案`
+  let n = 0
+  for (const m of members) {
+    const record: NotificationRecord = { _id: `${a._id}_${kind}_${m._id}`, teamId: a.teamId, memberId: m._id, kind, itemId: a._id, title, body, read: false, createdAt: now, updatedAt: now, createdBy: 'system', version: 0 }
+    try {
+      await db.collection(NOTIFICATIONS).add({ data: record as unknown as Record<string, unknown> })
+    } catch (e) {
+      if (isDuplicateKeyError(e)) continue
+      throw e
+    }
+    n++
+    try {
+      await (cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }).subscribeMessage.send({
+        touser: m.openid,
+        templateId: analysisTemplateId(),
+        page: messagePage(ROUTES.analysis, { id: a._id }),
+        data: { thing1: { value: a.title.slice(0, 20) }, thing2: { value: kind === 'analysis_opened' ? '待分析' : '已逾期' }, time3: { value: inChina(`${a.dueDay}T18:00:00+08:00`).format('YYYY-MM-DD HH:mm') } },
+      })
+    } catch {
+      // Not granted or not configured: the in-app notification is there.
+    }
+  }
+  return n
+}
+
+/** The managers hear that an analysis opened. */
+export async function notifyManagers(db: DbLike, teamId: string, a: AnalysisRecord, now = a.openedAt): Promise<void> {
+  await tell(db, { ...a, teamId }, OWNER_ROLES, 'analysis_opened', now)
+}
+
+/** Open analyses past their due day, across teams: their admins are told once. */
+export async function notifyOverdue(db: DbLike, now: Date): Promise<number> {
+  const _ = db.command
+  const today = dayKey(now)
+  const due = (await db.collection(ANALYSES).where({ status: 'open', dueDay: _.lt(today), overdueNotifiedAt: null }).limit(OVERDUE_PAGE).get()).data as unknown as AnalysisRecord[]
+  for (const a of due) {
+    await tell(db, a, ['admin'], 'analysis_overdue', now)
+    await db.collection(ANALYSES).doc(a._id).update({ data: { overdueNotifiedAt: now } })
+  }
+  return due.length
+}
