@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Light } from '../../../core/analytics/kpi'
-import type { KpiCard } from '../../../core/analytics/schemas'
+import type { KpiCard, WeekMark } from '../../../core/analytics/schemas'
 import { changeArrow, changeTone, LIGHT_WORDS, sparkHeights } from '../../utils/analytics'
 import './index.scss'
 
@@ -24,6 +24,23 @@ export function Sparkline(props: { trend: readonly (number | null)[]; light: Lig
     <View className={`sparkline sparkline--${props.light}`} aria-hidden>
       {heights.map((h, i) => (
         <View key={i} className={`sparkline__bar ${h === null ? 'sparkline__bar--empty' : ''}`} style={{ height: h === null ? '2px' : `${h}%` }} />
+      ))}
+    </View>
+  )
+}
+
+/** A mark reads without colour too: ✓ hit, ✗ miss, – 未录入 or no target. */
+const MARK_GLYPHS: Record<WeekMark['verdict'], string> = { hit: '✓', miss: '✗', missing: '–', untargeted: '–' }
+
+/** The two-week rule's verdicts of the last judged weeks, oldest first: a square each, and the words for a screen reader. */
+export function WeekMarks(props: { weeks: readonly WeekMark[] }) {
+  return (
+    <View className='week-marks' aria-label={props.weeks.map((w) => `${w.week.slice(5)} ${w.label}`).join('，')}>
+      <Text className='week-marks__label'>周判定</Text>
+      {props.weeks.map((w) => (
+        <Text key={w.week} className={`week-mark week-mark--${w.verdict}`}>
+          {MARK_GLYPHS[w.verdict]}
+        </Text>
       ))}
     </View>
   )
@@ -53,6 +70,7 @@ export function KpiCardView({ card, onOpen }: KpiCardViewProps) {
         {changeArrow(card.change) ? `${changeArrow(card.change)} ${card.changeDisplay}` : card.changeDisplay}
       </Text>
       <Sparkline trend={card.trend} light={card.light} />
+      {card.weeks?.length ? <WeekMarks weeks={card.weeks} /> : null}
       <View className='kpi-card__foot'>
         <Text className='kpi-card__asof'>{card.asOfText}</Text>
         {onOpen ? <Text className='kpi-card__more'>详情 ›</Text> : null}

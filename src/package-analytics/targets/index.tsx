@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { contracts } from '../../../core/api'
@@ -9,6 +10,7 @@ import { api } from '../../api'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
+import { ROUTES, withQuery } from '../../routes'
 import { useMe } from '../../state/me'
 import { DIRECTION_WORDS, REVIEW_WORDS, targetText } from '../../utils/analytics'
 import { errorMessage } from '../../utils/feedback'
@@ -32,6 +34,11 @@ function TargetHistory({ target }: { target: TargetView }) {
             {h.tolerance !== h.previousTolerance ? `，容差 ${formatPercent(h.previousTolerance)} → ${formatPercent(h.tolerance)}` : ''}
           </Text>
           <Text className='target-history__reason'>原因：{h.reason}</Text>
+          {h.analysisId ? (
+            <Text className='target-history__analysis' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.analysis, { id: h.analysisId! }) })}>
+              来自专项分析 ›
+            </Text>
+          ) : null}
           <Text className='target-history__meta'>
             {h.byName} · {formatDateTime(h.at)}
           </Text>

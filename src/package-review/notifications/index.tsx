@@ -40,7 +40,9 @@ export default function NotificationsPage() {
       setReadIds((s) => new Set(s).add(n.id))
       void api.review.markRead({ ids: [n.id] }).catch(() => undefined)
     }
-    void Taro.navigateTo({ url: withQuery(ROUTES.production, { itemId: n.itemId }) })
+    // A special analysis's notice carries the analysis id where a review notice carries the item's.
+    const url = n.kind === 'analysis_opened' || n.kind === 'analysis_overdue' ? withQuery(ROUTES.analysis, { id: n.itemId }) : withQuery(ROUTES.production, { itemId: n.itemId })
+    void Taro.navigateTo({ url })
   }
   const markAll = async () => {
     setMarking(true)

@@ -5,6 +5,7 @@ import { contracts } from '../../../core/api'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
 import { AnalyticsLinks, type AnalyticsLink } from '../../components/AnalyticsLinks'
+import { AlertList } from '../../components/AlertList'
 import { AsOfBanner } from '../../components/AsOfBanner'
 import { KpiGrid } from '../../components/KpiGrid'
 import { MeHeader } from '../../components/MeHeader'
@@ -20,7 +21,7 @@ import { today } from '../../utils/content'
 import { errorMessage } from '../../utils/feedback'
 import './index.scss'
 
-const LINK_ROUTES = { funnel: ROUTES.funnel, growth: ROUTES.growth, targets: ROUTES.targets } as const
+const LINK_ROUTES = { funnel: ROUTES.funnel, growth: ROUTES.growth, targets: ROUTES.targets, analyses: ROUTES.analyses } as const
 
 /**
  * 看板: the KPI cards with their lights for a range, and how fresh the numbers are. Everything shown
@@ -64,13 +65,18 @@ export default function DashboardPage() {
             onLog={() => void Taro.switchTab({ url: ROUTES.log })}
           />
           {dashboard.error ? <Text className='dashboard-page__stale'>没有刷新：{errorMessage(dashboard.error)}</Text> : null}
+          <AlertList
+            alerts={view.alerts}
+            onOpen={canAnalyse ? (a) => go(withQuery(ROUTES.analysis, { id: a.analysisId })) : undefined}
+            onAll={canAnalyse ? () => go(ROUTES.analyses) : undefined}
+          />
           <View className='section dashboard-cards'>
             <KpiGrid cards={view.cards} onOpen={canAnalyse ? (c) => go(withQuery(ROUTES.kpiDetail, { kpi: c.kpi, ...rangeQuery(range) })) : undefined} />
           </View>
           {canAnalyse ? (
             <View className='section'>
               <Text className='section__title'>分析</Text>
-              <AnalyticsLinks onOpen={(key: AnalyticsLink) => go(withQuery(LINK_ROUTES[key], key === 'targets' ? {} : rangeQuery(range)))} />
+              <AnalyticsLinks onOpen={(key: AnalyticsLink) => go(withQuery(LINK_ROUTES[key], key === 'targets' || key === 'analyses' ? {} : rangeQuery(range)))} />
             </View>
           ) : (
             <Text className='dashboard-page__note'>红黄绿灯：达标为绿，接近目标为黄，未达标为红。</Text>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '专项分析',
+  enablePullDownRefresh: true,
+})
