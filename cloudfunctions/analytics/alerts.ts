@@ -52,7 +52,7 @@ export async function openAlerts(ctx: MemberCtx): Promise<AlertView[]> {
 }
 
 function triggerText(a: AnalysisRecord): string {
-  if (a.trigger.kind === 'alert') return `连续两周未达标 · ${a.trigger.runStart} 起`
+  if (a.trigger.kind === 'alert') return `连续两周未达标（${a.trigger.runFrom.slice(5)} 那周起）`
   return `${MARKET_EVENT_LABELS[a.trigger.event]}：${a.trigger.description}`
 }
 

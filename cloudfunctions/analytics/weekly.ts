@@ -164,7 +164,7 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
           ...base,
           title: `${KPI_DEFS[o.kpi].label}连续两周未达标`,
           kpis: [o.kpi],
-          trigger: { kind: 'alert', alertId: id, runStart: o.runStart },
+          trigger: { kind: 'alert', alertId: id, runStart: o.runStart, runFrom: o.weeks[0].from },
           status: 'open',
           dueDay,
           evidence: [buildEvidence(o.kpi, o.weeks, source)],

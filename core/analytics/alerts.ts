@@ -125,7 +125,7 @@ export interface AnalysisSummary {
   kpis: KpiKey[]
   status: AnalysisStatus
   statusLabel: string
-  /** "连续两周未达标 · 2026-W47 起" or "竞品重大动作：…". */
+  /** "连续两周未达标（11-16 那周起）" or "竞品重大动作：…". */
   triggerText: string
   dueDay: DayKey
   overdue: boolean

@@ -63,7 +63,7 @@ export interface AnalysisDecision {
 export interface AnalysisRecord extends BaseRecord {
   title: string
   kpis: KpiKey[]
-  trigger: { kind: 'alert'; alertId: string; runStart: string } | { kind: 'event'; event: MarketEvent; description: string }
+  trigger: { kind: 'alert'; alertId: string; runStart: string; runFrom: DayKey } | { kind: 'event'; event: MarketEvent; description: string }
   status: AnalysisStatus
   dueDay: DayKey
   /** Frozen when it opened: the numbers the decision was taken on. */
