@@ -15,7 +15,7 @@ import {
 import { buildEvidence } from '../../core/analytics/evidence'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { targetViews } from '../../core/analytics/targets'
-import { completedWeeks, weekResult } from '../../core/analytics/weekly'
+import { weekResult } from '../../core/analytics/weekly'
 import { AppError } from '../../core/errors'
 import { formatKpiTarget } from '../../core/format'
 import { dayKey } from '../../core/time/china'
@@ -27,7 +27,7 @@ import type { ItemRecord } from '../common/db/content'
 import { docIn, isConflict } from '../common/production'
 import { notifyManagers } from './notices'
 import { reviseTargetIn } from './revise'
-import { isOverdue, readSource, withSeries } from './weekly'
+import { isOverdue, judgedWeeks, readSource, withSeries } from './weekly'
 
 type C = typeof analyticsContract
 
@@ -148,8 +148,8 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
 
   async reportEvent({ ctx, input }) {
     const kpis = [...new Set(input.kpis)]
-    // The evidence is the last two completed weeks, judged as the weekly job judges them.
-    const weeks = completedWeeks(dayKey(ctx.now), 2)
+    // The evidence is the last two judged weeks, judged as the weekly job judges them.
+    const weeks = judgedWeeks(ctx.now, 2)
     const src = await readSource(ctx.db, ctx.team, { from: weeks[0].from, to: weeks[1].to })
     const source = await withSeries(ctx.db, ctx.team._id, src, weeks[0].from)
     const targets = new Map(targetViews(ctx.team.targets).map((t) => [t.kpi, t]))

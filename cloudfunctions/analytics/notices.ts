@@ -20,8 +20,17 @@ export function analysisTemplateId(): string {
 const OWNER_ROLES: Role[] = ['manager']
 const OVERDUE_PAGE = 100
 
-async function tell(db: DbLike, a: AnalysisRecord, roles: Role[], kind: 'analysis_opened' | 'analysis_overdue', now: Date): Promise<number> {
-  const members = await new Repo<MemberRecord>(db, MEMBERS, a.teamId).find({ status: 'active', roles: db.command.in(roles) }, { limit: 200, fields: { _id: true, openid: true, name: true } })
+/** A team's active members holding one of the roles (one request). */
+export function membersWith(db: DbLike, teamId: string, roles: Role[]): Promise<Pick<MemberRecord, '_id' | 'openid' | 'name'>[]> {
+  return new Repo<MemberRecord>(db, MEMBERS, teamId).find({ status: 'active', roles: db.command.in(roles) }, { limit: 200, fields: { _id: true, openid: true, name: true } })
+}
+
+/** The KPI owners of a team: who is told when an analysis opens (read once per job run and team). */
+export function ownersOf(db: DbLike, teamId: string) {
+  return membersWith(db, teamId, OWNER_ROLES)
+}
+
+async function tell(db: DbLike, a: AnalysisRecord, members: Pick<MemberRecord, '_id' | 'openid' | 'name'>[], kind: 'analysis_opened' | 'analysis_overdue', now: Date): Promise<number> {
   const title = kind === 'analysis_opened' ? `专项分析：${a.title}` : `专项分析已逾期：${a.title}`
   const body = kind === 'analysis_opened' ? `请在 ${a.dueDay} 前完成分析并给出决定（维持目标 / 调整目标 / 行动）` : `截止日期 ${a.dueDay} 已过，仍未结案`
   let n = 0
@@ -48,9 +57,9 @@ async function tell(db: DbLike, a: AnalysisRecord, roles: Role[], kind: 'analysi
   return n
 }
 
-/** The managers hear that an analysis opened. */
-export async function notifyManagers(db: DbLike, teamId: string, a: AnalysisRecord, now = a.openedAt): Promise<void> {
-  await tell(db, { ...a, teamId }, OWNER_ROLES, 'analysis_opened', now)
+/** The KPI's owners (the managers) hear that an analysis opened; pass them when already read. */
+export async function notifyManagers(db: DbLike, teamId: string, a: AnalysisRecord, owners?: Pick<MemberRecord, '_id' | 'openid' | 'name'>[]): Promise<void> {
+  await tell(db, { ...a, teamId }, owners ?? (await ownersOf(db, teamId)), 'analysis_opened', a.openedAt)
 }
 
 /** Open analyses past their due day, across teams: their admins are told once. */
@@ -59,7 +68,7 @@ export async function notifyOverdue(db: DbLike, now: Date): Promise<number> {
   const today = dayKey(now)
   const due = (await db.collection(ANALYSES).where({ status: 'open', dueDay: _.lt(today), overdueNotifiedAt: null }).limit(OVERDUE_PAGE).get()).data as unknown as AnalysisRecord[]
   for (const a of due) {
-    await tell(db, a, ['admin'], 'analysis_overdue', now)
+    await tell(db, a, await membersWith(db, a.teamId, ['admin']), 'analysis_overdue', now)
     await db.collection(ANALYSES).doc(a._id).update({ data: { overdueNotifiedAt: now } })
   }
   return due.length

@@ -18,7 +18,7 @@ import type { SeriesRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
 import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
-import { notifyManagers, notifyOverdue } from './notices'
+import { notifyManagers, notifyOverdue, ownersOf } from './notices'
 import { itemFact, planStartOf, teamDayRollups, teamItems, toRollup } from './read'
 
 /** A job that did not run (or a team whose numbers came late) is caught up over this many completed weeks. */
@@ -154,7 +154,7 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
       })
     }
     if (opens.length) {
-      const source = await withSeries(db, teamId, src, span.from)
+      const [source, owners] = await Promise.all([withSeries(db, teamId, src, span.from), ownersOf(db, teamId)])
       for (const o of opens) {
         const id = alertId(teamId, o.kpi, o.runStart)
         const dueDay = workingDaysAfter(dayKey(now), ANALYSIS_DUE_WORKING_DAYS)
@@ -181,7 +181,7 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
         await addOnce(db, ALERTS, alert)
         if (added) {
           out.opened.push(id)
-          await notifyManagers(db, teamId, analysis)
+          await notifyManagers(db, teamId, analysis, owners)
         }
       }
     }
