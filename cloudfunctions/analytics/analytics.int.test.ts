@@ -50,7 +50,7 @@ describe('dashboard', () => {
     const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
     expect(d.range).toMatchObject({ kind: 'custom', from: ago(2), to: today(), days: 3 })
     expect(d.previous).toEqual({ from: ago(5), to: ago(3) })
-    expect(d.cards.map((c) => c.kpi)).toHaveLength(13)
+    expect(d.cards.map((c) => c.kpi)).toHaveLength(18)
     // completions 80 / plays 200 (cumulative, differenced: 35 + 45 of 100 + 100)
     expect(cardOf(d, 'completionRate')).toMatchObject({ value: 0.4, display: '40.0%', target: 0.5, light: 'red', asOf: today(), asOfText: `数据截至 ${today().slice(5)}` })
     // (30 + 6 + 2 + 2) / 200
@@ -66,8 +66,10 @@ describe('dashboard', () => {
     // no baseline to triple: no target and no light, rather than a made-up one
     expect(cardOf(d, 'inquiries')).toMatchObject({ value: 15, display: '15 次', target: null, light: 'none', horizonText: '缺少基线，请设定目标' })
     expect(cardOf(d, 'orderConversion')).toMatchObject({ value: 0.2, light: 'green' })
-    // the short video (2 days ago) and the livestream (yesterday), both 基础认知; 5/week → 2.14 for 3 days: within 10%
-    expect(cardOf(d, 'output')).toMatchObject({ value: 2, display: '2 条', light: 'yellow', previous: 0 })
+    // the plan counts videos: the short video (2 days ago), not the livestream (yesterday); 5/week → 2.14 for 3 days
+    expect(cardOf(d, 'output')).toMatchObject({ value: 1, display: '1 条', light: 'red', previous: 0 })
+    // the format mix: 1 livestream of the 2 published (both 基础认知)
+    expect(cardOf(d, 'liveShare')).toMatchObject({ value: 0.5, display: '50.0%', light: 'green' })
     expect(cardOf(d, 'introShare')).toMatchObject({ value: 1, display: '100.0%', light: 'red' })
     expect(cardOf(d, 'liveConversion')).toMatchObject({ value: null, display: '—', light: 'none', asOfText: '暂无数据' })
     // freshness: yesterday's numbers logged today (minutes since midnight), today's on time; mean over the two logs
@@ -132,7 +134,7 @@ describe('plan horizons', () => {
 describe('targets', () => {
   it('lists every KPI with defaults at version 0', async () => {
     const t = await ok<TargetView[]>(cloud, 'analytics', w.openid.field, 'targets')
-    expect(t).toHaveLength(13)
+    expect(t).toHaveLength(18)
     expect(t.find((x) => x.kpi === 'completionRate')).toMatchObject({ value: 0.5, tolerance: 0.1, direction: 'higher', version: 0, updatedByName: null })
   })
 

@@ -58,6 +58,7 @@ export function itemFact(i: ItemLite): ItemFact {
     title: i.title,
     status: i.status,
     layer: i.layer,
+    format: i.format,
     publishedDay: i.status === 'published' ? (i.publishedAt ? dayKey(i.publishedAt) : i.day) : null,
     cycleSeconds: typeof i.cycleSeconds === 'number' ? i.cycleSeconds : null,
     finalApprovedDay: i.finalApprovedAt ? dayKey(i.finalApprovedAt) : null,

@@ -139,6 +139,8 @@ export interface AnalysisEvidence {
   weeks: WeekEvidence[]
   /** The items that moved the KPI most over the evidence weeks (post KPIs only). */
   movers: Mover[]
+  /** What the movers' amounts count, e.g. "完播" or "点赞 + 评论 + 转发 + 收藏"; null for account-level KPIs. */
+  moversBy: string | null
   /** The funnel's biggest drop-off over the same weeks. */
   biggestDrop: { text: string; rateDisplay: string } | null
   /** What was published those weeks, by format and layer: "短视频 4 条 · 80.0%". */

@@ -12,7 +12,7 @@ const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`
 function roll(d: string, total: Sums, followers?: number): DayRollup {
   return { ...emptyRollup(d), total, followers: followers === undefined ? null : { total: followers, factId: `f${d}` } }
 }
-const item = (id: string, publishedDay: string | null, layer = 'value', extra: Partial<ItemFact> = {}): ItemFact => ({ id, title: `作品${id}`, status: publishedDay ? 'published' : 'planned', layer, publishedDay, ...extra })
+const item = (id: string, publishedDay: string | null, layer = 'value', extra: Partial<ItemFact> = {}): ItemFact => ({ id, title: `作品${id}`, status: publishedDay ? 'published' : 'planned', layer, format: 'short_video', publishedDay, ...extra })
 const week = { from: day(9), to: day(15), days: 7 }
 const prevWeek = { from: day(2), to: day(8) }
 // A plan whose ramps ended long ago: these cards judge against the end values (ramps: ./horizons.test.ts).
@@ -106,6 +106,37 @@ describe('hand-computed cards', () => {
   it('intro share: 基础认知 items among published items', () => {
     const items = [item('a', day(9), 'intro'), item('b', day(10), 'intro'), item('c', day(11), 'value'), item('d', day(1), 'intro')]
     expect(card('introShare', { rollups: [], items })).toMatchObject({ value: 2 / 3, display: '66.7%', light: 'red', label: '基础认知占比' }) // above 60% + 10% of it
+  })
+
+  it('the plan counts videos: output and cycle time leave livestreams and 图文 out; their shares are their own cards', () => {
+    const items = [
+      item('v1', day(9)),
+      item('v2', day(10), 'value', { cycleSeconds: 30 * 3600, finalApprovedDay: day(10) }),
+      item('l', day(11), 'value', { format: 'livestream', cycleSeconds: 2 * 3600, finalApprovedDay: day(11) }),
+      item('t1', day(12), 'value', { format: 'image_text' }),
+      item('t2', day(13), 'value', { format: 'image_text', cycleSeconds: 1 * 3600, finalApprovedDay: day(13) }),
+    ]
+    expect(card('output', { rollups: [], items })).toMatchObject({ value: 2, display: '2 条' })
+    expect(card('cycleHours', { rollups: [], items })).toMatchObject({ value: 30, display: '30 小时' })
+    // 1 of 5 published is a livestream (20%, green against ≥ 10%); 2 of 5 are 图文 (40%)
+    expect(card('liveShare', { rollups: [], items })).toMatchObject({ value: 0.2, display: '20.0%', targetDisplay: '≥ 10.0%', light: 'green', reviewedEvery: 'month' })
+    expect(card('imageTextShare', { rollups: [], items })).toMatchObject({ value: 0.4, display: '40.0%', light: 'green' })
+    expect(card('liveShare', { rollups: [], items: items.filter((i) => i.format !== 'livestream') })).toMatchObject({ value: 0, light: 'red' })
+    expect(card('liveShare', { rollups: [], items: [] })).toMatchObject({ value: null, display: '—', light: 'none' })
+  })
+
+  it('like rate, comment rate and 客单价 against their measured baselines (+20%, +20%, held)', () => {
+    const p: PlanBasis = { startDay: '2026-01-01', measured: { likeRate: 0.1, commentRate: 0.02, avgOrderValue: 300 } }
+    const data = { rollups: [roll(day(10), { plays: 1000, likes: 130, comments: 20, orders: 4, gmvFen: 110_000, itemsLogged: 1 })], items: [] }
+    const at = (kpi: KpiKey) => kpiCard(kpi, { data, range: week, previous: prevWeek, target: targetView(kpi, null), plan: p })
+    // likes 13% against 10% × 1.2 = 12%: green; comments 2% against 2.4%: red (more than 10% short)
+    expect(at('likeRate')).toMatchObject({ value: 0.13, display: '13.0%', target: 0.12, targetDisplay: '≥ 12.0%', light: 'green' })
+    expect(at('commentRate')).toMatchObject({ value: 0.02, display: '2.0%', light: 'red' })
+    expect(at('commentRate').target).toBeCloseTo(0.024)
+    // ¥1,100 over 4 orders = ¥275 against ¥300 held: within 10%, yellow
+    expect(at('avgOrderValue')).toMatchObject({ value: 275, display: '275 元', target: 300, targetDisplay: '≥ 300 元', light: 'yellow' })
+    // no baseline measured: no light (the team sets one), never red by construction
+    expect(kpiCard('likeRate', { data, range: week, previous: prevWeek, target: targetView('likeRate', null), plan })).toMatchObject({ target: null, light: 'none' })
   })
 
   it('a team target replaces the default, with its tolerance', () => {

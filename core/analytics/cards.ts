@@ -39,6 +39,7 @@ export function kpiCard(kpi: KpiKey, a: CardArgs): KpiCard {
     kpi,
     label: def.label,
     unit: def.unit,
+    reviewedEvery: def.reviewedEvery,
     value: cur.value,
     display: formatKpiValue(def, cur.value),
     target,

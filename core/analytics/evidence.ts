@@ -1,6 +1,7 @@
 import { FORMAT_LABELS, LAYER_LABELS, type Category, type Format, type Layer } from '../content/schemas'
 import { mixOf } from '../content/mix'
 import { formatCount, formatPercent } from '../format'
+import { POST_METRIC_LABELS, type PostMetric } from '../results/metrics'
 import type { DayRollup } from '../results/rollup'
 import { weekEvidence, type AnalysisEvidence } from './alerts'
 import { funnelCounts, funnelResult } from './funnelRollups'
@@ -45,5 +46,7 @@ export function buildEvidence(
     for (const [k, s] of Object.entries(mix.format)) if (s.count) lines.push(`${FORMAT_LABELS[k as Format]} ${formatCount(s.count)} 条 · ${formatPercent(s.share)}`)
     for (const [k, s] of Object.entries(mix.layer)) if (s.count) lines.push(`${LAYER_LABELS[k as Layer]} ${formatCount(s.count)} 条 · ${formatPercent(s.share)}`)
   }
-  return { kpi, label: KPI_DEFS[kpi].label, weeks: weeks.map((w) => weekEvidence(kpi, w)), movers: top, biggestDrop: drop, mix: lines }
+  const num = KPI_DEFS[kpi].numerator
+  const moversBy = num ? num.plus.map((k) => POST_METRIC_LABELS[k as PostMetric]).join(' + ') : null
+  return { kpi, label: KPI_DEFS[kpi].label, weeks: weeks.map((w) => weekEvidence(kpi, w)), movers: top, moversBy, biggestDrop: drop, mix: lines }
 }

@@ -71,13 +71,16 @@ describe('relative targets from measured baselines', () => {
     const start = '2026-09-01'
     const rollups = [
       roll(addDays(start, -29), { leads: 999, itemsLogged: 1 }), // outside the 4 weeks
-      roll(addDays(start, -28), { leads: 400, inquiries: 200, orders: 30, itemsLogged: 1 }),
-      roll(addDays(start, -3), { leads: 400, inquiries: 200, orders: 20, itemsLogged: 1 }, 38_000),
+      roll(addDays(start, -28), { leads: 400, inquiries: 200, orders: 30, gmvFen: 900_000, plays: 1000, likes: 90, comments: 20, itemsLogged: 1 }),
+      roll(addDays(start, -3), { leads: 400, inquiries: 200, orders: 20, gmvFen: 600_000, plays: 1000, likes: 110, comments: 30, itemsLogged: 1 }, 38_000),
       roll(start, { leads: 50, itemsLogged: 1 }), // the start day belongs to the plan, not the baseline
     ]
-    expect(measureBaselines(rollups, start).measured).toEqual({ inquiries: 300, orderConversion: 0.125, followers: 38_000 })
+    // likes 200 / plays 2000 = 10%, comments 50 / 2000 = 2.5%, GMV ¥15,000 / 50 orders = ¥300
+    expect(measureBaselines(rollups, start).measured).toEqual({ inquiries: 300, orderConversion: 0.125, followers: 38_000, likeRate: 0.1, commentRate: 0.025, avgOrderValue: 300 })
     // No total before the start: the first one after it stands in.
-    expect(measureBaselines([roll(addDays(start, 5), {}, 41_000)], start).measured).toEqual({ inquiries: null, orderConversion: null, followers: 41_000 })
+    expect(measureBaselines([roll(addDays(start, 5), {}, 41_000)], start).measured).toEqual({ inquiries: null, orderConversion: null, followers: 41_000, likeRate: null, commentRate: null, avgOrderValue: null })
+    // Orders without GMV logged give no 客单价 (not ¥0).
+    expect(measureBaselines([roll(addDays(start, -3), { orders: 5, itemsLogged: 1 })], start).measured.avgOrderValue).toBeNull()
   })
 })
 

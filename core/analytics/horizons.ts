@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type DayKey } from '../time/china'
 import { rate } from './kpi'
-import { followerTotal, periodSums } from './kpiData'
+import { followerTotal, periodSums, yuanPerOrder } from './kpiData'
 import type { DayRollup } from '../results/rollup'
 import type { KpiKey, TargetView } from './schemas'
 
@@ -49,6 +49,12 @@ export const HORIZONS: Record<KpiKey, Horizon> = {
   cycleHours: { kind: 'flat', scale: 'same' },
   freshnessHours: { kind: 'flat', scale: 'same' },
   introShare: { kind: 'flat', scale: 'same' },
+  // Assumptions (the plan says "measured; set by a manager"): like and comment rates +20% on their baseline, 客单价 held.
+  likeRate: { kind: 'relative', scale: 'same', factor: 1.2, fallback: null },
+  commentRate: { kind: 'relative', scale: 'same', factor: 1.2, fallback: null },
+  avgOrderValue: { kind: 'relative', scale: 'same', factor: 1, fallback: null },
+  liveShare: { kind: 'flat', scale: 'same' },
+  imageTextShare: { kind: 'flat', scale: 'same' },
 }
 
 /** What the plan's targets are measured from: its start day and the levels measured around it. */
@@ -81,6 +87,9 @@ export function measureBaselines(rollups: readonly DayRollup[], startDay: DayKey
     measured: {
       inquiries: latest.leads || latest.posts ? (get('leads') + get('inquiries')) / BASELINE_WEEKS : null,
       orderConversion: latest.posts ? rate(get('orders'), get('inquiries')) : null,
+      likeRate: latest.posts ? rate(get('likes'), get('plays')) : null,
+      commentRate: latest.posts ? rate(get('comments'), get('plays')) : null,
+      avgOrderValue: latest.posts ? yuanPerOrder(get('gmvFen'), get('orders')) : null,
       followers: atStart?.total ?? null,
     },
   }

@@ -18,6 +18,8 @@ export interface ItemFact {
   title: string
   status: string
   layer: string
+  /** short_video / livestream / image_text: the plan's video KPIs (output, cycle time) count short videos only. */
+  format: string
   /** China-time day it went out (null unless published). */
   publishedDay: DayKey | null
   /** Production cycle time (topic approved → final approved) in seconds; absent without a production. */
@@ -128,4 +130,15 @@ export function latestDay(days: (DayKey | null | undefined)[]): DayKey | null {
 /** The day an item's cycle time counts on: its final approval (older records without it: its publish day). */
 export function approvedDay(i: ItemFact): DayKey | null {
   return i.finalApprovedDay ?? i.publishedDay ?? null
+}
+
+/**
+ * 客单价 in 元 (GMV is stored in fen); null without orders, or without GMV logged for them (not ¥0).
+ *
+ * @example
+ * yuanPerOrder(59_800, 2) //=> 299
+ * yuanPerOrder(0, 2)      //=> null
+ */
+export function yuanPerOrder(gmvFen: number, orders: number): number | null {
+  return orders > 0 && gmvFen > 0 ? gmvFen / orders / 100 : null
 }

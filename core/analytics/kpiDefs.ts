@@ -2,7 +2,7 @@ import { LAYER_LABELS } from '../content/schemas'
 import type { Sums } from '../results/metrics'
 import { addDays } from '../time/china'
 import { DEFAULT_TOLERANCE, rate, type Direction } from './kpi'
-import { approvedDay, followerTotal, inPeriod, latestDay, latestOf, periodSums, publishedIn, type KpiData, type KpiResult, type KpiSource, type SumOf } from './kpiData'
+import { approvedDay, followerTotal, inPeriod, latestDay, latestOf, periodSums, publishedIn, yuanPerOrder, type KpiData, type KpiResult, type KpiSource, type SumOf } from './kpiData'
 import type { Period } from './range'
 import type { KpiKey, KpiUnit } from './schemas'
 
@@ -15,6 +15,16 @@ import type { KpiKey, KpiUnit } from './schemas'
 
 /** The content layer counted by 基础认知 share ("80% of posts are plain product intros"). */
 export const INTRO_LAYER = 'intro'
+/** The format the plan's video KPIs count (发布数量, 制作周期). */
+export const VIDEO_FORMAT = 'short_video'
+
+/** A format's share of the items published in the period (the plan's format mix: 95% vertical video today). */
+function formatShare(format: string) {
+  return (data: KpiData, p: Period): KpiResult => {
+    const list = publishedIn(data.items, p)
+    return { value: rate(list.filter((i) => i.format === format).length, list.length), asOf: latestDay(list.map((i) => i.publishedDay)) }
+  }
+}
 
 export interface KpiDef {
   key: KpiKey
@@ -70,9 +80,9 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     tolerance: DEFAULT_TOLERANCE,
     reviewedEvery: 'quarter',
     sources: ['items'],
-    formula: '发布数量 = 范围内已发布的内容条数（按发布日期，北京时间）；目标按每周 5 条折算到范围天数',
+    formula: '发布数量 = 范围内已发布的短视频条数（按发布日期，北京时间；直播和图文另见各自占比）；目标按每周 5 条折算到范围天数',
     compute(data, p) {
-      const list = publishedIn(data.items, p)
+      const list = publishedIn(data.items, p).filter((i) => i.format === VIDEO_FORMAT)
       return { value: list.length, asOf: latestDay(list.map((i) => i.publishedDay)) }
     },
   },
@@ -220,9 +230,9 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
     tolerance: DEFAULT_TOLERANCE,
     reviewedEvery: 'quarter',
     sources: ['cycle'],
-    formula: '制作周期 = 范围内终审通过的内容，从选题通过到终审通过的平均小时数（未走审核流程的内容不计入），越低越好',
+    formula: '制作周期 = 范围内终审通过的短视频，从选题通过到终审通过的平均小时数（方案的 72 → 24 小时按每条视频计；直播、图文和未走审核流程的内容不计入），越低越好',
     compute(data, p) {
-      const done = data.items.filter((i) => typeof i.cycleSeconds === 'number' && inPeriod(approvedDay(i), p))
+      const done = data.items.filter((i) => i.format === VIDEO_FORMAT && typeof i.cycleSeconds === 'number' && inPeriod(approvedDay(i), p))
       if (!done.length) return { value: null, asOf: null }
       const mean = done.reduce((t, i) => t + i.cycleSeconds!, 0) / done.length / HOUR_S
       return { value: mean, asOf: latestDay(done.map(approvedDay)) }
@@ -260,5 +270,75 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
       const list = publishedIn(data.items, p)
       return { value: rate(list.filter((i) => i.layer === INTRO_LAYER).length, list.length), asOf: latestDay(list.map((i) => i.publishedDay)) }
     },
+  },
+  likeRate: {
+    key: 'likeRate',
+    label: '点赞率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.108,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['posts'],
+    formula: '点赞率 = 点赞数 ÷ 播放次数（按日差分汇总）；任意范围同一口径。默认目标 = 计划开始前 4 周实测基线 × 1.2（+20%，假设，方案只写「实测、由主管设定」）；没有基线时不亮灯',
+    numerator: { plus: ['likes'] },
+    compute: ratioKpi((g) => g('likes'), (g) => g('plays'), ['posts']),
+  },
+  commentRate: {
+    key: 'commentRate',
+    label: '评论率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.024,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['posts'],
+    formula: '评论率 = 评论数 ÷ 播放次数（按日差分汇总）；任意范围同一口径。默认目标 = 计划开始前 4 周实测基线 × 1.2（+20%，假设）；没有基线时不亮灯',
+    numerator: { plus: ['comments'] },
+    compute: ratioKpi((g) => g('comments'), (g) => g('plays'), ['posts']),
+  },
+  avgOrderValue: {
+    key: 'avgOrderValue',
+    label: '客单价',
+    unit: 'count',
+    unitWord: '元',
+    direction: 'higher',
+    target: 299,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['posts'],
+    formula: '客单价 = 作品成交额 ÷ 作品订单数（元）；任意范围同一口径。默认目标 = 计划开始前 4 周实测客单价（保持不降，假设）；没有基线时不亮灯',
+    compute(data, p) {
+      const { get, latest } = periodSums(data.rollups, p)
+      return { value: yuanPerOrder(get('gmvFen'), get('orders')), asOf: latestOf(latest, ['posts']) }
+    },
+  },
+  liveShare: {
+    key: 'liveShare',
+    label: '直播占比',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.1,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['items'],
+    formula: '直播占比 = 范围内已发布内容中直播的条数 ÷ 已发布条数（内容形式结构，方案基线：95% 为竖屏短视频）。默认目标 ≥ 10%（假设，由主管按月设定）',
+    compute: formatShare('livestream'),
+  },
+  imageTextShare: {
+    key: 'imageTextShare',
+    label: '图文占比',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.1,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['items'],
+    formula: '图文占比 = 范围内已发布内容中图文的条数 ÷ 已发布条数（内容形式结构）。默认目标 ≥ 10%（假设，由主管按月设定）',
+    compute: formatShare('image_text'),
   },
 }

@@ -25,6 +25,11 @@ export const KPIS = [
   'cycleHours',
   'freshnessHours',
   'introShare',
+  'likeRate',
+  'commentRate',
+  'avgOrderValue',
+  'liveShare',
+  'imageTextShare',
 ] as const
 export type KpiKey = (typeof KPIS)[number]
 
@@ -105,6 +110,8 @@ export interface TargetView {
   kpi: KpiKey
   label: string
   unit: KpiUnit
+  /** Word after a count ("条", "人", "元"); empty for ratios and hours. */
+  unitWord: string
   /** null: no target set (the light is 'none'). For count KPIs, per week. */
   value: number | null
   direction: Direction
@@ -135,6 +142,8 @@ export interface KpiCard {
   kpi: KpiKey
   label: string
   unit: KpiUnit
+  /** 'quarter': a core KPI (核心目标); 'month': an auxiliary one (辅助目标). */
+  reviewedEvery: 'quarter' | 'month'
   value: number | null
   /** Formatted for reading: "35.2%", "12 条", "30.5 小时", "—". */
   display: string

@@ -45,6 +45,7 @@ export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null): Tar
     kpi,
     label: d.label,
     unit: d.unit,
+    unitWord: d.unitWord,
     value: s ? s.value : d.target,
     direction: d.direction,
     tolerance: s ? s.tolerance : d.tolerance,

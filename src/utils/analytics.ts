@@ -1,5 +1,6 @@
 import type { Direction, Light } from '../../core/analytics/kpi'
 import { MAX_RANGE_DAYS, type KpiKey, type KpiUnit, type RangeInput, type RangeKind, type TargetView } from '../../core/analytics/schemas'
+import { HORIZONS } from '../../core/analytics/horizons'
 import { formatCount, formatHours, formatPercent } from '../../core/format'
 import { daysBetween, type DayKey } from '../../core/time/china'
 
@@ -98,20 +99,23 @@ export function targetFromInput(text: string, unit: KpiUnit): number {
   return unit === 'ratio' ? Math.round(n * 10) / 1000 : n
 }
 
-/** Count KPIs whose target is per week (core/analytics/schemas.ts KPIS doc); the rest are levels. */
-const WEEKLY: readonly KpiKey[] = ['output', 'netAdds', 'inquiries']
+/** Count KPIs whose target is per week (their horizon scales by week); the rest are levels. */
+const weekly = (kpi: KpiKey) => HORIZONS[kpi].scale === 'week'
 
-/** A target as text: "50.0%", "24 小时", "每周 5", "100,000"; "未设定" without one. */
-export function targetText(value: number | null, unit: KpiUnit, kpi: KpiKey): string {
+type TargetUnit = Pick<TargetView, 'unit' | 'kpi' | 'unitWord'>
+
+/** A target as text: "50.0%", "24 小时", "每周 5 条", "100,000 人", "299 元"; "未设定" without one. */
+export function targetText(value: number | null, t: TargetUnit): string {
   if (value === null) return '未设定'
-  if (unit === 'ratio') return formatPercent(value)
-  if (unit === 'hours') return formatHours(value)
-  return WEEKLY.includes(kpi) ? `每周 ${formatCount(value)}` : formatCount(value)
+  if (t.unit === 'ratio') return formatPercent(value)
+  if (t.unit === 'hours') return formatHours(value)
+  const n = `${formatCount(value)}${t.unitWord ? ` ${t.unitWord}` : ''}`
+  return weekly(t.kpi) ? `每周 ${n}` : n
 }
 
 /** The unit a person types a target in. */
-export function unitHint(unit: KpiUnit, kpi: KpiKey): string {
-  if (unit === 'ratio') return '%'
-  if (unit === 'hours') return '小时'
-  return WEEKLY.includes(kpi) ? '每周' : ''
+export function unitHint(t: TargetUnit): string {
+  if (t.unit === 'ratio') return '%'
+  if (t.unit === 'hours') return '小时'
+  return weekly(t.kpi) ? `${t.unitWord}/周` : t.unitWord
 }

@@ -5,6 +5,7 @@ import type { Dashboard, FunnelView, GrowthView, KpiCard, ResolvedRange, TargetH
 export function card(overrides: Partial<KpiCard> & Pick<KpiCard, 'kpi' | 'label'>): KpiCard {
   return {
     unit: 'ratio',
+    reviewedEvery: 'quarter',
     value: 0.35,
     display: '35.0%',
     target: 0.5,
@@ -67,6 +68,7 @@ export function dashboard(range: Dashboard['range']['kind'] = 'week', cards: Kpi
 export function target(overrides: Partial<TargetView> & Pick<TargetView, 'kpi' | 'label'>): TargetView {
   return {
     unit: 'ratio',
+    unitWord: '',
     value: 0.5,
     direction: 'higher',
     tolerance: 0.1,

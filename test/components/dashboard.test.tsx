@@ -88,4 +88,38 @@ describe('看板 tab', () => {
     })
     await waitFor(() => expect(screen.getByText('完播率')).toBeTruthy())
   })
+  it('shows the two-week rule: alerts above the cards (the analysis for staff, not for field staff), weekly marks, core then auxiliary cards', async () => {
+    const alert = {
+      id: 't_completionRate_2026-W46', kpi: 'completionRate' as const, label: '完播率', status: 'open' as const, statusLabel: '预警中', text: '完播率连续两周未达标',
+      weeks: [
+        { week: '2026-W46', from: '2026-11-09', to: '2026-11-15', verdict: 'miss' as const, verdictLabel: '未达标', display: '32.3%', targetDisplay: '≥ 38.1%' },
+        { week: '2026-W47', from: '2026-11-16', to: '2026-11-22', verdict: 'miss' as const, verdictLabel: '未达标', display: '31.1%', targetDisplay: '≥ 39.2%' },
+      ],
+      analysisId: 'an1', dueDay: '2026-12-04',
+    }
+    const withAlerts = (d: unknown) => {
+      const v = dashboard((d as { range: 'week' }).range)
+      v.cards = v.cards.map((c) => (c.kpi === 'paidShare' ? { ...c, reviewedEvery: 'month' as const } : { ...c, weeks: [{ week: '2026-W47', verdict: 'miss' as const, label: '未达标' }, { week: '2026-W48', verdict: 'hit' as const, label: '达标' }] }))
+      return { data: { ...v, alerts: [alert] } }
+    }
+    const { view } = renderTab(MANAGER, { 'analytics.dashboard': withAlerts })
+    await screen.findByText('完播率连续两周未达标')
+    const row = view.container.querySelector('.alert-row--completionRate')!
+    expect(row.textContent).toContain('32.3% → 31.1%，目标 ≥ 39.2%')
+    expect(row.textContent).toContain('专项分析 12-04 截止')
+    // the alert list comes before the cards
+    expect(row.compareDocumentPosition(cardOf(view.container, 'completionRate')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    fireEvent.click(row)
+    expect(taroCalls.navigations).toEqual([{ kind: 'navigateTo', url: '/package-analytics/analysis/index?id=an1' }])
+    expect(Array.from(cardOf(view.container, 'completionRate').querySelectorAll('.week-mark')).map((m) => m.textContent)).toEqual(['✗', '✓'])
+    expect(view.container.querySelector('.dashboard-cards--quarter .kpi-card--completionRate')).toBeTruthy()
+    expect(view.container.querySelector('.dashboard-cards--month .kpi-card--paidShare')).toBeTruthy()
+    view.unmount()
+    resetTaroMock()
+    const field = renderTab(FIELD, { 'analytics.dashboard': withAlerts })
+    await screen.findByText('完播率连续两周未达标')
+    fireEvent.click(field.view.container.querySelector('.alert-row--completionRate')!)
+    expect(taroCalls.navigations).toEqual([])
+    expect(field.view.container.querySelector('.alert-list__all')).toBeNull()
+  })
 })

@@ -68,8 +68,8 @@ export function DecisionForm({ analysis, onClosed, onConflict }: { analysis: Ana
           {analysis.kpis.length > 1 ? (
             <ChoiceField value={kpi} onChange={setKpi} options={analysis.kpis.map((k) => ({ value: k, label: KPI_DEFS[k].label }))} optionClass='decision-kpi' error={form.errors.kpi} />
           ) : null}
-          <Text className='decision-form__current'>{current ? `当前目标：${targetText(current.value, current.unit, kpi)}` : '正在读取当前目标…'}</Text>
-          <NumberField label='新目标值' keyboard='digit' unit={unitHint(unit, kpi)} placeholder={current ? targetToInput(current.value, unit) : '必填'} value={value} onChange={setValue} error={form.errors.value} className='field-value' />
+          <Text className='decision-form__current'>{current ? `当前目标值：${targetText(current.value, current)}（${current.horizon}）` : '正在读取当前目标…'}</Text>
+          <NumberField label='新目标值' keyboard='digit' unit={current ? unitHint(current) : ''} placeholder={current ? targetToInput(current.value, unit) : '必填'} value={value} onChange={setValue} error={form.errors.value} className='field-value' />
           <Text className='decision-form__label'>调整原因（记入目标调整记录）</Text>
           <TextAreaField className='field-reason' value={reason} onChange={setReason} placeholder='例如：行业完播率整体下滑，本季度先守住 38%' error={form.errors.reason} />
         </View>

@@ -18,7 +18,7 @@ export function Evidence({ e }: { e: AnalysisEvidence }) {
       </View>
       {e.movers.length ? (
         <View className='evidence__block'>
-          <Text className='evidence__subtitle'>影响最大的内容</Text>
+          <Text className='evidence__subtitle'>{`影响最大的内容（这几周新增${e.moversBy ?? ''}）`}</Text>
           {e.movers.map((m) => (
             <View key={m.itemId} className='evidence__line'>
               <Text className='evidence__name'>{m.title}</Text>

@@ -59,7 +59,7 @@ export function TargetForm({ target, onSaved, onConflict, onCancel }: TargetForm
       onSaved(saved)
     },
   )
-  const hint = unitHint(target.unit, target.kpi)
+  const hint = unitHint(target)
   return (
     <View className={`target-form target-form--${target.kpi}`}>
       {conflict ? <Text className='target-form__conflict'>这个目标刚被其他人修改过，已显示最新的目标值；请确认后再保存。</Text> : null}

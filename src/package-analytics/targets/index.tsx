@@ -30,7 +30,7 @@ function TargetHistory({ target }: { target: TargetView }) {
       {history.data.map((h) => (
         <View key={`${h.at}-${h.byName}`} className='target-history__entry'>
           <Text className='target-history__change'>
-            {targetText(h.previousValue, target.unit, target.kpi)} → {targetText(h.value, target.unit, target.kpi)}
+            {targetText(h.previousValue, target)} → {targetText(h.value, target)}
             {h.tolerance !== h.previousTolerance ? `，容差 ${formatPercent(h.previousTolerance)} → ${formatPercent(h.tolerance)}` : ''}
           </Text>
           <Text className='target-history__reason'>原因：{h.reason}</Text>
@@ -76,7 +76,7 @@ export default function TargetsPage() {
         <View key={t.kpi} className={`analytics-card target target--${t.kpi}`}>
           <View className='target__head'>
             <Text className='target__label'>{t.label}</Text>
-            <Text className='target__value'>{targetText(t.value, t.unit, t.kpi)}</Text>
+            <Text className='target__value'>{targetText(t.value, t)}</Text>
           </View>
           <Text className='target__meta'>
             {DIRECTION_WORDS[t.direction]} · 黄灯容差 {formatPercent(t.tolerance)} · {REVIEW_WORDS[t.reviewedEvery]}

@@ -21,6 +21,12 @@ import { today } from '../../utils/content'
 import { errorMessage } from '../../utils/feedback'
 import './index.scss'
 
+/** Core KPIs first (targets set per quarter), then the auxiliary ones (per month). */
+const TIERS = [
+  { every: 'quarter', title: '核心目标 · 每季度复核' },
+  { every: 'month', title: '辅助目标 · 每月复核' },
+] as const
+
 const LINK_ROUTES = { funnel: ROUTES.funnel, growth: ROUTES.growth, targets: ROUTES.targets, analyses: ROUTES.analyses } as const
 
 /**
@@ -70,9 +76,12 @@ export default function DashboardPage() {
             onOpen={canAnalyse ? (a) => go(withQuery(ROUTES.analysis, { id: a.analysisId })) : undefined}
             onAll={canAnalyse ? () => go(ROUTES.analyses) : undefined}
           />
-          <View className='section dashboard-cards'>
-            <KpiGrid cards={view.cards} onOpen={canAnalyse ? (c) => go(withQuery(ROUTES.kpiDetail, { kpi: c.kpi, ...rangeQuery(range) })) : undefined} />
-          </View>
+          {TIERS.map((t) => (
+            <View key={t.every} className={`section dashboard-cards dashboard-cards--${t.every}`}>
+              <Text className='section__title'>{t.title}</Text>
+              <KpiGrid cards={view.cards.filter((c) => c.reviewedEvery === t.every)} onOpen={canAnalyse ? (c) => go(withQuery(ROUTES.kpiDetail, { kpi: c.kpi, ...rangeQuery(range) })) : undefined} />
+            </View>
+          ))}
           {canAnalyse ? (
             <View className='section'>
               <Text className='section__title'>分析</Text>
