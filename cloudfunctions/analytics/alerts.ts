@@ -14,7 +14,6 @@ import {
 } from '../../core/analytics/alerts'
 import { buildEvidence } from '../../core/analytics/evidence'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
-import { targetViews } from '../../core/analytics/targets'
 import { weekResult } from '../../core/analytics/weekly'
 import { AppError } from '../../core/errors'
 import { formatKpiTarget } from '../../core/format'
@@ -27,6 +26,7 @@ import type { ItemRecord } from '../common/db/content'
 import { docIn, isConflict } from '../common/production'
 import { notifyManagers } from './notices'
 import { reviseTargetIn } from './revise'
+import { targetsOf } from './read'
 import { isOverdue, judgedWeeks, readSource, withSeries } from './weekly'
 
 type C = typeof analyticsContract
@@ -133,7 +133,7 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
         if (!cur || cur.teamId !== ctx.team._id) throw new AppError('NOT_FOUND', '专项分析不存在')
         if (cur.status === 'closed') throw new AppError('CONFLICT', '专项分析已结案')
         if (cur.version !== input.version) throw stale()
-        if (decision.kind === 'adjust') await reviseTargetIn(tx, ctx, { kpi: decision.kpi!, value: decision.value, reason: `专项分析「${a.title}」：${input.reason!}`, analysisId: a._id })
+        if (decision.kind === 'adjust') await reviseTargetIn(tx, ctx, { kpi: decision.kpi!, value: decision.value, reason: `专项分析「${a.title}」：${input.reason!}`, analysisId: a._id, trigger: 'analysis' })
         await tx.collection(ANALYSES).doc(a._id).update({ data: closed as unknown as Record<string, unknown> })
         if (a.trigger.kind === 'alert') await tx.collection(ALERTS).doc(a.trigger.alertId).update({ data: { status: 'ended', endedAt: ctx.now, updatedAt: ctx.now } })
       })
@@ -152,7 +152,7 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
     const weeks = judgedWeeks(ctx.now, 2)
     const src = await readSource(ctx.db, ctx.team, { from: weeks[0].from, to: weeks[1].to })
     const source = await withSeries(ctx.db, ctx.team._id, src, weeks[0].from)
-    const targets = new Map(targetViews(ctx.team.targets).map((t) => [t.kpi, t]))
+    const targets = targetsOf(ctx.team, ctx.now)
     const evidence = kpis.map((k) => buildEvidence(k, weeks.map((w) => weekResult(k, src.data, w, targets.get(k)!, src.plan)), source))
     const a: AnalysisRecord = {
       _id: ctx.newId('analysis'),

@@ -1,31 +1,26 @@
 import type { analyticsContract } from '../../core/api/analytics'
+import { VERDICT_LABELS } from '../../core/analytics/alerts'
 import { dailySeries, kpiCard } from '../../core/analytics/cards'
+import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
 import type { KpiData } from '../../core/analytics/kpiData'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
-import { baselineWindow, inForce, measureBaselines } from '../../core/analytics/horizons'
 import { movers } from '../../core/analytics/movers'
-import { targetView, targetViews, type StoredTarget } from '../../core/analytics/targets'
 import { resolveRange, type Period } from '../../core/analytics/range'
-import type { DataAsOf, KpiKey, MissingItem, TargetHistoryEntry, WeekMark } from '../../core/analytics/schemas'
+import type { DataAsOf, KpiKey, MissingItem, WeekMark } from '../../core/analytics/schemas'
 import { KPIS } from '../../core/analytics/schemas'
-import { AppError } from '../../core/errors'
 import { formatCount } from '../../core/format'
 import type { DayRollup } from '../../core/results/rollup'
 import type { SeriesPoint } from '../../core/results/views'
 import { addDays, dayKey, startOfDay, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
-import { isConflict } from '../common/production'
-import type { KpiWeekRecord, TargetHistoryRecord } from '../common/db/analytics'
-import { reviseTargetIn } from './revise'
-import { openAlerts } from './alerts'
-import { judgedWeeks, kpiWeekId } from './weekly'
-import { VERDICT_LABELS } from '../../core/analytics/alerts'
-import { ITEM_SERIES, ITEMS, KPI_WEEKS, TARGET_HISTORY, TEAMS } from '../common/db/collections'
+import type { KpiWeekRecord } from '../common/db/analytics'
+import { ITEM_SERIES, ITEMS, KPI_WEEKS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
 import { seriesId, type SeriesRecord } from '../common/db/results'
-import type { TeamRecord } from '../common/db/team'
-import { itemFact, planStartOf, readDayRollups, readDayRollupSpans, teamItems, toRollup, type ItemLite } from './read'
+import { openAlerts } from './alerts'
+import { itemFact, planStartOf, readDayRollupSpans, targetsOf, teamItems, toRollup, type ItemLite } from './read'
+import { judgedWeeks, kpiWeekId } from './weekly'
 
 type C = typeof analyticsContract
 
@@ -36,7 +31,6 @@ const SCHEDULED_AHEAD_DAYS = 30
 const MISSING_SHOWN = 20
 /** kpiDetail's movers: series of items logged in the range, newest updates first; a phone lists five, 200 candidates is plenty. */
 const MOVER_CANDIDATES = 200
-const HISTORY_SHOWN = 100
 
 /**
  * What the dashboard reads, in at most 3 requests after the wrapper's 2 (member, team — the targets
@@ -114,16 +108,13 @@ function weekMark(w: KpiWeekRecord, kpi: KpiKey): WeekMark {
   return { week: w.week, verdict, label: VERDICT_LABELS[verdict] }
 }
 
-function targetsOf(team: TeamRecord) {
-  return new Map(targetViews(team.targets).map((t) => [t.kpi, t]))
-}
 
-export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 'targets' | 'setTarget' | 'targetHistory'> = {
+export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
   async dashboard({ ctx, input }) {
     const { range, previous } = resolveRange(input, ctx.now)
     const { rollups, items, today, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
     const d = data(rollups, items)
-    const targets = targetsOf(ctx.team)
+    const targets = targetsOf(ctx.team, ctx.now)
     const [asOf, alerts, weeks] = await Promise.all([dataAsOf(ctx, rollups, items, today, range.to), openAlerts(ctx), recentVerdicts(ctx)])
     return {
       range,
@@ -140,7 +131,7 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
     const { rollups, items, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
     const d = data(rollups, items)
     const def = KPI_DEFS[input.kpi]
-    const card = kpiCard(input.kpi, { data: d, range, previous, target: targetsOf(ctx.team).get(input.kpi)!, plan })
+    const card = kpiCard(input.kpi, { data: d, range, previous, target: targetsOf(ctx.team, ctx.now).get(input.kpi)!, plan })
     let top: ReturnType<typeof movers> = []
     if (def.numerator) {
       // Items with numbers in the range were logged at or after its first day, so their series changed since then.
@@ -156,46 +147,5 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail' | 't
       top = ranked.map((m) => ({ ...m, title: known.get(m.itemId) ?? '（已删除的内容）' }))
     }
     return { card, series: dailySeries(input.kpi, d, range), movers: top, formula: def.formula }
-  },
-
-  async targets({ ctx }) {
-    // Relative targets (inquiries, order conversion) show the value in force: the measured baseline × factor.
-    const start = planStartOf(ctx.team)
-    const w = baselineWindow(start)
-    const rollups = await readDayRollups(ctx, w.from, w.to, { _id: true, day: true, total: true, followers: true })
-    return inForce(targetViews(ctx.team.targets), measureBaselines(rollups.map(toRollup), start))
-  },
-
-  async setTarget({ ctx, input }) {
-    const before = targetView(input.kpi, ctx.team.targets?.[input.kpi])
-    if (before.version !== input.version) throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: before })
-    let next: StoredTarget
-    try {
-      next = (await ctx.db.runTransaction((tx) => reviseTargetIn(tx, ctx, input))).next
-    } catch (e) {
-      if (e instanceof AppError && (e.code !== 'CONFLICT' || e.current !== undefined)) throw e
-      if (!isConflict(e)) throw e
-      const team = await ctx.repo<TeamRecord>(TEAMS, ctx.team._id).get(ctx.team._id)
-      throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: targetView(input.kpi, team?.targets?.[input.kpi]) })
-    }
-    ctx.audit({ target: input.kpi, detail: { value: input.value, previousValue: before.value, tolerance: input.tolerance, reason: input.reason } })
-    return targetView(input.kpi, next)
-  },
-
-  async targetHistory({ ctx, input }) {
-    const list = await ctx.repo<TargetHistoryRecord>(TARGET_HISTORY).find({ kpi: input.kpi }, { orderBy: ['at', 'desc'], limit: HISTORY_SHOWN })
-    return list.map(
-      (h): TargetHistoryEntry => ({
-        kpi: h.kpi,
-        value: h.value,
-        previousValue: h.previousValue,
-        tolerance: h.tolerance,
-        previousTolerance: h.previousTolerance,
-        reason: h.reason,
-        analysisId: h.analysisId ?? null,
-        byName: h.byName,
-        at: new Date(h.at).toISOString(),
-      }),
-    )
   },
 }

@@ -73,3 +73,26 @@ export async function notifyOverdue(db: DbLike, now: Date): Promise<number> {
   }
   return due.length
 }
+
+/** The managers are reminded to set the next period's targets (once per period: the id carries it). */
+export async function notifyTargetsDue(db: DbLike, teamId: string, period: string, title: string, body: string, now: Date): Promise<void> {
+  for (const m of await ownersOf(db, teamId)) {
+    const record: NotificationRecord = { _id: `${teamId}_targets_${period}_${m._id}`, teamId, memberId: m._id, kind: 'targets_due', itemId: period, title, body, read: false, createdAt: now, updatedAt: now, createdBy: 'system', version: 0 }
+    try {
+      await db.collection(NOTIFICATIONS).add({ data: record as unknown as Record<string, unknown> })
+    } catch (e) {
+      if (isDuplicateKeyError(e)) continue
+      throw e
+    }
+    try {
+      await (cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }).subscribeMessage.send({
+        touser: m.openid,
+        templateId: analysisTemplateId(),
+        page: messagePage(ROUTES.targets),
+        data: { thing1: { value: title.slice(0, 20) }, thing2: { value: '待设定' }, time3: { value: inChina(now).format('YYYY-MM-DD HH:mm') } },
+      })
+    } catch {
+      // Not granted or not configured: the in-app notification is there.
+    }
+  }
+}

@@ -1,6 +1,8 @@
 import { dayKey, daysBetween, type DayKey } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
 import type { ItemFact } from '../../core/analytics/kpiData'
+import type { KpiKey, TargetView } from '../../core/analytics/schemas'
+import { storedInForce, targetViews } from '../../core/analytics/targets'
 import type { DayRollup } from '../../core/results/rollup'
 import { ITEMS, ROLLUPS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
@@ -68,4 +70,9 @@ export function itemFact(i: ItemLite): ItemFact {
 /** The plan's start day: the team's, else the day the team was created. */
 export function planStartOf(team: TeamRecord): DayKey {
   return team.planStartDay ?? dayKey(team.createdAt)
+}
+
+/** The team's targets in force on `now`'s day, by KPI (a plan whose period has started applies). */
+export function targetsOf(team: TeamRecord, now: Date): Map<KpiKey, TargetView> {
+  return new Map(targetViews(storedInForce(team.targets, team.targetPlans, dayKey(now))).map((t) => [t.kpi, t]))
 }

@@ -1,6 +1,9 @@
-import { targetView, type StoredTarget } from '../../core/analytics/targets'
-import type { KpiKey } from '../../core/analytics/schemas'
+import { KPI_DEFS } from '../../core/analytics/kpiDefs'
+import { nextPeriod, periodOf } from '../../core/analytics/periods'
+import { storedInForce, targetView, type StoredTarget, type StoredTargetPlan } from '../../core/analytics/targets'
+import type { KpiKey, TargetTrigger, TargetView } from '../../core/analytics/schemas'
 import { AppError } from '../../core/errors'
+import { dayKey } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
 import type { TargetHistoryRecord } from '../common/db/analytics'
 import { TARGET_HISTORY, TEAMS } from '../common/db/collections'
@@ -14,22 +17,42 @@ export interface Revision {
   /** Absent: the tolerance in force stays. */
   tolerance?: number
   reason: string
-  /** The target's version the editor saw; absent when the revision comes from a special analysis (its own version guards it). */
+  /** The version the editor saw; absent when the revision comes from a special analysis (its own version guards it). */
   version?: number
   analysisId?: string
+  trigger: Extract<TargetTrigger, 'override' | 'analysis' | 'plan'>
+}
+
+const stale = (current: TargetView) => new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current })
+
+/** A team's target in force for one KPI today (a started plan applied), as the editor sees it. */
+export function currentTarget(team: TeamRecord, kpi: KpiKey, today: string): TargetView {
+  return targetView(kpi, storedInForce(team.targets, team.targetPlans, today)[kpi])
+}
+
+/** The target planned for a KPI's next period, as the editor sees it (version 0 when none is planned yet). */
+export function plannedTarget(team: TeamRecord, kpi: KpiKey, today: string): TargetView {
+  const p = team.targetPlans?.[kpi]
+  const next = nextPeriod(KPI_DEFS[kpi].reviewedEvery, today)
+  return p && p.period === next ? targetView(kpi, p) : { ...currentTarget(team, kpi, today), version: 0 }
 }
 
 /**
- * One target revision inside a transaction: the team's target in force and its history entry (who, when,
- * why, and the special analysis that triggered it) commit together; the history id is derived from the
- * request, so a retried request collides instead of writing twice. The one writer of targets.
+ * One target revision inside a transaction — this period's target (an admin's override or a special
+ * analysis's decision) or the next period's (a plan) — with its history entry: who, when, why, for which
+ * period and what triggered it. The history id is derived from the request, so a retry collides instead of
+ * writing twice. The one writer of targets besides the job's period rollover (rhythm.ts).
  */
-export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Revision): Promise<{ before: ReturnType<typeof targetView>; next: StoredTarget }> {
+export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Revision): Promise<{ before: TargetView; next: StoredTarget }> {
   const teamId = ctx.team._id
   const team = await docIn<TeamRecord>(tx, TEAMS, teamId)
   if (!team) throw new AppError('NOT_FOUND', '团队不存在')
-  const before = targetView(r.kpi, team.targets?.[r.kpi])
-  if (r.version !== undefined && before.version !== r.version) throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: before })
+  const today = dayKey(ctx.now)
+  const planning = r.trigger === 'plan'
+  const before = planning ? plannedTarget(team, r.kpi, today) : currentTarget(team, r.kpi, today)
+  if (r.version !== undefined && before.version !== r.version) throw stale(before)
+  const every = KPI_DEFS[r.kpi].reviewedEvery
+  const period = planning ? nextPeriod(every, today) : periodOf(every, today)
   const tolerance = r.tolerance ?? before.tolerance
   const next: StoredTarget = { value: r.value, tolerance, version: before.version + 1, updatedAt: ctx.now, updatedByName: ctx.member.name }
   const history: TargetHistoryRecord = {
@@ -44,12 +67,21 @@ export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Rev
     byName: ctx.member.name,
     at: ctx.now,
     analysisId: r.analysisId ?? null,
+    trigger: r.trigger,
+    period,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     createdBy: ctx.member._id,
     version: 0,
   }
-  await tx.collection(TEAMS).doc(teamId).update({ data: { [`targets.${r.kpi}`]: next } })
+  if (planning) {
+    const plan: StoredTargetPlan = { ...next, period }
+    await tx.collection(TEAMS).doc(teamId).update({ data: { [`targetPlans.${r.kpi}`]: plan } })
+  } else {
+    // A plan whose period has started is folded in here, so it cannot reappear over this revision.
+    const started = team.targetPlans?.[r.kpi] && team.targetPlans[r.kpi]!.period <= period
+    await tx.collection(TEAMS).doc(teamId).update({ data: { [`targets.${r.kpi}`]: next, [`targetPeriods.${r.kpi}`]: period, ...(started ? { [`targetPlans.${r.kpi}`]: null } : {}) } })
+  }
   await tx.collection(TARGET_HISTORY).add({ data: history as unknown as Record<string, unknown> })
   return { before, next }
 }

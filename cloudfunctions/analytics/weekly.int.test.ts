@@ -85,7 +85,7 @@ beforeEach(async () => {
   // team B (judged from its creation on W0's Wednesday) has no targets at all: it opens nothing
   cloud.store.update(TEAMS, { _id: w.teamB }, { $set: { targets: { ...targets, completionRate: noTarget } } }, { multi: false, upsert: false } as never)
   // The manager sets 完播率 to 45%: 20% weeks miss it (red below 40.5%), 75% weeks hit it.
-  await ok(cloud, 'analytics', w.openid.manager, 'setTarget', { kpi: 'completionRate', value: 0.45, tolerance: 0.1, reason: '本季度目标', version: 0 })
+  await ok(cloud, 'analytics', w.openid.admin, 'setTarget', { kpi: 'completionRate', value: 0.45, tolerance: 0.1, reason: '本季度目标', version: 0 })
 })
 afterEach(() => {
   cloud.close()

@@ -9,7 +9,6 @@ import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
 import type { SeriesPoint } from '../../core/results/views'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { KPIS, type KpiKey } from '../../core/analytics/schemas'
-import { targetViews } from '../../core/analytics/targets'
 import { completedWeeks, streak, weekResult, type WeekResult } from '../../core/analytics/weekly'
 import { dayKey, startOfDay, type DayKey } from '../../core/time/china'
 import type { AlertRecord, AnalysisRecord, KpiWeekRecord } from '../common/db/analytics'
@@ -19,7 +18,8 @@ import type { TeamRecord } from '../common/db/team'
 import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 import { notifyManagers, notifyOverdue, ownersOf } from './notices'
-import { itemFact, planStartOf, teamDayRollups, teamItems, toRollup } from './read'
+import { dailyTeam } from './rhythm'
+import { itemFact, planStartOf, targetsOf, teamDayRollups, teamItems, toRollup } from './read'
 
 /** A job that did not run (or a team whose numbers came late) is caught up over this many completed weeks. */
 export const CATCH_UP_WEEKS = 8
@@ -130,7 +130,7 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
     const span = { from, to: todo[todo.length - 1].to }
     const src = await readSource(db, team, span)
     const { plan, data } = src
-    const targets = new Map(targetViews(team.targets).map((t) => [t.kpi, t]))
+    const targets = targetsOf(team, now)
     const fresh: KpiWeekRecord[] = todo.map((w) => ({
       _id: kpiWeekId(teamId, w.week),
       teamId,
@@ -193,28 +193,35 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
     for (const f of fresh) if (await addOnce(db, KPI_WEEKS, f)) out.weeks.push(f.week)
   }
   const through = weeks[weeks.length - 1].week
-  if ((team as TeamRecord & { weeklyThrough?: string }).weeklyThrough !== through) await db.collection(TEAMS).doc(teamId).update({ data: { weeklyThrough: through } })
+  if (team.weeklyThrough !== through) await db.collection(TEAMS).doc(teamId).update({ data: { weeklyThrough: through } })
   return out
 }
 
 /**
- * The timer's run over every team, in pages of 100 by id. A team already evaluated through the latest
- * week costs nothing beyond its share of the page read; with many teams the run stops at its time budget
+ * The timer's run over every team, in pages of 100 by id: once a day each team's targets roll into new
+ * periods and its managers are reminded (rhythm.ts), and each judged week is evaluated. A team already
+ * done for the day and the latest week costs nothing beyond its share of the page read; with many teams the run stops at its time budget
  * and the next (hourly) run carries on. Then the admins hear of special analyses past their due day.
  */
 export async function weeklyAllTeams(db: DbLike, now: Date, limits: { budgetMs?: number } = {}): Promise<{ teams: number; finished: boolean; overdue: number }> {
   const deadline = Date.now() + (limits.budgetMs ?? BUDGET_MS)
   const latest = latestWeek(now)
+  const today = dayKey(now)
   const _ = db.command
   let teams = 0
   let after = ''
   for (;;) {
-    const q = db.collection(TEAMS).where(after ? { _id: _.gt(after) } : {}).orderBy('_id', 'asc').field({ _id: true, teamId: true, createdAt: true, planStartDay: true, targets: true, weeklyThrough: true })
-    const page = (await q.limit(PAGE).get()).data as unknown as (TeamRecord & { weeklyThrough?: string })[]
+    const q = db.collection(TEAMS)
+      .where(after ? { _id: _.gt(after) } : {})
+      .orderBy('_id', 'asc')
+      .field({ _id: true, teamId: true, createdAt: true, planStartDay: true, targets: true, targetPlans: true, targetPeriods: true, remindedFor: true, weeklyThrough: true, rhythmDay: true })
+    const page = (await q.limit(PAGE).get()).data as unknown as TeamRecord[]
     for (const t of page) {
-      if (t.weeklyThrough === latest) continue
+      if (t.weeklyThrough === latest && t.rhythmDay === today) continue
       if (Date.now() > deadline) return { teams, finished: false, overdue: 0 }
-      await evaluateTeam(db, t, now)
+      // The period rollover first: a week judged today is judged by the targets in force today.
+      if (t.rhythmDay !== today) await dailyTeam(db, t, now)
+      if (t.weeklyThrough !== latest) await evaluateTeam(db, t, now)
       teams++
     }
     if (page.length < PAGE) break

@@ -214,8 +214,8 @@ describe('month and week views', () => {
 
   it('judges cadence and mix by the team\'s own targets, as the dashboard does', async () => {
     bulkItems(4, (i) => new Date(Date.UTC(2031, 5, 2 + i, 2)))
-    await ok(cloud, 'analytics', w.openid.manager, 'setTarget', { kpi: 'output', value: 4, tolerance: 0.1, reason: '本季度每周 4 条', version: 0 })
-    await ok(cloud, 'analytics', w.openid.manager, 'setTarget', { kpi: 'introShare', value: 0.8, tolerance: 0.1, reason: '新品季多讲产品', version: 0 })
+    await ok(cloud, 'analytics', w.openid.admin, 'setTarget', { kpi: 'output', value: 4, tolerance: 0.1, reason: '本季度每周 4 条', version: 0 })
+    await ok(cloud, 'analytics', w.openid.admin, 'setTarget', { kpi: 'introShare', value: 0.8, tolerance: 0.1, reason: '新品季多讲产品', version: 0 })
     const week = await ok<WeekView>(cloud, 'content', operator(), 'weekView', { day: '2031-06-04' })
     expect(week.cadence).toMatchObject({ count: 4, target: 4, met: true })
     expect(week.mixCheck).toEqual({ introShare: 0.75, maxIntroShare: 0.8, drift: false })

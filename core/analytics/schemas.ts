@@ -123,6 +123,30 @@ export interface TargetView {
   version: number
   updatedAt: string | null
   updatedByName: string | null
+  /** The target's periods (set by the 目标 screen's read and by edits). */
+  period?: PeriodInfo
+}
+
+/** A KPI's current target period and the next one, with the target planned for it (null: not set yet). */
+export interface PeriodInfo {
+  current: string
+  currentLabel: string
+  next: string
+  nextLabel: string
+  planned: { value: number | null; tolerance: number; version: number; updatedByName: string | null; updatedAt: string | null } | null
+  /** In the last two weeks of a quarter (last week of a month) with nothing planned for the next one. */
+  reminderDue: boolean
+}
+
+/** What made a target revision (history). */
+export type TargetTrigger = 'edit' | 'override' | 'plan' | 'analysis' | 'start' | 'carry'
+export const TARGET_TRIGGER_LABELS: Record<TargetTrigger, string> = {
+  edit: '调整',
+  override: '管理员修改本期目标',
+  plan: '设定下期目标',
+  analysis: '专项分析决定',
+  start: '下期目标生效',
+  carry: '沿用上期目标',
 }
 
 export interface TargetHistoryEntry {
@@ -134,6 +158,10 @@ export interface TargetHistoryEntry {
   reason: string
   /** The special analysis (专项分析) whose decision made this revision, or null for a plain edit. */
   analysisId: string | null
+  trigger: TargetTrigger
+  triggerLabel: string
+  /** The period the value is for, e.g. "2027 年第 1 季度" (null for revisions recorded before periods). */
+  periodLabel: string | null
   byName: string
   at: string
 }

@@ -2,7 +2,9 @@ import { DEFAULT_CONTENT_TARGETS, type ContentTargets } from '../content/mix'
 import { formatKpiValue } from '../format'
 import { horizonNote } from './horizons'
 import { KPI_DEFS } from './kpiDefs'
-import { KPIS, type KpiKey, type TargetView } from './schemas'
+import { nextPeriod, periodLabel, periodOf, reminderDue } from './periods'
+import { KPIS, type KpiKey, type PeriodInfo, type TargetView } from './schemas'
+import type { DayKey } from '../time/china'
 
 /**
  * A team's KPI targets: what the team stored for each KPI, else the table's default. How a target
@@ -19,6 +21,49 @@ export interface StoredTarget {
 }
 
 export type StoredTargets = Partial<Record<KpiKey, StoredTarget>>
+
+/** A target set ahead for a KPI's next period (analytics.planTarget); it takes effect when that period starts. */
+export interface StoredTargetPlan extends StoredTarget {
+  period: string
+}
+
+export type StoredTargetPlans = Partial<Record<KpiKey, StoredTargetPlan>>
+
+/**
+ * The targets in force on `day`: a plan whose period has started replaces the stored target (the hourly
+ * job writes it through with its history; until it has run, reads apply it here, so no card is judged by
+ * last period's target on the first morning of a new one).
+ *
+ * @example
+ * storedInForce({}, { output: { period: '2027-Q1', value: 7, tolerance: 0.1, version: 1, updatedAt: null, updatedByName: '陈静' } }, '2027-01-01').output?.value //=> 7
+ */
+export function storedInForce(stored: StoredTargets | undefined | null, plans: StoredTargetPlans | undefined | null, day: DayKey): StoredTargets {
+  const out: StoredTargets = { ...(stored ?? {}) }
+  for (const k of KPIS) {
+    const p = plans?.[k]
+    if (p && p.period <= periodOf(KPI_DEFS[k].reviewedEvery, day)) {
+      const { period: _p, ...t } = p
+      out[k] = { ...t, version: Math.max(t.version, (stored?.[k]?.version ?? 0) + 1) }
+    }
+  }
+  return out
+}
+
+/** A KPI's current and next target period, and the target planned for the next one (the 目标 screen). */
+export function periodInfo(kpi: KpiKey, plan: StoredTargetPlan | undefined | null, day: DayKey): PeriodInfo {
+  const every = KPI_DEFS[kpi].reviewedEvery
+  const current = periodOf(every, day)
+  const next = nextPeriod(every, day)
+  const planned = plan && plan.period === next ? plan : null
+  return {
+    current,
+    currentLabel: periodLabel(current),
+    next,
+    nextLabel: periodLabel(next),
+    planned: planned ? { value: planned.value, tolerance: planned.tolerance, version: planned.version, updatedByName: planned.updatedByName, updatedAt: planned.updatedAt ? new Date(planned.updatedAt).toISOString() : null } : null,
+    reminderDue: reminderDue(every, day) && !planned,
+  }
+}
 
 /**
  * Every KPI's target, in table order: the team's where set, else the default (version 0).

@@ -20,8 +20,10 @@ import { STAFF_ROLES } from '../roles'
 import { action } from './action'
 
 /** Managers and operators see everything; field staff see the KPI cards only. */
-/** Managers set targets (PRODUCT.md roles). */
+/** Managers set targets (PRODUCT.md roles): the next period's ahead of it; this period's only through a special analysis. */
 const TARGET_SETTERS = ['admin', 'manager'] as const
+/** A target whose period has started changes directly only by an admin's override with a reason. */
+const OVERRIDERS = ['admin'] as const
 
 /** The `analytics` cloud function: KPI cards, funnel, growth and targets, all from daily rollups. */
 export const analyticsContract = {
@@ -30,7 +32,8 @@ export const analyticsContract = {
   funnel: action<FunnelView>()({ input: funnelInput, access: STAFF_ROLES, write: false, summary: '查看转化漏斗' }),
   growth: action<GrowthView>()({ input: growthInput, access: STAFF_ROLES, write: false, summary: '查看粉丝增长' }),
   targets: action<TargetView[]>()({ input: emptyInput, access: 'member', write: false, summary: '查看目标' }),
-  setTarget: action<TargetView>()({ input: setTargetInput, access: TARGET_SETTERS, write: true, summary: '调整目标' }),
+  setTarget: action<TargetView>()({ input: setTargetInput, access: OVERRIDERS, write: true, summary: '管理员修改本期目标' }),
+  planTarget: action<TargetView>()({ input: setTargetInput, access: TARGET_SETTERS, write: true, summary: '设定下期目标' }),
   targetHistory: action<TargetHistoryEntry[]>()({ input: targetHistoryInput, access: STAFF_ROLES, write: false, summary: '目标调整记录' }),
   logSpend: action<SpendView>()({ input: logSpendInput, access: STAFF_ROLES, write: true, summary: '填报投流花费' }),
   // The two-week rule: everyone sees the alerts; managers (each KPI's owners) close special analyses and record market events.

@@ -178,8 +178,8 @@ export interface InboxView {
   unread: number
 }
 
-/** Review notices carry the item's id in `itemId`; the analysis ones (专项分析) carry the analysis id there. */
-export type NotificationKind = 'review_requested' | 'changes_requested' | 'gate_passed' | 'scheduled' | 'analysis_opened' | 'analysis_overdue'
+/** Review notices carry the item's id in `itemId`; the analysis ones (专项分析) the analysis id; targets_due the period. */
+export type NotificationKind = 'review_requested' | 'changes_requested' | 'gate_passed' | 'scheduled' | 'analysis_opened' | 'analysis_overdue' | 'targets_due'
 
 export interface NotificationView {
   id: string

@@ -87,7 +87,7 @@ export const TARGETS: TargetView[] = [
 ]
 
 export const HISTORY: TargetHistoryEntry[] = [
-  { kpi: 'completionRate', value: 0.5, previousValue: 0.45, tolerance: 0.1, previousTolerance: 0.1, reason: '行业头部已到 55%', analysisId: null, byName: '陈静', at: '2026-10-01T02:00:00.000Z' },
+  { kpi: 'completionRate', value: 0.5, previousValue: 0.45, tolerance: 0.1, previousTolerance: 0.1, reason: '行业头部已到 55%', analysisId: null, trigger: 'edit', triggerLabel: '调整', periodLabel: null, byName: '陈静', at: '2026-10-01T02:00:00.000Z' },
 ]
 
 const WEEK: ResolvedRange = { kind: 'week', from: '2026-11-23', to: '2026-11-29', days: 7, label: '本周 11-23 至 11-29' }

@@ -5,7 +5,7 @@ import { MeProvider } from '../../src/state/me'
 import type { MemberView } from '../../core/team/schemas'
 import type { TargetView } from '../../core/analytics/schemas'
 import { HISTORY, TARGETS } from './analytics-fixtures'
-import { MANAGER, OPERATOR, fakeCloud, meAs } from './fake-cloud'
+import { ADMIN, MANAGER, OPERATOR, fakeCloud, meAs } from './fake-cloud'
 import { resetTaroMock, taroCalls } from './taro-mock'
 
 function renderPage(who: MemberView, handlers: Parameters<typeof fakeCloud>[0] = {}) {
@@ -53,6 +53,7 @@ describe('目标管理', () => {
     const { view } = renderPage(OPERATOR)
     await screen.findByText('完播率')
     expect(view.container.querySelector('.target-edit')).toBeNull()
+    expect(view.container.querySelector('.target-plan')).toBeNull()
     fireEvent.click(completion(view.container).querySelector('.target-history-toggle')!)
     expect(await screen.findByText('原因：行业头部已到 55%')).toBeTruthy()
     expect(completion(view.container).textContent).toContain('45.0% → 50.0%')
@@ -60,7 +61,7 @@ describe('目标管理', () => {
   })
 
   it('shows the Chinese message under the field when the reason is missing, and sends nothing', async () => {
-    const { view, cloud } = renderPage(MANAGER)
+    const { view, cloud } = renderPage(ADMIN)
     await screen.findByText('完播率')
     fireEvent.click(completion(view.container).querySelector('.target-edit')!)
     await typeInto(view.container, 'value', '55')
@@ -72,7 +73,7 @@ describe('目标管理', () => {
   })
 
   it('refuses a tolerance over 100% with the schema message under the tolerance field', async () => {
-    const { view } = renderPage(MANAGER)
+    const { view } = renderPage(ADMIN)
     await screen.findByText('完播率')
     fireEvent.click(completion(view.container).querySelector('.target-edit')!)
     await typeInto(view.container, 'tolerance', '150')
@@ -83,9 +84,9 @@ describe('目标管理', () => {
     expect(view.container.querySelector('.field-tolerance')!.textContent).toContain('黄灯容差：不能超过 100%')
   })
 
-  it('sends the value as a ratio with the version it saw and a requestId, and shows the new target', async () => {
+  it('an admin overrides this period\'s target: the value as a ratio with the version it saw and a requestId', async () => {
     const saved: TargetView = { ...TARGETS[0], value: 0.55, version: 2, updatedAt: '2026-11-27T03:00:00.000Z', updatedByName: '陈静' }
-    const { view, cloud } = renderPage(MANAGER, { 'analytics.setTarget': () => ({ data: saved }) })
+    const { view, cloud } = renderPage(ADMIN, { 'analytics.setTarget': () => ({ data: saved }) })
     await screen.findByText('完播率')
     fireEvent.click(completion(view.container).querySelector('.target-edit')!)
     await typeInto(view.container, 'value', '55')
@@ -96,7 +97,7 @@ describe('目标管理', () => {
     const call = cloud.calls.find((c) => c.body.action === 'setTarget')!
     expect(call.body.data).toEqual({ kpi: 'completionRate', value: 0.55, tolerance: 0.1, reason: '行业头部已到 55%', version: 1 })
     expect(call.body.requestId).toEqual(expect.any(String))
-    expect(taroCalls.toasts).toContain('目标已更新')
+    expect(taroCalls.toasts).toContain('本期目标已修改')
     await waitFor(() => expect(view.container.querySelector('.target-form')).toBeNull())
   })
 
@@ -104,7 +105,7 @@ describe('目标管理', () => {
     let current = TARGETS
     const newer: TargetView = { ...TARGETS[0], value: 0.52, version: 3, updatedByName: '王敏', updatedAt: '2026-11-27T03:00:00.000Z' }
     let attempts = 0
-    const { view, cloud } = renderPage(MANAGER, {
+    const { view, cloud } = renderPage(ADMIN, {
       'analytics.targets': () => ({ data: current }),
       'analytics.setTarget': (d) => {
         attempts++
@@ -134,5 +135,28 @@ describe('目标管理', () => {
     expect(attempts).toBe(2)
     expect((sets[1].body.data as { version: number }).version).toBe(3)
     expect(sets[1].body.requestId).not.toBe(sets[0].body.requestId)
+  })
+
+  it('a manager sets next period\'s target (not this one\'s), is reminded near the period\'s end, and sends planTarget with the plan\'s version', async () => {
+    const period = { current: '2026-Q4', currentLabel: '2026 年第 4 季度', next: '2027-Q1', nextLabel: '2027 年第 1 季度', planned: null, reminderDue: true }
+    const listed = [{ ...TARGETS[0], period }, TARGETS[1]]
+    const saved: TargetView = { ...TARGETS[0], period: { ...period, reminderDue: false, planned: { value: 0.55, tolerance: 0.1, version: 1, updatedByName: '陈静', updatedAt: '2026-12-20T03:00:00.000Z' } } }
+    const { view, cloud } = renderPage(MANAGER, { 'analytics.targets': () => ({ data: listed }), 'analytics.planTarget': () => ({ data: saved }) })
+    await screen.findByText('完播率')
+    expect(view.container.querySelector('.targets-page__reminder')!.textContent).toContain('请在本期结束前设定下期目标：完播率')
+    expect(completion(view.container).textContent).toContain('本期 2026 年第 4 季度：50.0%')
+    expect(completion(view.container).textContent).toContain('下期 2027 年第 1 季度：未设定，将沿用本期')
+    expect(view.container.querySelector('.target-edit')).toBeNull()
+    fireEvent.click(completion(view.container).querySelector('.target-plan')!)
+    expect(view.container.querySelector('.target-form__period')!.textContent).toContain('设定2027 年第 1 季度的目标')
+    await typeInto(view.container, 'value', '55')
+    await typeInto(view.container, 'reason', '下季度对标行业头部')
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    const call = cloud.calls.find((c) => c.body.action === 'planTarget')!
+    expect(call.body.data).toEqual({ kpi: 'completionRate', value: 0.55, tolerance: 0.1, reason: '下季度对标行业头部', version: 0 })
+    expect(cloud.calls.some((c) => c.body.action === 'setTarget')).toBe(false)
+    expect(taroCalls.toasts).toContain('下期目标已设定')
   })
 })

@@ -1,8 +1,9 @@
 // Journey: the demo team's dashboard at baseline shows red for 完播率 and 投流占比. An operator looks at a
 // KPI's detail, the funnel and growth (logging a day's promotion spend), then imports a strong export
-// through 填报 → 导入数据; the lights turn and the funnel's completion step moves. A manager raises the
-// 完播率 target with a reason: the card's 本期目标 and 终期 move with it (the target ramps from the plan's
-// start, so this week's share of a higher end value) and the change is on record with who and why.
+// through 填报 → 导入数据; the lights turn and the funnel's completion step moves. The admin raises the
+// 完播率 target with a reason (this quarter's target: an admin's override): the card's 本期目标 and 终期 move
+// with it (the target ramps from the plan's start, so this week's share of a higher end value) and the
+// change is on record with who, why and for which quarter.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -131,9 +132,9 @@ test('lights at baseline, a strong import turns them, the funnel moves, and a ta
   await settle(page)
   await j.shot(page, 'dashboard-08-funnel-after-import')
 
-  // ---- manager 陈静 raises the 完播率 target with a reason ----
+  // ---- admin 王敏 raises this quarter's 完播率 target with a reason (a manager could only plan next quarter's) ----
   const manager = (await j.phone()).page
-  await signInAs(manager, 'demo_manager_chen', '陈静')
+  await signInAs(manager, 'demo_admin_wangmin', '王敏')
   await openTab(manager, '看板')
   expect((await lightOf(manager, 'completionRate')).light).toBe('green')
   const targetText = () => visible(manager, '.dashboard-page .kpi-card--completionRate .kpi-card__target').innerText()
@@ -155,7 +156,8 @@ test('lights at baseline, a strong import turns them, the funnel moves, and a ta
   await row.locator('.target__value', { hasText: '97.0%' }).waitFor()
   await row.locator('.target-history-toggle').click()
   await row.locator('.target-history__reason', { hasText: '头部账号完播率已到 90% 以上，拉高要求' }).waitFor()
-  expect(await row.locator('.target-history__meta').first().innerText()).toContain('陈静')
+  expect(await row.locator('.target-history__meta').first().innerText()).toContain('王敏')
+  expect(await row.locator('.target-history__trigger').first().innerText()).toMatch(/^管理员修改本期目标 · \d{4} 年第 [1-4] 季度$/)
   expect(await row.locator('.target-history__change').first().innerText()).toContain('→ 97.0%')
   await settle(manager)
   await j.shot(manager, 'dashboard-10-targets-history')

@@ -85,6 +85,7 @@ export const samples: Samples = {
     growth: () => ({ range: { range: 'month' } }),
     targets: () => ({}),
     setTarget: () => ({ kpi: 'completionRate', value: 0.45, tolerance: 0.1, reason: '本季度先追平行业均值', version: 0 }),
+    planTarget: () => ({ kpi: 'completionRate', value: 0.55, tolerance: 0.1, reason: '下季度对标行业头部', version: 0 }),
     targetHistory: () => ({ kpi: 'completionRate' }),
     logSpend: () => ({ date: today(), amountFen: 50_000 }),
     alerts: () => ({}),

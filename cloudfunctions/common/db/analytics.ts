@@ -1,5 +1,5 @@
 import type { AlertStatus, AnalysisEvidence, AnalysisStatus, Decision, MarketEvent } from '../../../core/analytics/alerts'
-import type { KpiKey } from '../../../core/analytics/schemas'
+import type { KpiKey, TargetTrigger } from '../../../core/analytics/schemas'
 import type { WeekResult } from '../../../core/analytics/weekly'
 import type { DayKey } from '../../../core/time/china'
 import type { BaseRecord, DerivedDoc } from './base'
@@ -26,6 +26,10 @@ export interface TargetHistoryRecord extends BaseRecord {
   at: Date
   /** The special analysis whose 调整目标 decision made this revision (absent for a plain edit). */
   analysisId?: string | null
+  /** What made it (absent on revisions recorded before periods: 'edit'). */
+  trigger?: TargetTrigger
+  /** The period the value is for ('2026-Q4', '2026-12'). */
+  period?: string
 }
 
 /** Derived: one team's weekly verdicts for one completed ISO week, every KPI; id `${teamId}_${week}`. Written once, never changed. */

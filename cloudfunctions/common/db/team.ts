@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { StoredTargets } from '../../../core/analytics/targets'
+import type { StoredTargetPlans, StoredTargets } from '../../../core/analytics/targets'
 import type { Department, Role } from '../../../core/roles'
 import type { DayKey } from '../../../core/time/china'
 import type { BaseRecord, StoredDoc } from './base'
@@ -11,6 +11,15 @@ export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
   targets?: StoredTargets
   /** The day the plan starts (China time): ramps and baselines are measured from it. Absent: the day the team was created. */
   planStartDay?: DayKey
+  /** Targets set ahead for each KPI's next period (analytics.planTarget); applied when the period starts. */
+  targetPlans?: StoredTargetPlans
+  /** Per KPI, the period its target in force was last rolled to (the hourly job's rollover marker). */
+  targetPeriods?: Partial<Record<string, string>>
+  /** Per period kind, the next period the managers were last reminded to set ('2027-Q1', '2027-01'). */
+  remindedFor?: Partial<Record<'quarter' | 'month', string>>
+  /** The latest judged ISO week the weekly job has evaluated, and the last day its daily work ran. */
+  weeklyThrough?: string
+  rhythmDay?: DayKey
 }
 
 /** The team record as the team function keeps it: a guarded admin count so the last admin stays. */

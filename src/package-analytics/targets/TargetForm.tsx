@@ -13,6 +13,8 @@ import { toastSuccess } from '../../utils/feedback'
 export interface TargetFormProps {
   /** The target as the list shows it now (after a CONFLICT reload, the newer one). */
   target: TargetView
+  /** 'plan': the next period's target (managers); 'override': this period's, changed by an admin with a reason. */
+  mode: 'plan' | 'override'
   onSaved: (saved: TargetView) => void
   /** Another manager changed it first: the page reloads the list. */
   onConflict: () => Promise<void>
@@ -23,9 +25,11 @@ export interface TargetFormProps {
  * Changes one target: value, yellow-light tolerance and a required reason. The zod messages of
  * `setTargetInput` show under their fields; a stale version gets CONFLICT and the latest target.
  */
-export function TargetForm({ target, onSaved, onConflict, onCancel }: TargetFormProps) {
-  const [value, setValue] = useState(targetToInput(target.value, target.unit))
-  const [tolerance, setTolerance] = useState(String(Math.round(target.tolerance * 1000) / 10))
+export function TargetForm({ target, mode, onSaved, onConflict, onCancel }: TargetFormProps) {
+  // A plan starts from what is planned (else this period's value); an override from the value in force.
+  const planned = mode === 'plan' ? target.period?.planned : null
+  const [value, setValue] = useState(targetToInput(planned ? planned.value : target.value, target.unit))
+  const [tolerance, setTolerance] = useState(String(Math.round((planned ? planned.tolerance : target.tolerance) * 1000) / 10))
   const [reason, setReason] = useState('')
   const [conflict, setConflict] = useState(false)
   // One requestId per change: a retried tap never records the change twice.
@@ -34,16 +38,14 @@ export function TargetForm({ target, onSaved, onConflict, onCancel }: TargetForm
     async () => {
       setConflict(false)
       try {
-        return await api.analytics.setTarget(
-          {
-            kpi: target.kpi,
-            value: targetFromInput(value, target.unit),
-            tolerance: Math.round(Number(tolerance.trim() === '' ? Number.NaN : tolerance) * 10) / 1000,
-            reason,
-            version: target.version,
-          },
-          { requestId: requestId.current },
-        )
+        const input = {
+          kpi: target.kpi,
+          value: targetFromInput(value, target.unit),
+          tolerance: Math.round(Number(tolerance.trim() === '' ? Number.NaN : tolerance) * 10) / 1000,
+          reason,
+          version: mode === 'plan' ? planned?.version ?? 0 : target.version,
+        }
+        return mode === 'plan' ? await api.analytics.planTarget(input, { requestId: requestId.current }) : await api.analytics.setTarget(input, { requestId: requestId.current })
       } catch (e) {
         if (e instanceof ApiError && e.code === 'CONFLICT') {
           setConflict(true)
@@ -54,14 +56,19 @@ export function TargetForm({ target, onSaved, onConflict, onCancel }: TargetForm
       }
     },
     (saved) => {
-      toastSuccess('目标已更新')
+      toastSuccess(mode === 'plan' ? '下期目标已设定' : '本期目标已修改')
       requestId.current = newRequestId()
       onSaved(saved)
     },
   )
   const hint = unitHint(target)
   return (
-    <View className={`target-form target-form--${target.kpi}`}>
+    <View className={`target-form target-form--${target.kpi} target-form--${mode}`}>
+      <Text className='target-form__period'>
+        {mode === 'plan'
+          ? `设定${target.period?.nextLabel ?? '下期'}的目标：到期自动生效，此前本期目标不变`
+          : `修改${target.period?.currentLabel ?? '本期'}已生效的目标（管理员）：须写明原因，记入调整记录`}
+      </Text>
       {conflict ? <Text className='target-form__conflict'>这个目标刚被其他人修改过，已显示最新的目标值；请确认后再保存。</Text> : null}
       <NumberField label='目标值' keyboard='digit' unit={hint} placeholder='必填' value={value} onChange={setValue} error={form.errors.value} className='field-value' />
       <NumberField label='黄灯容差' keyboard='digit' unit='%' placeholder='必填' value={tolerance} onChange={setTolerance} error={form.errors.tolerance} className='field-tolerance' />

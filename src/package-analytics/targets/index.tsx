@@ -33,6 +33,7 @@ function TargetHistory({ target }: { target: TargetView }) {
             {targetText(h.previousValue, target)} → {targetText(h.value, target)}
             {h.tolerance !== h.previousTolerance ? `，容差 ${formatPercent(h.previousTolerance)} → ${formatPercent(h.tolerance)}` : ''}
           </Text>
+          <Text className='target-history__trigger'>{h.periodLabel ? `${h.triggerLabel} · ${h.periodLabel}` : h.triggerLabel}</Text>
           <Text className='target-history__reason'>原因：{h.reason}</Text>
           {h.analysisId ? (
             <Text className='target-history__analysis' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.analysis, { id: h.analysisId! }) })}>
@@ -52,11 +53,12 @@ function TargetHistory({ target }: { target: TargetView }) {
 export default function TargetsPage() {
   const { me } = useMe()
   const roles = me?.member?.roles
-  const canEdit = allows(contracts.analytics.setTarget.access, roles)
+  const canPlan = allows(contracts.analytics.planTarget.access, roles)
+  const canOverride = allows(contracts.analytics.setTarget.access, roles)
   const canSeeHistory = allows(contracts.analytics.targetHistory.access, roles)
   const targets = useApiQuery(() => api.analytics.targets({}), [])
   usePullRefresh(targets.refresh)
-  const [editing, setEditing] = useState<KpiKey | null>(null)
+  const [editing, setEditing] = useState<{ kpi: KpiKey; mode: 'plan' | 'override' } | null>(null)
   const [historyOf, setHistoryOf] = useState<KpiKey | null>(null)
   const list = targets.data
 
@@ -67,11 +69,17 @@ export default function TargetsPage() {
       </View>
     )
   }
+  const due = canPlan ? list.filter((t) => t.period?.reminderDue) : []
   return (
     <View className='page targets-page'>
       <Text className='targets-page__intro'>
-        绿灯：达到目标；黄灯：差距在容差以内；红灯：差距超过容差。{canEdit ? '' : '目标由主管调整。'}
+        绿灯：达到目标；黄灯：差距在容差以内；红灯：差距超过容差。核心目标按季度、辅助目标按月设定：主管提前设定下期目标，到期自动生效；本期目标只能通过专项分析调整，或由管理员写明原因修改。
       </Text>
+      {due.length ? (
+        <View className='targets-page__reminder'>
+          <Text>{`请在本期结束前设定下期目标：${due.map((t) => t.label).join('、')}（未设定的将沿用本期目标）`}</Text>
+        </View>
+      ) : null}
       {list.map((t) => (
         <View key={t.kpi} className={`analytics-card target target--${t.kpi}`}>
           <View className='target__head'>
@@ -82,15 +90,24 @@ export default function TargetsPage() {
             {DIRECTION_WORDS[t.direction]} · 黄灯容差 {formatPercent(t.tolerance)} · {REVIEW_WORDS[t.reviewedEvery]}
           </Text>
           <Text className='target__horizon'>{t.horizon}</Text>
+          {t.period ? (
+            <View className='target__periods'>
+              <Text className='target__period'>{`本期 ${t.period.currentLabel}：${targetText(t.value, t)}`}</Text>
+              <Text className={`target__next ${t.period.planned ? '' : 'target__next--unset'}`}>
+                {`下期 ${t.period.nextLabel}：${t.period.planned ? `${targetText(t.period.planned.value, t)}（${t.period.planned.updatedByName ?? '—'} 设定）` : '未设定，将沿用本期'}`}
+              </Text>
+            </View>
+          ) : null}
           {t.updatedAt ? (
             <Text className='target__updated'>
               {t.updatedByName ?? '—'} 于 {formatDateTime(t.updatedAt)} 调整
             </Text>
           ) : null}
-          {editing === t.kpi ? (
+          {editing?.kpi === t.kpi ? (
             <TargetForm
-              key={`${t.kpi}`}
+              key={`${t.kpi}-${editing.mode}`}
               target={t}
+              mode={editing.mode}
               onSaved={(saved) => {
                 targets.replace(list.map((x) => (x.kpi === saved.kpi ? saved : x)))
                 setEditing(null)
@@ -106,9 +123,14 @@ export default function TargetsPage() {
                   {historyOf === t.kpi ? '收起记录' : '调整记录'}
                 </Button>
               ) : null}
-              {canEdit ? (
-                <Button size='small' fill='outline' type='primary' className='target-edit' onClick={() => setEditing(t.kpi)}>
-                  调整
+              {canOverride ? (
+                <Button size='small' fill='none' className='target-edit' onClick={() => setEditing({ kpi: t.kpi, mode: 'override' })}>
+                  修改本期
+                </Button>
+              ) : null}
+              {canPlan ? (
+                <Button size='small' fill='outline' type='primary' className='target-plan' onClick={() => setEditing({ kpi: t.kpi, mode: 'plan' })}>
+                  设定下期
                 </Button>
               ) : null}
             </View>

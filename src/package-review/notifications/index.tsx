@@ -40,8 +40,13 @@ export default function NotificationsPage() {
       setReadIds((s) => new Set(s).add(n.id))
       void api.review.markRead({ ids: [n.id] }).catch(() => undefined)
     }
-    // A special analysis's notice carries the analysis id where a review notice carries the item's.
-    const url = n.kind === 'analysis_opened' || n.kind === 'analysis_overdue' ? withQuery(ROUTES.analysis, { id: n.itemId }) : withQuery(ROUTES.production, { itemId: n.itemId })
+    // A special analysis's notice carries the analysis id where a review notice carries the item's; a reminder to set targets opens 目标管理.
+    const url =
+      n.kind === 'analysis_opened' || n.kind === 'analysis_overdue'
+        ? withQuery(ROUTES.analysis, { id: n.itemId })
+        : n.kind === 'targets_due'
+          ? ROUTES.targets
+          : withQuery(ROUTES.production, { itemId: n.itemId })
     void Taro.navigateTo({ url })
   }
   const markAll = async () => {
