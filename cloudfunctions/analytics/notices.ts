@@ -96,3 +96,20 @@ export async function notifyTargetsDue(db: DbLike, teamId: string, period: strin
     }
   }
 }
+
+/**
+ * A judged week had KPIs 未录入: the people who log numbers (field staff and operators) are reminded,
+ * once per team and week, with the week's days and what is missing.
+ */
+export async function notifyDataMissing(db: DbLike, teamId: string, w: { week: string; from: string; to: string }, labels: string[], now: Date): Promise<void> {
+  const title = `上周（${w.from.slice(5)} 至 ${w.to.slice(5)}）有 ${labels.length} 项指标未录入`
+  const body = `${labels.join('、')}没有数据，周判定记为「未录入」；请在「填报」补录，补录后看板即更新`
+  for (const m of await membersWith(db, teamId, ['field', 'operator'])) {
+    const record: NotificationRecord = { _id: `${teamId}_missing_${w.week}_${m._id}`, teamId, memberId: m._id, kind: 'data_missing', itemId: w.week, title, body, read: false, createdAt: now, updatedAt: now, createdBy: 'system', version: 0 }
+    try {
+      await db.collection(NOTIFICATIONS).add({ data: record as unknown as Record<string, unknown> })
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e
+    }
+  }
+}

@@ -214,10 +214,20 @@ describe('idempotence and the streak', () => {
   it('miss, 未录入, miss opens the alert on the second miss, with the missing week in its evidence', async () => {
     await missWeek(0)
     await timer(mondayAfter(0))
+    expect(all<NotificationRecord>(NOTIFICATIONS).filter((n) => n.kind === 'data_missing')).toHaveLength(0)
     // nothing logged in W1
     await timer(mondayAfter(1))
     expect(crWeek(wk(1))).toMatchObject({ verdict: 'missing', value: null })
     expect(all(ALERTS)).toHaveLength(0)
+    // 未录入 raises a data-freshness reminder to the people who log (field staff, operators), once
+    const reminders = () => all<NotificationRecord>(NOTIFICATIONS).filter((n) => n.kind === 'data_missing')
+    const told = reminders().map((n) => n.memberId)
+    expect(told).toEqual(expect.arrayContaining([w.memberId.field, w.memberId.operator]))
+    expect(told).not.toContain(w.memberId.manager)
+    expect(reminders()[0]).toMatchObject({ title: `上周（${day(7).slice(5)} 至 ${day(13).slice(5)}）有 1 项指标未录入`, itemId: wk(1) })
+    expect(reminders()[0].body).toContain('完播率没有数据')
+    await timer(mondayAfter(1), '11:00')
+    expect(reminders()).toHaveLength(told.length)
     await missWeek(2)
     await timer(mondayAfter(2))
     expect(crWeek(wk(2))).toMatchObject({ verdict: 'miss', value: 0.2 })
@@ -321,11 +331,12 @@ describe('notifications', () => {
     const summaries = await ok<AnalysisSummary[]>(cloud, 'analytics', w.openid.operator, 'analyses')
     expect(summaries[0]).toMatchObject({ id, overdue: true, statusLabel: '已逾期' })
 
-    // again: the admins are told once
-    const n = counts().notifications
+    // again: the admins are told once (day 21 judges a week with nothing logged: only its 未录入 reminder is new)
+    const analysisNotices = () => all<NotificationRecord>(NOTIFICATIONS).filter((x) => x.kind.startsWith('analysis_')).length
+    const n = analysisNotices()
     expect((await timer(day(18), '11:00')).overdue).toBe(0)
     await timer(day(21))
-    expect(counts().notifications).toBe(n)
+    expect(analysisNotices()).toBe(n)
     expect(sent()).toHaveLength(4)
   })
 })

@@ -3,7 +3,7 @@
 // Reads only rollups (plus the items projection and, when an alert opens, recent item series).
 import { alertKey, ANALYSIS_DUE_WORKING_DAYS, workingDaysAfter } from '../../core/analytics/alerts'
 import { buildEvidence, type EvidenceItem } from '../../core/analytics/evidence'
-import type { KpiData } from '../../core/analytics/kpiData'
+import type { KpiData, KpiSource } from '../../core/analytics/kpiData'
 import type { DayRollup } from '../../core/results/rollup'
 import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
 import type { SeriesPoint } from '../../core/results/views'
@@ -17,7 +17,7 @@ import type { SeriesRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
 import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
-import { notifyManagers, notifyOverdue, ownersOf } from './notices'
+import { notifyDataMissing, notifyManagers, notifyOverdue, ownersOf } from './notices'
 import { dailyTeam } from './rhythm'
 import { itemFact, planStartOf, targetsOf, teamDayRollups, teamItems, toRollup } from './read'
 
@@ -25,6 +25,8 @@ import { itemFact, planStartOf, targetsOf, teamDayRollups, teamItems, toRollup }
 export const CATCH_UP_WEEKS = 8
 /** Stored weeks the streak reads: longer than the catch-up, so a run's start never slides into view as a new run. */
 const HISTORY_WEEKS = 26
+/** Sources field staff log by hand: a week without them is 未录入 for want of logging, worth a reminder. */
+const LOGGED_SOURCES: readonly KpiSource[] = ['posts', 'followers', 'leads', 'logs']
 /** Series read for the movers of newly opened alerts (the items logged most recently). */
 const MOVER_CANDIDATES = 200
 const PAGE = 100
@@ -190,6 +192,10 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
       const res = await db.collection(ALERTS).where({ _id: id, teamId, status: 'open' }).update({ data: { status: 'recovering', recoveredWeek: r.week, updatedAt: now } })
       if (res.stats.updated) out.recovering.push(id)
     }
+    // 未录入 in the latest judged week (numbers field staff log, not "no livestream that week"): a reminder.
+    const last = fresh[fresh.length - 1]
+    const unlogged = KPIS.filter((k) => last.results[k]?.verdict === 'missing' && KPI_DEFS[k].sources.some((src) => LOGGED_SOURCES.includes(src)))
+    if (unlogged.length && last.week === weeks[weeks.length - 1].week) await notifyDataMissing(db, teamId, last, unlogged.map((k) => KPI_DEFS[k].label), now)
     for (const f of fresh) if (await addOnce(db, KPI_WEEKS, f)) out.weeks.push(f.week)
   }
   const through = weeks[weeks.length - 1].week

@@ -178,8 +178,8 @@ export interface InboxView {
   unread: number
 }
 
-/** Review notices carry the item's id in `itemId`; the analysis ones (专项分析) the analysis id; targets_due the period. */
-export type NotificationKind = 'review_requested' | 'changes_requested' | 'gate_passed' | 'scheduled' | 'analysis_opened' | 'analysis_overdue' | 'targets_due'
+/** Review notices carry the item's id in `itemId`; the analysis ones (专项分析) the analysis id; targets_due the period; data_missing the ISO week. */
+export type NotificationKind = 'review_requested' | 'changes_requested' | 'gate_passed' | 'scheduled' | 'analysis_opened' | 'analysis_overdue' | 'targets_due' | 'data_missing'
 
 export interface NotificationView {
   id: string

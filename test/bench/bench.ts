@@ -8,7 +8,8 @@ import { chromium } from 'playwright-core'
 import rules from '../../database.rules.json'
 import { startEmulator } from '../../emulator/main'
 import seed, { DEMO_ADMIN } from '../../emulator/seed'
-import { ITEMS, MEMBERS, PRODUCTIONS, SNAPSHOTS, TEAMS } from '../../cloudfunctions/common/db/collections'
+import { ITEMS, KPI_WEEKS, MEMBERS, PRODUCTIONS, SNAPSHOTS, TEAMS } from '../../cloudfunctions/common/db/collections'
+import type { TeamRecord } from '../../cloudfunctions/common/db/team'
 import { newItemRecord } from '../../cloudfunctions/common/db/content'
 import { stateFields } from '../../cloudfunctions/common/db/review'
 import { defaultFlow } from '../../core/review/flow'
@@ -378,8 +379,47 @@ async function analyticsLatency(emu: Emulator): Promise<void> {
 }
 
 /**
+ * The two-week rule's job per team (analytics/weekly.ts evaluateTeam, in-process on the local cloud's
+ * database, as the timer runs it): a plan a year old, so the first run catches up 8 weeks; then one new
+ * week at a time (the latest judged week's verdicts removed before each run), at 10k and 1M snapshots.
+ */
+async function weeklyJob(emu: Emulator): Promise<void> {
+  const n = Number(process.env.BENCH_WEEKLY_N ?? 50)
+  const { database } = await import('../../cloudfunctions/common/sdk')
+  const { evaluateTeam, kpiWeekId, latestWeek } = await import('../../cloudfunctions/analytics/weekly')
+  const db = database()
+  const now = new Date()
+  const per: Record<string, number> = {}
+  for (const h of [HISTORIES[0], HISTORIES[2]]) {
+    const team = await historyTeam(emu, h)
+    emu.store.update(TEAMS, { _id: team.teamId }, { $set: { planStartDay: addDays(dayKey(now), -365) } }, { multi: false, upsert: false } as never)
+    const doc = () => emu.store.getById(TEAMS, team.teamId) as unknown as TeamRecord
+    emu.store.resetStats()
+    let t = process.hrtime.bigint()
+    const first = await evaluateTeam(db, doc(), now)
+    const catchUp = Number(process.hrtime.bigint() - t) / 1e6
+    let st = emu.store.stats()
+    rows.push([`weekly job, first run over ${h.label} snapshots: ${first.weeks.length} weeks judged, ${first.opened.length} alerts opened`, `${catchUp.toFixed(0)} ms · ${st.requests} requests · ${st.docsRead} documents`])
+    const week = latestWeek(now)
+    const once = async () => {
+      emu.store.remove(KPI_WEEKS, { _id: kpiWeekId(team.teamId, week) }, { multi: false })
+      await evaluateTeam(db, doc(), now)
+      return { ok: true }
+    }
+    emu.store.resetStats()
+    t = process.hrtime.bigint()
+    await once()
+    st = emu.store.stats()
+    const m = await measure(n, once)
+    per[h.label] = m.p50
+    rows.push([`weekly job, one new week, ${h.label} snapshots (n=${n})`, fmt(m)], ['  per team and week: DB requests · documents read', `${st.requests} · ${st.docsRead}`])
+  }
+  if (per['1M'] && per['10k']) rows.push(['  ratio weekly job 1M / 10k (p50)', (per['1M'] / per['10k']).toFixed(2)])
+}
+
+/**
  * Sections to run: all by default; `BENCH_ONLY=analytics` (comma-separated: sizes, h5, ping, monthView,
- * inbox, snapshot, rebuild, analytics) runs only those, e.g. while working on one of them.
+ * inbox, snapshot, rebuild, analytics, weekly) runs only those, e.g. while working on one of them.
  */
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean)
 const runs = (section: string) => ONLY.length === 0 || ONLY.includes(section)
@@ -403,6 +443,7 @@ async function main(): Promise<void> {
     if (runs('snapshot')) await snapshotLatency(emu)
     if (runs('rebuild')) await rebuildTime(emu)
     if (runs('analytics')) await analyticsLatency(emu)
+    if (runs('weekly')) await weeklyJob(emu)
   } finally {
     await emu.close()
   }

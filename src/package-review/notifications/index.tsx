@@ -41,6 +41,8 @@ export default function NotificationsPage() {
       void api.review.markRead({ ids: [n.id] }).catch(() => undefined)
     }
     // A special analysis's notice carries the analysis id where a review notice carries the item's; a reminder to set targets opens 目标管理.
+    // 填报 is a tab: a tab page opens by switchTab, never navigateTo.
+    if (n.kind === 'data_missing') return void Taro.switchTab({ url: ROUTES.log })
     const url =
       n.kind === 'analysis_opened' || n.kind === 'analysis_overdue'
         ? withQuery(ROUTES.analysis, { id: n.itemId })
