@@ -1,18 +1,16 @@
 import type { analyticsContract } from '../../core/api/analytics'
 import {
-  alertText,
   ALERT_STATUS_LABELS,
   ANALYSIS_DUE_WORKING_DAYS,
   ANALYSIS_STATUS_LABELS,
   DECISION_LABELS,
   MARKET_EVENT_LABELS,
-  weekEvidence,
   workingDaysAfter,
   type AlertView,
   type AnalysisSummary,
   type AnalysisView,
 } from '../../core/analytics/alerts'
-import { buildEvidence } from '../../core/analytics/evidence'
+import { alertText, buildEvidence, weekEvidence } from '../../core/analytics/evidence'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { weekResult } from '../../core/analytics/weekly'
 import { AppError } from '../../core/errors'

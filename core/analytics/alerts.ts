@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import { idSchema, versionSchema } from '../atoms'
-import { formatKpiTarget, formatKpiValue } from '../format'
 import { addDays, inChina, type DayKey } from '../time/china'
-import { KPI_DEFS } from './kpiDefs'
 import { KPIS, type KpiKey, type Mover } from './schemas'
-import type { WeekResult, WeekVerdict } from './weekly'
+import type { WeekVerdict } from './weekly'
 
 /**
  * Alerts (预警) and special analyses (专项分析): what the two-week rule opens when a KPI misses its weekly
@@ -163,31 +161,4 @@ export interface AnalysisView extends AnalysisSummary {
   closedByName: string | null
   closedAt: string | null
   version: number
-}
-
-/** A stored week result as people read it. */
-export function weekEvidence(kpi: KpiKey, r: WeekResult): WeekEvidence {
-  const def = KPI_DEFS[kpi]
-  return {
-    week: r.week,
-    from: r.from,
-    to: r.to,
-    verdict: r.verdict,
-    verdictLabel: VERDICT_LABELS[r.verdict],
-    display: formatKpiValue(def, r.value),
-    targetDisplay: formatKpiTarget(def, r.target),
-  }
-}
-
-/**
- * What an alert says on 看板.
- *
- * @example
- * alertText('completionRate', 'recovering') //=> '完播率连续两周未达标，已回到目标，待专项分析结案'
- */
-export function alertText(kpi: KpiKey, status: AlertStatus): string {
-  const base = `${KPI_DEFS[kpi].label}连续两周未达标`
-  if (status === 'recovering') return `${base}，已回到目标，待专项分析结案`
-  if (status === 'ended') return `${base}，专项分析已结案`
-  return base
 }

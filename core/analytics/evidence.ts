@@ -1,9 +1,9 @@
 import { FORMAT_LABELS, LAYER_LABELS, type Category, type Format, type Layer } from '../content/schemas'
 import { mixOf } from '../content/mix'
-import { formatCount, formatPercent } from '../format'
+import { formatCount, formatKpiTarget, formatKpiValue, formatPercent } from '../format'
 import { POST_METRIC_LABELS, type PostMetric } from '../results/metrics'
 import type { DayRollup } from '../results/rollup'
-import { weekEvidence, type AnalysisEvidence } from './alerts'
+import { VERDICT_LABELS, type AlertStatus, type AnalysisEvidence, type WeekEvidence } from './alerts'
 import { funnelCounts, funnelResult } from './funnelRollups'
 import { inPeriod } from './kpiData'
 import { KPI_DEFS } from './kpiDefs'
@@ -49,4 +49,31 @@ export function buildEvidence(
   const num = KPI_DEFS[kpi].numerator
   const moversBy = num ? num.plus.map((k) => POST_METRIC_LABELS[k as PostMetric]).join(' + ') : null
   return { kpi, label: KPI_DEFS[kpi].label, weeks: weeks.map((w) => weekEvidence(kpi, w)), movers: top, moversBy, biggestDrop: drop, mix: lines }
+}
+
+/** A stored week result as people read it. */
+export function weekEvidence(kpi: KpiKey, r: WeekResult): WeekEvidence {
+  const def = KPI_DEFS[kpi]
+  return {
+    week: r.week,
+    from: r.from,
+    to: r.to,
+    verdict: r.verdict,
+    verdictLabel: VERDICT_LABELS[r.verdict],
+    display: formatKpiValue(def, r.value),
+    targetDisplay: formatKpiTarget(def, r.target),
+  }
+}
+
+/**
+ * What an alert says on 看板.
+ *
+ * @example
+ * alertText('completionRate', 'recovering') //=> '完播率连续两周未达标，已回到目标，待专项分析结案'
+ */
+export function alertText(kpi: KpiKey, status: AlertStatus): string {
+  const base = `${KPI_DEFS[kpi].label}连续两周未达标`
+  if (status === 'recovering') return `${base}，已回到目标，待专项分析结案`
+  if (status === 'ended') return `${base}，专项分析已结案`
+  return base
 }

@@ -112,6 +112,8 @@ export interface TargetView {
   unit: KpiUnit
   /** Word after a count ("条", "人", "元"); empty for ratios and hours. */
   unitWord: string
+  /** A count set per ISO week and scaled to a range's days (发布数量, 净增粉丝, 咨询量); else a level or a rate. */
+  perWeek: boolean
   /** null: no target set (the light is 'none'). For count KPIs, per week. */
   value: number | null
   direction: Direction

@@ -1,6 +1,6 @@
 import { DEFAULT_CONTENT_TARGETS, type ContentTargets } from '../content/mix'
 import { formatKpiValue } from '../format'
-import { horizonNote } from './horizons'
+import { HORIZONS, horizonNote } from './horizons'
 import { KPI_DEFS } from './kpiDefs'
 import { nextPeriod, periodLabel, periodOf, reminderDue } from './periods'
 import { KPIS, type KpiKey, type PeriodInfo, type TargetView } from './schemas'
@@ -91,6 +91,7 @@ export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null): Tar
     label: d.label,
     unit: d.unit,
     unitWord: d.unitWord,
+    perWeek: HORIZONS[kpi].scale === 'week',
     value: s ? s.value : d.target,
     direction: d.direction,
     tolerance: s ? s.tolerance : d.tolerance,

@@ -1,6 +1,5 @@
 import type { Direction, Light } from '../../core/analytics/kpi'
-import { MAX_RANGE_DAYS, type KpiKey, type KpiUnit, type RangeInput, type RangeKind, type TargetView } from '../../core/analytics/schemas'
-import { HORIZONS } from '../../core/analytics/horizons'
+import { MAX_RANGE_DAYS, type KpiUnit, type RangeInput, type RangeKind, type TargetView } from '../../core/analytics/schemas'
 import { formatCount, formatHours, formatPercent } from '../../core/format'
 import { daysBetween, type DayKey } from '../../core/time/china'
 
@@ -99,10 +98,7 @@ export function targetFromInput(text: string, unit: KpiUnit): number {
   return unit === 'ratio' ? Math.round(n * 10) / 1000 : n
 }
 
-/** Count KPIs whose target is per week (their horizon scales by week); the rest are levels. */
-const weekly = (kpi: KpiKey) => HORIZONS[kpi].scale === 'week'
-
-type TargetUnit = Pick<TargetView, 'unit' | 'kpi' | 'unitWord'>
+type TargetUnit = Pick<TargetView, 'unit' | 'unitWord' | 'perWeek'>
 
 /** A target as text: "50.0%", "24 小时", "每周 5 条", "100,000 人", "299 元"; "未设定" without one. */
 export function targetText(value: number | null, t: TargetUnit): string {
@@ -110,12 +106,12 @@ export function targetText(value: number | null, t: TargetUnit): string {
   if (t.unit === 'ratio') return formatPercent(value)
   if (t.unit === 'hours') return formatHours(value)
   const n = `${formatCount(value)}${t.unitWord ? ` ${t.unitWord}` : ''}`
-  return weekly(t.kpi) ? `每周 ${n}` : n
+  return t.perWeek ? `每周 ${n}` : n
 }
 
 /** The unit a person types a target in. */
 export function unitHint(t: TargetUnit): string {
   if (t.unit === 'ratio') return '%'
   if (t.unit === 'hours') return '小时'
-  return weekly(t.kpi) ? `${t.unitWord}/周` : t.unitWord
+  return t.perWeek ? `${t.unitWord}/周` : t.unitWord
 }

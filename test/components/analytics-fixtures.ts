@@ -69,6 +69,7 @@ export function target(overrides: Partial<TargetView> & Pick<TargetView, 'kpi' |
   return {
     unit: 'ratio',
     unitWord: '',
+    perWeek: false,
     value: 0.5,
     direction: 'higher',
     tolerance: 0.1,
