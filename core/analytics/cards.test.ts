@@ -125,6 +125,14 @@ describe('hand-computed cards', () => {
     expect(card('liveShare', { rollups: [], items: [] })).toMatchObject({ value: null, display: '—', light: 'none' })
   })
 
+  it('follower growth = net adds / the total before the range; its monthly 26% compounds to the range', () => {
+    const data = { rollups: [roll(day(8), {}, 40_000), roll(day(10), { newFollowersOrganic: 300, newFollowersPaid: 500, unfollows: 100, itemsLogged: 1 })], items: [] }
+    const c = card('followerGrowthRate', data)
+    // 700 / 40,000 = 1.75% against (1.26)^(7/30) − 1 ≈ 5.5%: red
+    expect(c).toMatchObject({ value: 0.0175, display: '1.8%', light: 'red', reviewedEvery: 'month' })
+    expect(c.target).toBeCloseTo(Math.pow(1.26, 7 / 30) - 1)
+  })
+
   it('like rate, comment rate and 客单价 against their measured baselines (+20%, +20%, held)', () => {
     const p: PlanBasis = { startDay: '2026-01-01', measured: { likeRate: 0.1, commentRate: 0.02, avgOrderValue: 300 } }
     const data = { rollups: [roll(day(10), { plays: 1000, likes: 130, comments: 20, orders: 4, gmvFen: 110_000, itemsLogged: 1 })], items: [] }

@@ -49,6 +49,7 @@ export const HORIZONS: Record<KpiKey, Horizon> = {
   cycleHours: { kind: 'flat', scale: 'same' },
   freshnessHours: { kind: 'flat', scale: 'same' },
   introShare: { kind: 'flat', scale: 'same' },
+  followerGrowthRate: { kind: 'flat', scale: 'compoundMonth' },
   // Assumptions (the plan says "measured; set by a manager"): like and comment rates +20% on their baseline, 客单价 held.
   likeRate: { kind: 'relative', scale: 'same', factor: 1.2, fallback: null },
   commentRate: { kind: 'relative', scale: 'same', factor: 1.2, fallback: null },

@@ -271,6 +271,26 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
       return { value: rate(list.filter((i) => i.layer === INTRO_LAYER).length, list.length), asOf: latestDay(list.map((i) => i.publishedDay)) }
     },
   },
+  followerGrowthRate: {
+    key: 'followerGrowthRate',
+    label: '粉丝增长率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    // 2^(1/3) − 1: the monthly pace at which 50,000 followers become 100,000 in 3 months, the plan's goal.
+    target: 0.26,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['posts', 'live'],
+    formula: '粉丝增长率 = 范围内净增粉丝 ÷ 范围开始时的粉丝总数（开始前最近一次填报）；没有开始总数时不计算。默认目标每月 26%（假设：方案 3 个月内 5 万粉丝翻倍到 10 万所需的月增速），其他范围按 30 天一个月复利折算',
+    numerator: { plus: ['newFollowersOrganic', 'newFollowersPaid'], minus: ['unfollows'] },
+    compute(data, p) {
+      const start = followerTotal(data.rollups, addDays(p.from, -1))
+      const { get, latest } = periodSums(data.rollups, p)
+      const asOf = latestOf(latest, ['posts', 'live'])
+      return { value: start && asOf ? rate(organic(get) + paid(get) - get('unfollows'), start.total) : null, asOf }
+    },
+  },
   likeRate: {
     key: 'likeRate',
     label: '点赞率',

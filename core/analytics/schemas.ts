@@ -25,6 +25,7 @@ export const KPIS = [
   'cycleHours',
   'freshnessHours',
   'introShare',
+  'followerGrowthRate',
   'likeRate',
   'commentRate',
   'avgOrderValue',

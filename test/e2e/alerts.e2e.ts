@@ -4,7 +4,7 @@
 // decides 调整目标 with a reason: the 完播率 card's target and light change, the alert leaves 看板, and the
 // target's history records the revision linked to the analysis.
 import type { Page } from 'playwright-core'
-import { startJourney, type Journey } from './support'
+import { openTab, signInAs, startJourney, until, visible, type Journey } from './support'
 
 let j: Journey
 beforeAll(async () => {
@@ -12,36 +12,18 @@ beforeAll(async () => {
 })
 afterAll(() => j?.close())
 
-// H5 keeps visited pages in the DOM; the one on screen is the last visible one.
-const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).last()
 
 async function settle(page: Page) {
   await page.waitForTimeout(1500)
 }
 
-async function signInAs(page: Page, openid: string, name: string) {
-  await page.goto(j.emu.url)
-  await page.locator('.login-page').waitFor()
-  await page.locator(`.identity-row--${openid}`).click()
-  await page.getByText(name).first().waitFor()
-}
 
-async function openTab(page: Page, label: string) {
-  await page.locator('.taro-tabbar__tabbar').getByText(label).click()
-}
 
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const start = Date.now()
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the page to change')
-    await new Promise((r) => setTimeout(r, 300))
-  }
-}
 
 test('an alert leads to a special analysis; the manager adjusts the target, the card follows and the revision is on record', async () => {
   // ---- operator 李娜: sees the alert and the evidence, cannot close ----
   const operator = (await j.phone()).page
-  await signInAs(operator, 'demo_operator_li', '李娜')
+  await signInAs(operator, j.emu.url, 'demo_operator_li', '李娜')
   await openTab(operator, '看板')
   const opAlert = visible(operator, '.dashboard-page .alert-row--completionRate')
   await opAlert.waitFor()
@@ -58,7 +40,7 @@ test('an alert leads to a special analysis; the manager adjusts the target, the 
 
   // ---- manager 陈静: opens it from 看板 and decides 调整目标 ----
   const manager = (await j.phone()).page
-  await signInAs(manager, 'demo_manager_chen', '陈静')
+  await signInAs(manager, j.emu.url, 'demo_manager_chen', '陈静')
   await openTab(manager, '看板')
   const card = () => visible(manager, '.dashboard-page .kpi-card--completionRate')
   await card().waitFor()

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { dayKey, inChina } from '../../core/time/china'
-import { startJourney, type Journey } from './support'
+import { openTab, signInAs, startJourney, until, visible, type Journey } from './support'
 import { ITEMS, SNAPSHOTS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
@@ -25,19 +25,8 @@ async function settle(page: Page) {
   await page.waitForTimeout(1500)
 }
 
-// H5 keeps visited pages in the DOM; the one on screen is the last visible one.
-const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).last()
 
-async function signInAs(page: Page, openid: string, name: string) {
-  await page.goto(j.emu.url)
-  await page.locator('.login-page').waitFor()
-  await page.locator(`.identity-row--${openid}`).click()
-  await page.getByText(name).first().waitFor()
-}
 
-async function openTab(page: Page, label: string) {
-  await page.locator('.taro-tabbar__tabbar').getByText(label).click()
-}
 
 /** The light a card shows, read from its class (kpi-card--green …) and its word. */
 async function lightOf(page: Page, kpi: string): Promise<{ light: string; word: string }> {
@@ -48,14 +37,6 @@ async function lightOf(page: Page, kpi: string): Promise<{ light: string; word: 
   return { light, word: await card.locator('.light-badge__word').innerText() }
 }
 
-/** Waits until `check` holds (pages refresh when shown again), failing after 15 s. */
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000, seen?: () => Promise<string>) {
-  const start = Date.now()
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for the page to change${seen ? `; it shows: ${await seen().catch((e) => String(e))}` : ''}`)
-    await new Promise((r) => setTimeout(r, 300))
-  }
-}
 
 async function completionStepText(page: Page): Promise<string> {
   return visible(page, '.funnel-stage--completion .funnel-stage__rate').innerText()
@@ -64,7 +45,7 @@ async function completionStepText(page: Page): Promise<string> {
 test('lights at baseline, a strong import turns them, the funnel moves, and a target change is recorded', async () => {
   // ---- operator 李娜: the baseline ----
   const { page } = await j.phone()
-  await signInAs(page, 'demo_operator_li', '李娜')
+  await signInAs(page, j.emu.url, 'demo_operator_li', '李娜')
   await openTab(page, '看板')
   await visible(page, '.kpi-grid').waitFor()
   expect(await lightOf(page, 'completionRate')).toEqual({ light: 'red', word: '未达标' })
@@ -134,7 +115,7 @@ test('lights at baseline, a strong import turns them, the funnel moves, and a ta
 
   // ---- admin 王敏 raises this quarter's 完播率 target with a reason (a manager could only plan next quarter's) ----
   const manager = (await j.phone()).page
-  await signInAs(manager, 'demo_admin_wangmin', '王敏')
+  await signInAs(manager, j.emu.url, 'demo_admin_wangmin', '王敏')
   await openTab(manager, '看板')
   expect((await lightOf(manager, 'completionRate')).light).toBe('green')
   const targetText = () => visible(manager, '.dashboard-page .kpi-card--completionRate .kpi-card__target').innerText()

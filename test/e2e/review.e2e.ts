@@ -6,7 +6,7 @@
 // at each). The item ends 待发布 on the calendar with its production cycle time shown.
 import type { Page } from 'playwright-core'
 import { addDays, dayKey } from '../../core/time/china'
-import { startJourney, type Journey } from './support'
+import { openTab, signInAs, startJourney, type Journey } from './support'
 import { ITEMS, MEMBERS, NOTIFICATIONS, PRODUCTIONS, REVIEW_EVENTS, REVIEW_FLOWS, REVIEW_VERSIONS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
@@ -29,18 +29,7 @@ async function settle(page: Page) {
   await page.waitForTimeout(1800)
 }
 
-async function signInAs(page: Page, openid: string, name: string) {
-  await page.bringToFront()
-  await page.goto(j.emu.url)
-  await page.locator('.login-page').waitFor()
-  await page.locator(`.identity-row--${openid}`).click()
-  await page.getByText(name).first().waitFor()
-}
 
-async function openTab(page: Page, label: string) {
-  await page.bringToFront()
-  await page.locator('.taro-tabbar__tabbar').getByText(label).click()
-}
 
 /** The production screen of `itemId`, read afresh (what the other phone did is in it). */
 async function openProduction(page: Page, itemId: string) {
@@ -91,8 +80,8 @@ test('operator and manager take a short video through five gates, with one round
   const mgrPhone = await j.phone()
   const op = opPhone.page
   const mgr = mgrPhone.page
-  await signInAs(op, 'demo_operator_li', '李娜')
-  await signInAs(mgr, 'demo_manager_chen', '陈静')
+  await signInAs(op, j.emu.url, 'demo_operator_li', '李娜')
+  await signInAs(mgr, j.emu.url, 'demo_manager_chen', '陈静')
 
   // 李娜: the item's calendar page → 制作进度 → 开始制作 → submit the topic.
   await op.bringToFront()
@@ -203,7 +192,7 @@ test('operator and manager take a short video through five gates, with one round
 test('the manager reads her review notifications and marks them read', async () => {
   // One phone at a time: a phone left open in the background keeps the next one's first page hidden.
   const { page, context } = await j.phone()
-  await signInAs(page, 'demo_manager_chen', '陈静')
+  await signInAs(page, j.emu.url, 'demo_manager_chen', '陈静')
   await openTab(page, '审核')
   await page.locator('.inbox-notifications').click()
   await page.locator('.notification').first().waitFor()
@@ -219,7 +208,7 @@ test('the manager reads her review notifications and marks them read', async () 
 
 test('an admin adds a 复盘 gate to the image-text flow; items already in production keep theirs', async () => {
   const { page } = await j.phone()
-  await signInAs(page, 'demo_admin_wangmin', '王敏')
+  await signInAs(page, j.emu.url, 'demo_admin_wangmin', '王敏')
   await openTab(page, '我的')
   await page.locator('.entry-flows').click()
   await page.locator('.flow-format--image_text').click()
@@ -249,7 +238,7 @@ test('an admin adds a 复盘 gate to the image-text flow; items already in produ
 
 test('the demo pipeline: an overdue review in red, and a published item’s cycle time against the 24-hour target', async () => {
   const { page, context } = await j.phone()
-  await signInAs(page, 'demo_manager_chen', '陈静')
+  await signInAs(page, j.emu.url, 'demo_manager_chen', '陈静')
   await openTab(page, '审核')
   const overdue = page.locator('.waiting-entry--overdue').first()
   await overdue.waitFor()

@@ -49,3 +49,29 @@ export async function startJourney(opts: { seed?: boolean } = {}): Promise<Journ
     },
   }
 }
+
+/** Signs a phone in as a demo member from the sign-in page (H5, loopback only). */
+export async function signInAs(page: Page, url: string, openid: string, name: string): Promise<void> {
+  await page.bringToFront()
+  await page.goto(url)
+  await page.locator('.login-page').waitFor()
+  await page.locator(`.identity-row--${openid}`).click()
+  await page.getByText(name).first().waitFor()
+}
+
+export async function openTab(page: Page, label: string): Promise<void> {
+  await page.bringToFront()
+  await page.locator('.taro-tabbar__tabbar').getByText(label).click()
+}
+
+/** H5 keeps visited pages in the DOM; the one on screen is the last visible one. */
+export const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).last()
+
+/** Waits until `check` holds (pages refresh when shown again), failing after `timeoutMs` with what the page shows. */
+export async function until(check: () => Promise<boolean>, timeoutMs = 15_000, seen?: () => Promise<string>): Promise<void> {
+  const start = Date.now()
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for the page to change${seen ? `; it shows: ${await seen().catch((e) => String(e))}` : ''}`)
+    await new Promise((r) => setTimeout(r, 300))
+  }
+}
