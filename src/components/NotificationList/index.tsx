@@ -10,7 +10,7 @@ export interface NotificationListProps {
 
 /** Review notifications, newest first; unread ones marked with a dot. */
 export function NotificationList({ items, onOpen }: NotificationListProps) {
-  if (items.length === 0) return <Text className='notification-empty'>还没有通知。有人提交待你审核、或你的内容被审核时，会在这里提醒你。</Text>
+  if (items.length === 0) return <Text className='notification-empty'>还没有通知。待你审核的内容、审核结果、指标预警与专项分析、目标设定和补录数据的提醒都会出现在这里。</Text>
   return (
     <View className='notification-list'>
       {items.map((n) => (

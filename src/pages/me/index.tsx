@@ -39,7 +39,7 @@ export default function MePage() {
       </View>
       <View className='section'>
         <Cell.Group>
-          <Cell className='entry-notifications' title='通知' description='待审核、需修改、审核通过的提醒' clickable extra={arrow} align='center' onClick={open(ROUTES.notifications)} />
+          <Cell className='entry-notifications' title='通知' description='审核、预警与专项分析、目标设定和补录数据的提醒' clickable extra={arrow} align='center' onClick={open(ROUTES.notifications)} />
           {isAdmin ? (
             <Cell className='entry-flows' title='评审流程设置' description='各形式的审核关卡、审核人和时限' clickable extra={arrow} align='center' onClick={open(ROUTES.flows)} />
           ) : null}
