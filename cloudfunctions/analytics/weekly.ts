@@ -70,6 +70,15 @@ export async function withSeries(db: DbLike, teamId: string, src: Source, from: 
   return { rollups: src.rollups, items: src.items, series: series.map((s) => ({ itemId: s.itemId, title: '', points: (s.points ?? []) as SeriesPoint[] })) }
 }
 
+/**
+ * The two-week rule judges only targets the plan or the team stands behind: a default that is our own
+ * assumption (kpiDefs.ts `assumed`) and that no manager has set lights the card, but its weeks are stored
+ * as 无目标 (value and target kept), so they neither open an alert nor start a run.
+ */
+function judged(kpi: KpiKey, r: WeekResult, targetVersion: number): WeekResult {
+  return KPI_DEFS[kpi].assumed && targetVersion === 0 && r.verdict !== 'missing' ? { ...r, verdict: 'untargeted' } : r
+}
+
 export interface WeeklyResult {
   weeks: string[]
   opened: string[]
@@ -137,7 +146,7 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
       _id: kpiWeekId(teamId, w.week),
       teamId,
       ...w,
-      results: Object.fromEntries(KPIS.map((k) => [k, weekResult(k, data, w, targets.get(k)!, plan)])),
+      results: Object.fromEntries(KPIS.map((k) => [k, judged(k, weekResult(k, data, w, targets.get(k)!, plan), targets.get(k)!.version)])),
       updatedAt: now,
     }))
     const all = storedAsc.concat(fresh)

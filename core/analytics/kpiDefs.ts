@@ -35,6 +35,11 @@ export interface KpiDef {
   direction: Direction
   /** Default target for the KPI's natural period (per ISO week for counts); a ramp's end value. How it applies to a range: ./horizons.ts. */
   target: number
+  /**
+   * The default target is our assumption (the plan gives no number): it lights the card, but a run of
+   * misses opens no alert until a manager has set a target of the team's own (version > 0).
+   */
+  assumed?: boolean
   tolerance: number
   reviewedEvery: 'quarter' | 'month'
   sources: KpiSource[]
@@ -132,6 +137,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
   },
   netAdds: {
     key: 'netAdds',
+    assumed: true,
     label: '净增粉丝',
     unit: 'count',
     unitWord: '人',
@@ -273,6 +279,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
   },
   followerGrowthRate: {
     key: 'followerGrowthRate',
+    assumed: true,
     label: '粉丝增长率',
     unit: 'ratio',
     unitWord: '',
@@ -293,6 +300,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
   },
   likeRate: {
     key: 'likeRate',
+    assumed: true,
     label: '点赞率',
     unit: 'ratio',
     unitWord: '',
@@ -307,6 +315,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
   },
   commentRate: {
     key: 'commentRate',
+    assumed: true,
     label: '评论率',
     unit: 'ratio',
     unitWord: '',
@@ -321,6 +330,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
   },
   avgOrderValue: {
     key: 'avgOrderValue',
+    assumed: true,
     label: '客单价',
     unit: 'count',
     unitWord: '元',
@@ -337,6 +347,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
   },
   liveShare: {
     key: 'liveShare',
+    assumed: true,
     label: '直播占比',
     unit: 'ratio',
     unitWord: '',
@@ -350,6 +361,7 @@ export const KPI_DEFS: Record<KpiKey, KpiDef> = {
   },
   imageTextShare: {
     key: 'imageTextShare',
+    assumed: true,
     label: '图文占比',
     unit: 'ratio',
     unitWord: '',
