@@ -10,10 +10,12 @@ import { buildRollups, type ItemDims } from '../core/results/rollup'
 import { CHANNELS } from '../core/results/metrics'
 import { effectiveSeries } from '../core/results/series'
 import type { SnapshotMetrics } from '../core/results/schemas'
-import { addDays, dayKey, daysBetween, startOfDay } from '../core/time/china'
+import { addDays, dayKey, daysBetween, startOfDay, weekStart } from '../core/time/china'
 import type { Store } from './store'
 
 const QUARTER_DAYS = 90
+/** How recent posts complete relative to the baseline (see slumpFrom). */
+const SLUMP = 0.8
 
 function prng(seed: number): () => number {
   let a = seed
@@ -86,6 +88,10 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
   }
   const dims = new Map<string, ItemDims>(items.map((i) => [i._id, { format: i.format, layer: i.layer, category: i.category }]))
 
+  // A slump: posts out since the Monday three weeks before this one complete at 80% of the baseline, so the demo's
+  // last two judged weeks miss 完播率's ramped target whatever the weekday and hour (a Monday before 10:00 still
+  // judges the week before last), and its alert is there to act on.
+  const slumpFrom = addDays(weekStart(today), -21)
   const weekAgo = addDays(today, -6)
   const recentPosts = items.filter((i) => i.format !== 'livestream' && dayKey(i.publishedAt!) >= weekAgo).sort((a, b) => +new Date(b.publishedAt!) - +new Date(a.publishedAt!))
   /** Recent post id → whether today's numbers are already logged. */
@@ -111,6 +117,7 @@ export function seedResults(store: Store, teamId: string, loggers: { id: string;
     }
     const reach = 2000 + Math.floor(rand() * 18_000)
     const mix = mixOf(rand)
+    if (published >= slumpFrom) mix.completions *= SLUMP
     // Today's numbers are still to come for the posts of the last 7 days (but the newest, when there are three
     // or more), so the fast-entry list has work in it whatever the day; older posts alternate.
     const last = (recent.has(item._id) ? recent.get(item._id)! : n % 2 === 0) ? today : addDays(today, -1)

@@ -12,6 +12,7 @@ import {
 } from '../../core/analytics/alerts'
 import { alertText, buildEvidence, weekEvidence } from '../../core/analytics/evidence'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
+import { KPIS } from '../../core/analytics/schemas'
 import { weekResult } from '../../core/analytics/weekly'
 import { AppError } from '../../core/errors'
 import { formatKpiTarget } from '../../core/format'
@@ -33,10 +34,12 @@ type C = typeof analyticsContract
 const ALERTS_SHOWN = 20
 const ANALYSES_SHOWN = 50
 
-/** The open and recovering alerts of the caller's team (one request). */
+/** The open and recovering alerts of the caller's team (one request), the ones to act on first. */
 export async function openAlerts(ctx: MemberCtx): Promise<AlertView[]> {
   const list = await ctx.repo<AlertRecord>(ALERTS).find({ status: ctx.db.command.in(['open', 'recovering']) }, { orderBy: ['createdAt', 'desc'], limit: ALERTS_SHOWN })
-  return list.map((a) => ({
+  // 预警中 before 恢复中, then in the KPI table's order (core KPIs first), so the first three shown are the ones to act on.
+  const rank = (a: AlertRecord) => (a.status === 'open' ? 0 : 1) * KPIS.length + KPIS.indexOf(a.kpi)
+  return list.sort((a, b) => rank(a) - rank(b)).map((a) => ({
     id: a._id,
     kpi: a.kpi,
     label: KPI_DEFS[a.kpi].label,
