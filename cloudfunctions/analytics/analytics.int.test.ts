@@ -1,4 +1,5 @@
-import type { Dashboard, KpiCard, KpiDetail, TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
+import type { Dashboard, KpiCard, KpiDetail } from '../../core/analytics/schemas'
+import type { TargetHistoryEntry, TargetView } from '../../core/analytics/targetSchemas'
 import type { SnapshotView } from '../../core/results/views'
 import { addMonths } from '../../core/analytics/horizons'
 import { addDays, dayKey } from '../../core/time/china'

@@ -4,7 +4,8 @@
 // the managers are reminded to set the next period's targets, once per period.
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { nextPeriod, periodLabel, periodOf, reminderDue, type PeriodEvery } from '../../core/analytics/periods'
-import { KPIS, type KpiKey, type TargetTrigger } from '../../core/analytics/schemas'
+import { KPIS, type KpiKey } from '../../core/analytics/schemas'
+import { type TargetTrigger } from '../../core/analytics/targetSchemas'
 import { targetView, type StoredTarget } from '../../core/analytics/targets'
 import { dayKey } from '../../core/time/china'
 import type { TargetHistoryRecord } from '../common/db/analytics'

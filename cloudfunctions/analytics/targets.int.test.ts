@@ -2,7 +2,7 @@
 // moves (jest's fake system time, as in weekly.int.test.ts): managers set the next period's targets ahead;
 // they take effect when the period starts, else the previous target is carried forward, each on record;
 // managers are reminded in the last two weeks of a quarter (last week of a month), once.
-import type { TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
+import type { TargetHistoryEntry, TargetView } from '../../core/analytics/targetSchemas'
 import type { DayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'

@@ -10,7 +10,8 @@
 // are the values in force) and every KPI but 完播率 has no target (stored value null, 'untargeted'), so
 // 完播率 is the only KPI that can miss and every alert, analysis and notification below is its.
 import type { AlertView, AnalysisSummary, AnalysisView } from '../../core/analytics/alerts'
-import { KPIS, type Dashboard, type TargetHistoryEntry, type TargetView } from '../../core/analytics/schemas'
+import { KPIS, type Dashboard } from '../../core/analytics/schemas'
+import { type TargetHistoryEntry, type TargetView } from '../../core/analytics/targetSchemas'
 import type { NotificationPage } from '../../core/review/schemas'
 import { addDays, isoWeekKey, weekStart, type DayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'

@@ -5,7 +5,8 @@ import { change, light } from './kpi'
 import { KPI_DEFS } from './kpiDefs'
 import type { KpiData } from './kpiData'
 import { trendBuckets, type Period } from './range'
-import type { DetailPoint, KpiCard, KpiKey, TargetView } from './schemas'
+import type { DetailPoint, KpiCard, KpiKey } from './schemas'
+import type { TargetView } from './targetSchemas'
 import { HORIZONS, rangeTargetOf, upliftText, type PlanBasis, type RangeTarget } from './horizons'
 
 /**

@@ -2,7 +2,8 @@ import { addDays, daysBetween, type DayKey } from '../time/china'
 import { rate } from './kpi'
 import { followerTotal, periodSums, yuanPerOrder } from './kpiData'
 import type { DayRollup } from '../results/rollup'
-import type { KpiKey, TargetView } from './schemas'
+import type { KpiKey } from './schemas'
+import type { TargetView } from './targetSchemas'
 
 /**
  * Where the plan wants each KPI and by when (PRODUCT.md "Targets: periods, baselines, horizons"), and the

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CHANNELS, type Channel } from '../results/metrics'
-import { countSchema, dayKeySchema, versionSchema } from '../atoms'
+import { countSchema, dayKeySchema } from '../atoms'
 import type { DayKey } from '../time/china'
 import type { FunnelStep } from './funnel'
 import type { Forecast } from './forecast'
@@ -75,19 +75,6 @@ export const funnelInput = z
 
 export const growthInput = z.object({ range: rangeInput.innerType() }).strict()
 
-export const setTargetInput = z
-  .object({
-    kpi: z.enum(KPIS).describe('指标'),
-    value: z.number().finite('应为数字').min(0, '不能为负数').max(1_000_000_000, '数值过大').describe('目标值'),
-    tolerance: z.number().min(0, '不能为负数').max(1, '不能超过 100%').describe('黄灯容差'),
-    reason: z.string().trim().min(1, '请填写调整原因').max(200).describe('调整原因'),
-    /** The target's version the editor saw; a stale one gets CONFLICT with the current target. */
-    version: versionSchema,
-  })
-  .strict()
-
-export const targetHistoryInput = z.object({ kpi: z.enum(KPIS).describe('指标') }).strict()
-
 /** Promotion spend (投流花费) for one day, in fen; a later entry for the same day supersedes the earlier. */
 export const logSpendInput = z
   .object({
@@ -105,68 +92,6 @@ export interface ResolvedRange {
   days: number
   /** e.g. "本周 11-23 至 11-29" */
   label: string
-}
-
-export interface TargetView {
-  kpi: KpiKey
-  label: string
-  unit: KpiUnit
-  /** Word after a count ("条", "人", "元"); empty for ratios and hours. */
-  unitWord: string
-  /** A count set per ISO week and scaled to a range's days (发布数量, 净增粉丝, 咨询量); else a level or a rate. */
-  perWeek: boolean
-  /** null: no target set (the light is 'none'). For count KPIs, per week. */
-  value: number | null
-  direction: Direction
-  tolerance: number
-  /** 'quarter' for core KPIs, 'month' for auxiliary ones (PRODUCT.md capability 8). */
-  reviewedEvery: 'quarter' | 'month'
-  /** How the value is used: a ramp's end, a baseline multiple, or how it scales to a range (./horizons.ts). */
-  horizon: string
-  version: number
-  updatedAt: string | null
-  updatedByName: string | null
-  /** The target's periods (set by the 目标 screen's read and by edits). */
-  period?: PeriodInfo
-}
-
-/** A KPI's current target period and the next one, with the target planned for it (null: not set yet). */
-export interface PeriodInfo {
-  current: string
-  currentLabel: string
-  next: string
-  nextLabel: string
-  planned: { value: number | null; tolerance: number; version: number; updatedByName: string | null; updatedAt: string | null } | null
-  /** In the last two weeks of a quarter (last week of a month) with nothing planned for the next one. */
-  reminderDue: boolean
-}
-
-/** What made a target revision (history). */
-export type TargetTrigger = 'edit' | 'override' | 'plan' | 'analysis' | 'start' | 'carry'
-export const TARGET_TRIGGER_LABELS: Record<TargetTrigger, string> = {
-  edit: '调整',
-  override: '管理员修改本期目标',
-  plan: '设定下期目标',
-  analysis: '专项分析决定',
-  start: '下期目标生效',
-  carry: '沿用上期目标',
-}
-
-export interface TargetHistoryEntry {
-  kpi: KpiKey
-  value: number | null
-  previousValue: number | null
-  tolerance: number
-  previousTolerance: number
-  reason: string
-  /** The special analysis (专项分析) whose decision made this revision, or null for a plain edit. */
-  analysisId: string | null
-  trigger: TargetTrigger
-  triggerLabel: string
-  /** The period the value is for, e.g. "2027 年第 1 季度" (null for revisions recorded before periods). */
-  periodLabel: string | null
-  byName: string
-  at: string
 }
 
 export interface KpiCard {

@@ -3,7 +3,8 @@ import { formatKpiValue } from '../format'
 import { HORIZONS, horizonNote } from './horizons'
 import { KPI_DEFS } from './kpiDefs'
 import { nextPeriod, periodLabel, periodOf, reminderDue } from './periods'
-import { KPIS, type KpiKey, type PeriodInfo, type TargetView } from './schemas'
+import { KPIS, type KpiKey } from './schemas'
+import { type PeriodInfo, type TargetView } from './targetSchemas'
 import type { DayKey } from '../time/china'
 
 /**

@@ -3,7 +3,8 @@ import { light } from './kpi'
 import { KPI_DEFS } from './kpiDefs'
 import type { KpiData } from './kpiData'
 import { rangeTargetOf, type PlanBasis } from './horizons'
-import type { KpiKey, TargetView } from './schemas'
+import type { KpiKey } from './schemas'
+import type { TargetView } from './targetSchemas'
 
 /**
  * The two-week rule's arithmetic (PRODUCT.md capability 8): each KPI's verdict for a completed ISO week

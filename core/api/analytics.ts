@@ -1,25 +1,10 @@
-import {
-  dashboardInput,
-  funnelInput,
-  growthInput,
-  kpiDetailInput,
-  logSpendInput,
-  setTargetInput,
-  targetHistoryInput,
-  type Dashboard,
-  type FunnelView,
-  type GrowthView,
-  type KpiDetail,
-  type SpendView,
-  type TargetHistoryEntry,
-  type TargetView,
-} from '../analytics/schemas'
+import { dashboardInput, funnelInput, growthInput, kpiDetailInput, logSpendInput, type Dashboard, type FunnelView, type GrowthView, type KpiDetail, type SpendView } from '../analytics/schemas'
+import { setTargetInput, targetHistoryInput, type TargetHistoryEntry, type TargetView } from '../analytics/targetSchemas'
 import { analysisInput, closeAnalysisInput, reportEventInput, type AlertView, type AnalysisSummary, type AnalysisView } from '../analytics/alerts'
 import { emptyInput } from '../team/schemas'
 import { STAFF_ROLES } from '../roles'
 import { action } from './action'
 
-/** Managers and operators see everything; field staff see the KPI cards only. */
 /** Managers set targets (PRODUCT.md roles): the next period's ahead of it; this period's only through a special analysis. */
 const TARGET_SETTERS = ['admin', 'manager'] as const
 /** A target whose period has started changes directly only by an admin's override with a reason. */

@@ -1,5 +1,6 @@
 import type { Direction, Light } from '../../core/analytics/kpi'
-import { MAX_RANGE_DAYS, type KpiUnit, type RangeInput, type RangeKind, type TargetView } from '../../core/analytics/schemas'
+import { MAX_RANGE_DAYS, type KpiUnit, type RangeInput, type RangeKind } from '../../core/analytics/schemas'
+import { type TargetView } from '../../core/analytics/targetSchemas'
 import { formatCount, formatHours, formatPercent } from '../../core/format'
 import { daysBetween, type DayKey } from '../../core/time/china'
 

@@ -1,6 +1,7 @@
 import { forecastText } from '../../core/analytics/growth'
 import type { Forecast } from '../../core/analytics/forecast'
-import type { Dashboard, FunnelView, GrowthView, KpiCard, ResolvedRange, TargetHistoryEntry, TargetView } from '../../core/analytics/schemas'
+import type { Dashboard, FunnelView, GrowthView, KpiCard, ResolvedRange } from '../../core/analytics/schemas'
+import type { TargetHistoryEntry, TargetView } from '../../core/analytics/targetSchemas'
 
 export function card(overrides: Partial<KpiCard> & Pick<KpiCard, 'kpi' | 'label'>): KpiCard {
   return {

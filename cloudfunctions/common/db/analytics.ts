@@ -1,5 +1,6 @@
 import type { AlertStatus, AnalysisEvidence, AnalysisStatus, Decision, MarketEvent } from '../../../core/analytics/alerts'
-import type { KpiKey, TargetTrigger } from '../../../core/analytics/schemas'
+import type { KpiKey } from '../../../core/analytics/schemas'
+import type { TargetTrigger } from '../../../core/analytics/targetSchemas'
 import type { WeekResult } from '../../../core/analytics/weekly'
 import type { DayKey } from '../../../core/time/china'
 import type { BaseRecord, DerivedDoc } from './base'

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { setTargetInput, type TargetView } from '../../../core/analytics/schemas'
+import { setTargetInput, type TargetView } from '../../../core/analytics/targetSchemas'
 import { api, ApiError } from '../../api'
 import { newRequestId } from '../../api/client'
 import { TextAreaField } from '../../components/fields'
