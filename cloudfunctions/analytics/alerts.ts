@@ -23,7 +23,7 @@ import type { AlertRecord, AnalysisDecision, AnalysisRecord } from '../common/db
 import { ALERTS, ANALYSES, ITEMS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
 import { docIn, isConflict } from '../common/production'
-import { notifyManagers } from './notices'
+import { notifyOwners, ownersFor, ownersOf } from './notices'
 import { reviseTargetIn } from './revise'
 import { targetsOf } from './read'
 import { isOverdue, judgedWeeks, readSource, withSeries } from './weekly'
@@ -69,6 +69,7 @@ function summary(a: AnalysisRecord, today: string): AnalysisSummary {
     overdue: isOverdue(a, today),
     openedAt: new Date(a.openedAt).toISOString(),
     decisionLabel: a.decision ? DECISION_LABELS[a.decision.kind] : null,
+    ownerText: `负责人：${a.ownerName ?? '主管'}`,
   }
 }
 
@@ -155,11 +156,13 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
     const source = await withSeries(ctx.db, ctx.team._id, src, weeks[0].from)
     const targets = targetsOf(ctx.team, ctx.now)
     const evidence = kpis.map((k) => buildEvidence(k, weeks.map((w) => weekResult(k, src.data, w, targets.get(k)!, src.plan)), source))
+    const staff = await ownersOf(ctx.db, ctx.team._id)
     const a: AnalysisRecord = {
       _id: ctx.newId('analysis'),
       teamId: ctx.team._id,
       title: `${MARKET_EVENT_LABELS[input.kind]}：${kpis.map((k) => KPI_DEFS[k].label).join('、')}`,
       kpis,
+      ownerName: ownersFor(kpis, ctx.team.kpiSettings, staff).name,
       trigger: { kind: 'event', event: input.kind, description: input.description },
       status: 'open',
       dueDay: workingDaysAfter(dayKey(ctx.now), ANALYSIS_DUE_WORKING_DAYS),
@@ -176,7 +179,7 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
       version: 0,
     }
     await ctx.db.collection(ANALYSES).add({ data: a as unknown as Record<string, unknown> })
-    await notifyManagers(ctx.db, ctx.team._id, a)
+    await notifyOwners(ctx.db, ctx.team, a, staff)
     ctx.audit({ target: a._id, targetName: a.title, detail: { kind: MARKET_EVENT_LABELS[input.kind], description: input.description } })
     return summary(a, dayKey(ctx.now))
   },

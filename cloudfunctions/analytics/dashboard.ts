@@ -1,7 +1,8 @@
 import type { analyticsContract } from '../../core/api/analytics'
 import { VERDICT_LABELS } from '../../core/analytics/alerts'
 import { dailySeries, kpiCard } from '../../core/analytics/cards'
-import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
+import { baselineWindow } from '../../core/analytics/horizons'
+import type { PathEntry } from '../../core/analytics/conversionPath'
 import type { KpiData } from '../../core/analytics/kpiData'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { movers } from '../../core/analytics/movers'
@@ -19,7 +20,7 @@ import { ITEM_SERIES, ITEMS, KPI_WEEKS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
 import { seriesId, type SeriesRecord } from '../common/db/results'
 import { openAlerts } from './alerts'
-import { itemFact, planStartOf, readDayRollupSpans, targetsOf, teamItems, toRollup, type ItemLite } from './read'
+import { itemFact, planBasisOf, planStartOf, readDayRollupSpans, targetsOf, teamItems, toRollup, type ItemLite } from './read'
 import { judgedWeeks, kpiWeekId } from './weekly'
 
 type C = typeof analyticsContract
@@ -49,7 +50,7 @@ async function readWindow(ctx: MemberCtx, window: Period) {
   const itemsQ = teamItems(ctx.db, ctx.team._id, mergeSpans([window, recent]))
   const [records, items] = await Promise.all([rollupsQ, itemsQ])
   const all = records.map(toRollup)
-  const plan = measureBaselines(all, planStart)
+  const plan = planBasisOf(ctx.team, all)
   const rollups = all.filter((r) => r.day >= window.from && r.day <= window.to)
   return { rollups, items, today, plan }
 }
@@ -66,8 +67,8 @@ function mergeSpans(spans: Period[]): Period[] {
   return out
 }
 
-function data(rollups: DayRollup[], items: ItemLite[]): KpiData {
-  return { rollups, items: items.map(itemFact) }
+function data(rollups: DayRollup[], items: ItemLite[], paths?: PathEntry[]): KpiData {
+  return { rollups, items: items.map(itemFact), paths }
 }
 
 /** Published items of the last 14 days without a point for yesterday or today, from their series. */
@@ -113,7 +114,7 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
   async dashboard({ ctx, input }) {
     const { range, previous } = resolveRange(input, ctx.now)
     const { rollups, items, today, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
-    const d = data(rollups, items)
+    const d = data(rollups, items, ctx.team.conversionPaths)
     const targets = targetsOf(ctx.team, ctx.now)
     const [asOf, alerts, weeks] = await Promise.all([dataAsOf(ctx, rollups, items, today, range.to), openAlerts(ctx), recentVerdicts(ctx)])
     return {
@@ -129,7 +130,7 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
   async kpiDetail({ ctx, input }) {
     const { range, previous } = resolveRange(input.range, ctx.now, 'range.')
     const { rollups, items, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
-    const d = data(rollups, items)
+    const d = data(rollups, items, ctx.team.conversionPaths)
     const def = KPI_DEFS[input.kpi]
     const card = kpiCard(input.kpi, { data: d, range, previous, target: targetsOf(ctx.team, ctx.now).get(input.kpi)!, plan })
     let top: ReturnType<typeof movers> = []

@@ -3,8 +3,9 @@ import type { Handlers } from '../common/action'
 import { alertHandlers } from './alerts'
 import { dashboardHandlers } from './dashboard'
 import { growthHandlers } from './growth'
+import { kpiSettingHandlers } from './kpiSettings'
 import { targetHandlers } from './targets'
 
-// Split by area: KPI cards and details in dashboard.ts; targets (this period's, the next's, history) in targets.ts; funnel, growth and spend in growth.ts;
+// Split by area: KPI cards and details in dashboard.ts; targets (this period's, the next's, history) in targets.ts; KPI classes, owners and entered baselines in kpiSettings.ts; funnel, growth and spend in growth.ts;
 // alerts and special analyses in alerts.ts (the weekly job that opens them is weekly.ts).
-export const handlers: Handlers<typeof analyticsContract> = { ...dashboardHandlers, ...targetHandlers, ...growthHandlers, ...alertHandlers }
+export const handlers: Handlers<typeof analyticsContract> = { ...dashboardHandlers, ...targetHandlers, ...kpiSettingHandlers, ...growthHandlers, ...alertHandlers }

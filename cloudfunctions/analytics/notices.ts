@@ -1,13 +1,15 @@
-// Who hears of a special analysis: the KPI's owners (the managers, by default) when it opens, the admins
+// Who hears of a special analysis: the KPI's owner (the managers, by default) when it opens, the admins
 // when it is past its due day. In-app notifications (ids fixed per analysis and member, so a rerun adds
 // none) plus a subscribe message, whose refusal is ignored as in review/notify.ts.
 import { messagePage, ROUTES } from '../../core/routes'
 import { dayKey, inChina } from '../../core/time/china'
 import type { Role } from '../../core/roles'
+import type { StoredKpiSettings } from '../../core/analytics/kpiSettings'
+import type { KpiKey } from '../../core/analytics/schemas'
 import type { AnalysisRecord } from '../common/db/analytics'
 import { ANALYSES, MEMBERS, NOTIFICATIONS } from '../common/db/collections'
 import type { NotificationRecord } from '../common/db/review'
-import type { MemberRecord } from '../common/db/team'
+import type { MemberRecord, TeamRecord } from '../common/db/team'
 import { Repo } from '../common/repo'
 import { cloud, isDuplicateKeyError, type DbLike } from '../common/sdk'
 
@@ -16,50 +18,99 @@ export function analysisTemplateId(): string {
   return process.env.ANALYSIS_TEMPLATE || 'local-analysis-task'
 }
 
-/** Default owners of every KPI (PRODUCT.md: "each KPI has an owner; default: the managers"). */
-const OWNER_ROLES: Role[] = ['manager']
+/** Who may own a KPI: its owner closes the special analyses (admin + manager), PRODUCT.md "default: the managers". */
+const STAFF_ROLES_OWNING: Role[] = ['manager', 'admin']
 const OVERDUE_PAGE = 100
 
+type Person = Pick<MemberRecord, '_id' | 'openid' | 'name' | 'roles'>
+
 /** A team's active members holding one of the roles (one request). */
-export function membersWith(db: DbLike, teamId: string, roles: Role[]): Promise<Pick<MemberRecord, '_id' | 'openid' | 'name'>[]> {
-  return new Repo<MemberRecord>(db, MEMBERS, teamId).find({ status: 'active', roles: db.command.in(roles) }, { limit: 200, fields: { _id: true, openid: true, name: true } })
+export function membersWith(db: DbLike, teamId: string, roles: Role[]): Promise<Person[]> {
+  return new Repo<MemberRecord>(db, MEMBERS, teamId).find({ status: 'active', roles: db.command.in(roles) }, { limit: 200, fields: { _id: true, openid: true, name: true, roles: true } })
 }
 
-/** The KPI owners of a team: who is told when an analysis opens (read once per job run and team). */
-export function ownersOf(db: DbLike, teamId: string) {
-  return membersWith(db, teamId, OWNER_ROLES)
+/** The members KPI owners are drawn from (read once per job run and team). */
+export function ownersOf(db: DbLike, teamId: string): Promise<Person[]> {
+  return membersWith(db, teamId, STAFF_ROLES_OWNING)
 }
 
-async function tell(db: DbLike, a: AnalysisRecord, members: Pick<MemberRecord, '_id' | 'openid' | 'name'>[], kind: 'analysis_opened' | 'analysis_overdue', now: Date): Promise<number> {
-  const title = kind === 'analysis_opened' ? `专项分析：${a.title}` : `专项分析已逾期：${a.title}`
-  const body = kind === 'analysis_opened' ? `请在 ${a.dueDay} 前完成分析并给出决定（维持目标 / 调整目标 / 行动）` : `截止日期 ${a.dueDay} 已过，仍未结案`
-  let n = 0
-  for (const m of members) {
-    const record: NotificationRecord = { _id: `${a._id}_${kind}_${m._id}`, teamId: a.teamId, memberId: m._id, kind, itemId: a._id, title, body, read: false, createdAt: now, updatedAt: now, createdBy: 'system', version: 0 }
-    try {
-      await db.collection(NOTIFICATIONS).add({ data: record as unknown as Record<string, unknown> })
-    } catch (e) {
-      if (isDuplicateKeyError(e)) continue
-      throw e
-    }
-    n++
-    try {
-      await (cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }).subscribeMessage.send({
-        touser: m.openid,
-        templateId: analysisTemplateId(),
-        page: messagePage(ROUTES.analysis, { id: a._id }),
-        data: { thing1: { value: a.title.slice(0, 20) }, thing2: { value: kind === 'analysis_opened' ? '待分析' : '已逾期' }, time3: { value: inChina(`${a.dueDay}T18:00:00+08:00`).format('YYYY-MM-DD HH:mm') } },
-      })
-    } catch {
-      // Not granted or not configured: the in-app notification is there.
-    }
+/**
+ * Who owns a set of KPIs: each KPI's named owner while still an active manager or admin, else the
+ * managers; `name` is set only when every KPI has a named owner (else the task reads "负责人：主管").
+ *
+ * @example
+ * ownersFor(['completionRate'], { completionRate: { ownerId: 'm2' } }, staff) //=> { members: [王敏], name: '王敏' }
+ */
+export function ownersFor(kpis: KpiKey[], settings: StoredKpiSettings | undefined | null, staff: Person[]): { members: Person[]; name: string | null } {
+  const managers = staff.filter((m) => m.roles.includes('manager'))
+  const named = kpis.map((k) => staff.find((m) => m._id === settings?.[k]?.ownerId) ?? null)
+  const members = new Map<string, Person>()
+  for (const m of named) if (m) members.set(m._id, m)
+  if (named.some((m) => !m)) for (const m of managers) members.set(m._id, m)
+  return { members: [...members.values()], name: named.every((m) => m) ? [...new Set(named.map((m) => m!.name))].join('、') : null }
+}
+
+interface Subscribe {
+  page: string
+  thing1: string
+  thing2: string
+  time3: string
+}
+
+/**
+ * An in-app notification (its id fixed by the caller, so a rerun adds none) and, when given, a
+ * subscribe message, whose refusal is ignored: the in-app one is there. False when it already existed.
+ */
+async function deliver(db: DbLike, record: NotificationRecord, to: Pick<MemberRecord, 'openid'>, sub?: Subscribe): Promise<boolean> {
+  try {
+    await db.collection(NOTIFICATIONS).add({ data: record as unknown as Record<string, unknown> })
+  } catch (e) {
+    if (isDuplicateKeyError(e)) return false
+    throw e
   }
+  if (!sub) return true
+  try {
+    await (cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }).subscribeMessage.send({
+      touser: to.openid,
+      templateId: analysisTemplateId(),
+      page: sub.page,
+      data: { thing1: { value: sub.thing1.slice(0, 20) }, thing2: { value: sub.thing2 }, time3: { value: sub.time3 } },
+    })
+  } catch {
+    // Not granted or not configured: the in-app notification is there.
+  }
+  return true
+}
+
+const note = (teamId: string, id: string, memberId: string, kind: NotificationRecord['kind'], itemId: string, title: string, body: string, now: Date): NotificationRecord => ({
+  _id: id,
+  teamId,
+  memberId,
+  kind,
+  itemId,
+  title,
+  body,
+  read: false,
+  createdAt: now,
+  updatedAt: now,
+  createdBy: 'system',
+  version: 0,
+})
+
+async function tell(db: DbLike, a: AnalysisRecord, members: Person[], kind: 'analysis_opened' | 'analysis_overdue', now: Date): Promise<number> {
+  const opened = kind === 'analysis_opened'
+  const title = opened ? `专项分析：${a.title}` : `专项分析已逾期：${a.title}`
+  const body = opened ? `请在 ${a.dueDay} 前完成分析并给出决定（维持目标 / 调整目标 / 行动）` : `截止日期 ${a.dueDay} 已过，仍未结案`
+  const sub = { page: messagePage(ROUTES.analysis, { id: a._id }), thing1: a.title, thing2: opened ? '待分析' : '已逾期', time3: inChina(`${a.dueDay}T18:00:00+08:00`).format('YYYY-MM-DD HH:mm') }
+  let n = 0
+  for (const m of members) if (await deliver(db, note(a.teamId, `${a._id}_${kind}_${m._id}`, m._id, kind, a._id, title, body, now), m, sub)) n++
   return n
 }
 
-/** The KPI's owners (the managers) hear that an analysis opened; pass them when already read. */
-export async function notifyManagers(db: DbLike, teamId: string, a: AnalysisRecord, owners?: Pick<MemberRecord, '_id' | 'openid' | 'name'>[]): Promise<void> {
-  await tell(db, { ...a, teamId }, owners ?? (await ownersOf(db, teamId)), 'analysis_opened', a.openedAt)
+/** The analysis's owners (its KPIs' owners, else the managers) hear that it opened; pass `staff` when already read. */
+export async function notifyOwners(db: DbLike, team: Pick<TeamRecord, '_id' | 'kpiSettings'>, a: AnalysisRecord, staff?: Person[]): Promise<void> {
+  const { members } = ownersFor(a.kpis, team.kpiSettings, staff ?? (await ownersOf(db, team._id)))
+  await tell(db, { ...a, teamId: team._id }, members, 'analysis_opened', a.openedAt)
 }
 
 /** Open analyses past their due day, across teams: their admins are told once. */
@@ -76,40 +127,16 @@ export async function notifyOverdue(db: DbLike, now: Date): Promise<number> {
 
 /** The managers are reminded to set the next period's targets (once per period: the id carries it). */
 export async function notifyTargetsDue(db: DbLike, teamId: string, period: string, title: string, body: string, now: Date): Promise<void> {
-  for (const m of await ownersOf(db, teamId)) {
-    const record: NotificationRecord = { _id: `${teamId}_targets_${period}_${m._id}`, teamId, memberId: m._id, kind: 'targets_due', itemId: period, title, body, read: false, createdAt: now, updatedAt: now, createdBy: 'system', version: 0 }
-    try {
-      await db.collection(NOTIFICATIONS).add({ data: record as unknown as Record<string, unknown> })
-    } catch (e) {
-      if (isDuplicateKeyError(e)) continue
-      throw e
-    }
-    try {
-      await (cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }).subscribeMessage.send({
-        touser: m.openid,
-        templateId: analysisTemplateId(),
-        page: messagePage(ROUTES.targets),
-        data: { thing1: { value: title.slice(0, 20) }, thing2: { value: '待设定' }, time3: { value: inChina(now).format('YYYY-MM-DD HH:mm') } },
-      })
-    } catch {
-      // Not granted or not configured: the in-app notification is there.
-    }
-  }
+  const sub = { page: messagePage(ROUTES.targets), thing1: title, thing2: '待设定', time3: inChina(now).format('YYYY-MM-DD HH:mm') }
+  for (const m of await membersWith(db, teamId, ['manager'])) await deliver(db, note(teamId, `${teamId}_targets_${period}_${m._id}`, m._id, 'targets_due', period, title, body, now), m, sub)
 }
 
 /**
  * A judged week had KPIs 未录入: the people who log numbers (field staff and operators) are reminded,
- * once per team and week, with the week's days and what is missing.
+ * once per team and week, with the week's days and what is missing (in-app only).
  */
 export async function notifyDataMissing(db: DbLike, teamId: string, w: { week: string; from: string; to: string }, labels: string[], now: Date): Promise<void> {
   const title = `上周（${w.from.slice(5)} 至 ${w.to.slice(5)}）有 ${labels.length} 项指标未录入`
   const body = `${labels.join('、')}没有数据，周判定记为「未录入」；请在「填报」补录，补录后看板即更新`
-  for (const m of await membersWith(db, teamId, ['field', 'operator'])) {
-    const record: NotificationRecord = { _id: `${teamId}_missing_${w.week}_${m._id}`, teamId, memberId: m._id, kind: 'data_missing', itemId: w.week, title, body, read: false, createdAt: now, updatedAt: now, createdBy: 'system', version: 0 }
-    try {
-      await db.collection(NOTIFICATIONS).add({ data: record as unknown as Record<string, unknown> })
-    } catch (e) {
-      if (!isDuplicateKeyError(e)) throw e
-    }
-  }
+  for (const m of await membersWith(db, teamId, ['field', 'operator'])) await deliver(db, note(teamId, `${teamId}_missing_${w.week}_${m._id}`, m._id, 'data_missing', w.week, title, body, now), m)
 }

@@ -3,8 +3,10 @@ import type { MemberCtx } from '../common/context'
 import type { ItemFact } from '../../core/analytics/kpiData'
 import type { KpiKey } from '../../core/analytics/schemas'
 import type { TargetView } from '../../core/analytics/targetSchemas'
-import { storedInForce, targetViews } from '../../core/analytics/targets'
+import { targetViews, teamTargetsOn } from '../../core/analytics/targets'
 import type { DayRollup } from '../../core/results/rollup'
+import { measureBaselines, type PlanBasis } from '../../core/analytics/horizons'
+import { enteredBaselines } from '../../core/analytics/kpiSettings'
 import { ITEMS, ROLLUPS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
 import { Repo } from '../common/repo'
@@ -75,5 +77,10 @@ export function planStartOf(team: TeamRecord): DayKey {
 
 /** The team's targets in force on `now`'s day, by KPI (a plan whose period has started applies). */
 export function targetsOf(team: TeamRecord, now: Date): Map<KpiKey, TargetView> {
-  return new Map(targetViews(storedInForce(team.targets, team.targetPlans, dayKey(now))).map((t) => [t.kpi, t]))
+  return new Map(targetViews(teamTargetsOn(team, dayKey(now)), team.kpiSettings).map((t) => [t.kpi, t]))
+}
+
+/** The plan's baselines measured from the rollups read, with the team's entered ones where none was measured. */
+export function planBasisOf(team: TeamRecord, rollups: readonly DayRollup[]): PlanBasis {
+  return measureBaselines(rollups, planStartOf(team), enteredBaselines(team.kpiSettings))
 }

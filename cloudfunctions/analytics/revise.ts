@@ -1,6 +1,6 @@
-import { KPI_DEFS } from '../../core/analytics/kpiDefs'
+import { reviewedEveryOf } from '../../core/analytics/kpiSettings'
 import { nextPeriod, periodOf } from '../../core/analytics/periods'
-import { storedInForce, targetView, type StoredTarget, type StoredTargetPlan } from '../../core/analytics/targets'
+import { targetView, teamTargetsOn, type StoredTarget, type StoredTargetPlan } from '../../core/analytics/targets'
 import type { KpiKey } from '../../core/analytics/schemas'
 import type { TargetTrigger, TargetView } from '../../core/analytics/targetSchemas'
 import { AppError } from '../../core/errors'
@@ -28,14 +28,14 @@ const stale = (current: TargetView) => new AppError('CONFLICT', '目标已被他
 
 /** A team's target in force for one KPI today (a started plan applied), as the editor sees it. */
 export function currentTarget(team: TeamRecord, kpi: KpiKey, today: string): TargetView {
-  return targetView(kpi, storedInForce(team.targets, team.targetPlans, today)[kpi])
+  return targetView(kpi, teamTargetsOn(team, today)[kpi], team.kpiSettings)
 }
 
 /** The target planned for a KPI's next period, as the editor sees it (version 0 when none is planned yet). */
 export function plannedTarget(team: TeamRecord, kpi: KpiKey, today: string): TargetView {
   const p = team.targetPlans?.[kpi]
-  const next = nextPeriod(KPI_DEFS[kpi].reviewedEvery, today)
-  return p && p.period === next ? targetView(kpi, p) : { ...currentTarget(team, kpi, today), version: 0 }
+  const next = nextPeriod(reviewedEveryOf(kpi, team.kpiSettings), today)
+  return p && p.period === next ? targetView(kpi, p, team.kpiSettings) : { ...currentTarget(team, kpi, today), version: 0 }
 }
 
 /**
@@ -52,7 +52,7 @@ export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Rev
   const planning = r.trigger === 'plan'
   const before = planning ? plannedTarget(team, r.kpi, today) : currentTarget(team, r.kpi, today)
   if (r.version !== undefined && before.version !== r.version) throw stale(before)
-  const every = KPI_DEFS[r.kpi].reviewedEvery
+  const every = reviewedEveryOf(r.kpi, team.kpiSettings)
   const period = planning ? nextPeriod(every, today) : periodOf(every, today)
   const tolerance = r.tolerance ?? before.tolerance
   const next: StoredTarget = { value: r.value, tolerance, version: before.version + 1, updatedAt: ctx.now, updatedByName: ctx.member.name }

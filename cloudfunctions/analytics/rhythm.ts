@@ -3,6 +3,7 @@
 // either way recorded in the target's history; in the last two weeks of a quarter (last week of a month)
 // the managers are reminded to set the next period's targets, once per period.
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
+import { reviewedEveryOf } from '../../core/analytics/kpiSettings'
 import { nextPeriod, periodLabel, periodOf, reminderDue, type PeriodEvery } from '../../core/analytics/periods'
 import { KPIS, type KpiKey } from '../../core/analytics/schemas'
 import { type TargetTrigger } from '../../core/analytics/targetSchemas'
@@ -35,13 +36,13 @@ export async function dailyTeam(db: DbLike, team: TeamRecord, now: Date): Promis
   const updates: Record<string, unknown> = {}
   const first = !team.targetPeriods
   for (const kpi of KPIS) {
-    const period = periodOf(KPI_DEFS[kpi].reviewedEvery, today)
+    const period = periodOf(reviewedEveryOf(kpi, team.kpiSettings), today)
     const was = team.targetPeriods?.[kpi]
     if (was === period) continue
     updates[`targetPeriods.${kpi}`] = period
     if (first || !was) continue
     const plan = team.targetPlans?.[kpi]
-    const cur = targetView(kpi, team.targets?.[kpi])
+    const cur = targetView(kpi, team.targets?.[kpi], team.kpiSettings)
     if (plan && plan.period === period) {
       const next: StoredTarget = { value: plan.value, tolerance: plan.tolerance, version: Math.max(plan.version, cur.version + 1), updatedAt: now, updatedByName: plan.updatedByName }
       updates[`targets.${kpi}`] = next
@@ -58,7 +59,7 @@ export async function dailyTeam(db: DbLike, team: TeamRecord, now: Date): Promis
     const next = nextPeriod(every, today)
     if (team.remindedFor?.[every] === next) continue
     updates[`remindedFor.${every}`] = next
-    const missing = KPIS.filter((k) => KPI_DEFS[k].reviewedEvery === every && team.targetPlans?.[k]?.period !== next)
+    const missing = KPIS.filter((k) => reviewedEveryOf(k, team.kpiSettings) === every && team.targetPlans?.[k]?.period !== next)
     if (!missing.length) continue
     const names = missing.map((k) => KPI_DEFS[k].label).join('、')
     await notifyTargetsDue(db, team._id, next, `请设定${periodLabel(next)}的${CLASS_WORDS[every]}目标`, `${missing.length} 项未设定（${names}）；未设定的将沿用本期目标`, now)

@@ -1,7 +1,7 @@
 import type { analyticsContract } from '../../core/api/analytics'
-import { baselineWindow, inForce, measureBaselines } from '../../core/analytics/horizons'
+import { baselineWindow, inForce } from '../../core/analytics/horizons'
 import { periodLabel } from '../../core/analytics/periods'
-import { periodInfo, storedInForce, targetViews } from '../../core/analytics/targets'
+import { periodInfo, targetViews, teamTargetsOn } from '../../core/analytics/targets'
 import { TARGET_TRIGGER_LABELS, type TargetHistoryEntry, type TargetView } from '../../core/analytics/targetSchemas'
 import { AppError } from '../../core/errors'
 import { dayKey } from '../../core/time/china'
@@ -11,7 +11,8 @@ import type { TargetHistoryRecord } from '../common/db/analytics'
 import { TARGET_HISTORY, TEAMS } from '../common/db/collections'
 import type { TeamRecord } from '../common/db/team'
 import { isConflict } from '../common/production'
-import { planStartOf, readDayRollups, toRollup } from './read'
+import { enteredNotes } from './kpiSettings'
+import { planBasisOf, planStartOf, readDayRollups, toRollup } from './read'
 import { currentTarget, plannedTarget, reviseTargetIn, type Revision } from './revise'
 
 type C = typeof analyticsContract
@@ -20,7 +21,7 @@ const HISTORY_SHOWN = 100
 
 /** The KPI's view after an edit, with its periods (what the 目标 screen shows). */
 function withPeriod(team: TeamRecord, view: TargetView, today: string): TargetView {
-  return { ...view, period: periodInfo(view.kpi, team.targetPlans?.[view.kpi], today) }
+  return { ...view, period: periodInfo(view.kpi, team.targetPlans?.[view.kpi], today, team.kpiSettings) }
 }
 
 /** An override of this period's target or a plan for the next: one transaction, a fresh CONFLICT on a race. */
@@ -48,7 +49,7 @@ export const targetHandlers: Pick<Handlers<C>, 'targets' | 'setTarget' | 'planTa
     const w = baselineWindow(start)
     const today = dayKey(ctx.now)
     const rollups = await readDayRollups(ctx, w.from, w.to, { _id: true, day: true, total: true, followers: true })
-    const views = inForce(targetViews(storedInForce(ctx.team.targets, ctx.team.targetPlans, today)), measureBaselines(rollups.map(toRollup), start))
+    const views = inForce(targetViews(teamTargetsOn(ctx.team, today), ctx.team.kpiSettings), planBasisOf(ctx.team, rollups.map(toRollup)), enteredNotes(ctx.team.kpiSettings))
     return views.map((v) => withPeriod(ctx.team, v, today))
   },
 

@@ -5,7 +5,7 @@ import { alertKey, ANALYSIS_DUE_WORKING_DAYS, workingDaysAfter } from '../../cor
 import { buildEvidence, type EvidenceItem } from '../../core/analytics/evidence'
 import type { KpiData, KpiSource } from '../../core/analytics/kpiData'
 import type { DayRollup } from '../../core/results/rollup'
-import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
+import { baselineWindow, type PlanBasis } from '../../core/analytics/horizons'
 import type { SeriesPoint } from '../../core/results/views'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { KPIS, type KpiKey } from '../../core/analytics/schemas'
@@ -17,9 +17,9 @@ import type { SeriesRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
 import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
-import { notifyDataMissing, notifyManagers, notifyOverdue, ownersOf } from './notices'
+import { notifyDataMissing, notifyOverdue, notifyOwners, ownersFor, ownersOf } from './notices'
 import { dailyTeam } from './rhythm'
-import { itemFact, planStartOf, targetsOf, teamDayRollups, teamItems, toRollup } from './read'
+import { itemFact, planBasisOf, planStartOf, targetsOf, teamDayRollups, teamItems, toRollup } from './read'
 
 /** A job that did not run (or a team whose numbers came late) is caught up over this many completed weeks. */
 export const CATCH_UP_WEEKS = 8
@@ -40,7 +40,7 @@ const BUDGET_MS = 40_000
 
 /** What a KPI's evidence and verdicts read for a span of days: rollups (with the plan's baseline window), the items projection. */
 export interface Source {
-  plan: ReturnType<typeof measureBaselines>
+  plan: PlanBasis
   data: KpiData
   rollups: DayRollup[]
   items: EvidenceItem[]
@@ -54,8 +54,8 @@ export async function readSource(db: DbLike, team: TeamRecord, span: { from: Day
   ])
   const rollups = records.map(toRollup)
   return {
-    plan: measureBaselines(rollups, planStart),
-    data: { rollups, items: items.map(itemFact) },
+    plan: planBasisOf(team, rollups),
+    data: { rollups, items: items.map(itemFact), paths: team.conversionPaths },
     rollups,
     items: items.map((i) => ({ id: i._id, title: i.title, format: i.format, layer: i.layer, category: i.category, publishedDay: itemFact(i).publishedDay })),
   }
@@ -165,7 +165,7 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
       })
     }
     if (opens.length) {
-      const [source, owners] = await Promise.all([withSeries(db, teamId, src, span.from), ownersOf(db, teamId)])
+      const [source, staff] = await Promise.all([withSeries(db, teamId, src, span.from), ownersOf(db, teamId)])
       for (const o of opens) {
         const id = alertId(teamId, o.kpi, o.runStart)
         const dueDay = workingDaysAfter(dayKey(now), ANALYSIS_DUE_WORKING_DAYS)
@@ -175,6 +175,7 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
           ...base,
           title: `${KPI_DEFS[o.kpi].label}连续两周未达标`,
           kpis: [o.kpi],
+          ownerName: ownersFor([o.kpi], team.kpiSettings, staff).name,
           trigger: { kind: 'alert', alertId: id, runStart: o.runStart, runFrom: o.weeks[0].from },
           status: 'open',
           dueDay,
@@ -192,7 +193,7 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
         await addOnce(db, ALERTS, alert)
         if (added) {
           out.opened.push(id)
-          await notifyManagers(db, teamId, analysis, owners)
+          await notifyOwners(db, team, analysis, staff)
         }
       }
     }
@@ -229,7 +230,7 @@ export async function weeklyAllTeams(db: DbLike, now: Date, limits: { budgetMs?:
     const q = db.collection(TEAMS)
       .where(after ? { _id: _.gt(after) } : {})
       .orderBy('_id', 'asc')
-      .field({ _id: true, teamId: true, createdAt: true, planStartDay: true, targets: true, targetPlans: true, targetPeriods: true, remindedFor: true, weeklyThrough: true, rhythmDay: true })
+      .field({ _id: true, teamId: true, createdAt: true, planStartDay: true, targets: true, targetPlans: true, targetPeriods: true, kpiSettings: true, conversionPaths: true, remindedFor: true, weeklyThrough: true, rhythmDay: true })
     const page = (await q.limit(PAGE).get()).data as unknown as TeamRecord[]
     for (const t of page) {
       if (t.weeklyThrough === latest && t.rhythmDay === today) continue

@@ -3,7 +3,7 @@ import { canOwnItems, ownerRoleLabels } from '../../core/api/owners'
 import { buildMonthView, buildWeekView } from '../../core/content/calendar'
 import { toCsv } from '../../core/content/csv'
 import { cadenceByWeek, countsTowardPlan, introCheck, mixOf } from '../../core/content/mix'
-import { contentTargets, storedInForce } from '../../core/analytics/targets'
+import { contentTargets, teamTargetsOn } from '../../core/analytics/targets'
 import {
   CATEGORY_LABELS,
   FORMAT_LABELS,
@@ -117,12 +117,12 @@ export const handlers: Handlers<typeof contentContract> = {
   async monthView({ ctx, input }) {
     const days = monthDays(input.month)
     const [cards, theme] = await Promise.all([cardsIn(ctx, days[0], days[days.length - 1]), monthTheme(ctx, input.month)])
-    return buildMonthView(input.month, cards, theme, contentTargets(storedInForce(ctx.team.targets, ctx.team.targetPlans, dayKey(ctx.now))))
+    return buildMonthView(input.month, cards, theme, contentTargets(teamTargetsOn(ctx.team, dayKey(ctx.now))))
   },
 
   async weekView({ ctx, input }) {
     const days = weekDays(input.day)
-    return buildWeekView(input.day, await cardsIn(ctx, days[0], days[6]), contentTargets(storedInForce(ctx.team.targets, ctx.team.targetPlans, dayKey(ctx.now))))
+    return buildWeekView(input.day, await cardsIn(ctx, days[0], days[6]), contentTargets(teamTargetsOn(ctx.team, dayKey(ctx.now))))
   },
 
   async dayItems({ ctx, input }) {
@@ -153,8 +153,8 @@ export const handlers: Handlers<typeof contentContract> = {
       from: input.from,
       to: input.to,
       mix,
-      mixCheck: introCheck(mix, contentTargets(storedInForce(ctx.team.targets, ctx.team.targetPlans, dayKey(ctx.now)))),
-      cadence: cadenceByWeek(cards, daysBetween(input.from, input.to), contentTargets(storedInForce(ctx.team.targets, ctx.team.targetPlans, dayKey(ctx.now))).weeklyCadence),
+      mixCheck: introCheck(mix, contentTargets(teamTargetsOn(ctx.team, dayKey(ctx.now)))),
+      cadence: cadenceByWeek(cards, daysBetween(input.from, input.to), contentTargets(teamTargetsOn(ctx.team, dayKey(ctx.now))).weeklyCadence),
     }
   },
 

@@ -129,6 +129,8 @@ export interface AnalysisSummary {
   overdue: boolean
   openedAt: string
   decisionLabel: string | null
+  /** "负责人：王敏", or "负责人：主管" when the KPI has no named owner. */
+  ownerText: string
 }
 
 export interface AnalysisEvidence {

@@ -40,7 +40,7 @@ export function kpiCard(kpi: KpiKey, a: CardArgs): KpiCard {
     kpi,
     label: def.label,
     unit: def.unit,
-    reviewedEvery: def.reviewedEvery,
+    reviewedEvery: a.target.reviewedEvery,
     value: cur.value,
     display: formatKpiValue(def, cur.value),
     target,

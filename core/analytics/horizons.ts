@@ -3,7 +3,7 @@ import { rate } from './kpi'
 import { followerTotal, periodSums, yuanPerOrder } from './kpiData'
 import type { DayRollup } from '../results/rollup'
 import type { KpiKey } from './schemas'
-import type { TargetView } from './targetSchemas'
+import type { BaselineView, TargetView } from './targetSchemas'
 
 /**
  * Where the plan wants each KPI and by when (PRODUCT.md "Targets: periods, baselines, horizons"), and the
@@ -57,6 +57,8 @@ export const HORIZONS: Record<KpiKey, Horizon> = {
   avgOrderValue: { kind: 'relative', scale: 'same', factor: 1, fallback: null },
   liveShare: { kind: 'flat', scale: 'same' },
   imageTextShare: { kind: 'flat', scale: 'same' },
+  // A level on the range's last day, like followers, but flat: the plan gives no deadline for 8 → 3.
+  pathSteps: { kind: 'flat', scale: 'point' },
 }
 
 /** What the plan's targets are measured from: its start day and the levels measured around it. */
@@ -64,6 +66,8 @@ export interface PlanBasis {
   startDay: DayKey
   /** Per KPI, the baseline measured over the weeks before the start (relative KPIs) or the level at the start (followers). */
   measured: Partial<Record<KpiKey, number | null>>
+  /** KPIs whose `measured` value is a manager's entry (nothing could be measured). */
+  entered?: Partial<Record<KpiKey, true>>
 }
 
 /** The rollups a plan's baselines read: the 4 weeks before its start and the 4 weeks after (a follower total logged soon after the start stands in when none was logged before). */
@@ -79,8 +83,21 @@ export function baselineWindow(startDay: DayKey): { from: DayKey; to: DayKey } {
  * @example
  * // 1,200 inquiries logged in the 4 weeks before 2026-11-01
  * measureBaselines(rollups, '2026-11-01').measured.inquiries //=> 300
+ * // none logged, 250 entered by a manager
+ * measureBaselines([], '2026-11-01', { inquiries: 250 }).measured.inquiries //=> 250
  */
-export function measureBaselines(rollups: readonly DayRollup[], startDay: DayKey): PlanBasis {
+export function measureBaselines(rollups: readonly DayRollup[], startDay: DayKey, entered: Partial<Record<KpiKey, number>> = {}): PlanBasis {
+  const basis = measureFrom(rollups, startDay)
+  // A manager's entry stands in only where history measured nothing: data, once there, wins.
+  for (const [k, v] of Object.entries(entered) as [KpiKey, number][]) {
+    if (basis.measured[k] !== null && basis.measured[k] !== undefined) continue
+    basis.measured[k] = v
+    basis.entered = { ...basis.entered, [k]: true }
+  }
+  return basis
+}
+
+function measureFrom(rollups: readonly DayRollup[], startDay: DayKey): PlanBasis {
   const before = { from: addDays(startDay, -7 * BASELINE_WEEKS), to: addDays(startDay, -1) }
   const { get, latest } = periodSums(rollups, before)
   const atStart = followerTotal(rollups, startDay) ?? firstFollowerTotal(rollups, startDay)
@@ -192,13 +209,41 @@ export function deadlineOf(kpi: KpiKey, startDay: DayKey): DayKey | null {
  * @example
  * inForce(targetViews(undefined), { startDay: '2026-09-01', measured: { inquiries: 149 } }).find((t) => t.kpi === 'inquiries')!.value //=> 447
  */
-export function inForce(views: TargetView[], plan: PlanBasis): TargetView[] {
+export function inForce(views: TargetView[], plan: PlanBasis, enteredNotes: Partial<Record<KpiKey, string>> = {}): TargetView[] {
   return views.map((t) => {
     const h = HORIZONS[t.kpi]
-    if (h.kind !== 'relative' || t.version > 0) return t
+    const withBase = { ...t, ...(takesBaseline(t.kpi) ? { baseline: baselineView(t.kpi, plan, enteredNotes[t.kpi]) } : {}) }
+    if (h.kind !== 'relative' || t.version > 0) return withBase
     const base = plan.measured[t.kpi] ?? h.fallback
-    return { ...t, value: base === null || base === undefined ? null : base * h.factor }
+    return { ...withBase, value: base === null || base === undefined ? null : base * h.factor }
   })
+}
+
+/**
+ * Whether a KPI's target reads a baseline measured at the plan's start (a relative target, or a ramp from
+ * the level at the start): only those show a baseline and take a manager's entry.
+ *
+ * @example
+ * takesBaseline('inquiries')      //=> true
+ * takesBaseline('completionRate') //=> false (its ramp starts at the plan's stated 35%)
+ */
+export function takesBaseline(kpi: KpiKey): boolean {
+  const h = HORIZONS[kpi]
+  return h.kind === 'relative' || (h.kind === 'ramp' && h.start === 'measured')
+}
+
+/**
+ * Where a KPI's baseline comes from, for the 目标 screen.
+ *
+ * @example
+ * baselineView('inquiries', { startDay: '2026-09-01', measured: { inquiries: 149 } }).note //=> '计划开始（2026-09-01）前 4 周实测'
+ */
+export function baselineView(kpi: KpiKey, plan: PlanBasis, enteredNote?: string): BaselineView {
+  const v = plan.measured[kpi]
+  if (v === null || v === undefined) return { value: null, source: 'none', note: `计划开始（${plan.startDay}）前 ${BASELINE_WEEKS} 周没有数据，可由主管录入基线` }
+  if (plan.entered?.[kpi]) return { value: v, source: 'entered', note: enteredNote ?? '主管录入' }
+  const h = HORIZONS[kpi]
+  return { value: v, source: 'measured', note: h.kind === 'ramp' ? `计划开始（${plan.startDay}）时的实际值` : `计划开始（${plan.startDay}）前 ${BASELINE_WEEKS} 周实测` }
 }
 
 /**

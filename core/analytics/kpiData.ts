@@ -1,6 +1,7 @@
 import type { Sums } from '../results/metrics'
 import type { DayRollup } from '../results/rollup'
 import type { DayKey } from '../time/china'
+import type { PathEntry } from './conversionPath'
 import type { Period } from './range'
 
 /**
@@ -10,7 +11,7 @@ import type { Period } from './range'
  */
 
 /** Where a KPI's numbers come from, for "数据截至": the latest day in the range with such data. */
-export type KpiSource = 'posts' | 'followers' | 'leads' | 'live' | 'items' | 'cycle' | 'logs'
+export type KpiSource = 'posts' | 'followers' | 'leads' | 'live' | 'items' | 'cycle' | 'logs' | 'path'
 
 /** An item as the dashboard reads it (a projection of the items collection). */
 export interface ItemFact {
@@ -32,6 +33,8 @@ export interface KpiData {
   /** Day rollups covering at least the period (and, for follower totals, the days before it that were read). */
   rollups: readonly DayRollup[]
   items: readonly ItemFact[]
+  /** The team's conversion path versions (on the team document; absent where a caller has none). */
+  paths?: readonly PathEntry[]
 }
 
 export interface KpiResult {

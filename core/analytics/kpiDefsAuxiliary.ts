@@ -3,6 +3,7 @@ import { addDays } from '../time/china'
 import { DEFAULT_TOLERANCE, rate } from './kpi'
 import { followerTotal, latestDay, latestOf, periodSums, publishedIn, yuanPerOrder } from './kpiData'
 import { countKpi, formatShare, INTRO_LAYER, organic, paid, ratioKpi, type KpiDef } from './kpiDef'
+import { pathOn } from './conversionPath'
 import type { KpiKey } from './schemas'
 
 /** The KPI table's auxiliary rows (辅助目标, reviewed each month by default). */
@@ -197,5 +198,22 @@ export const AUXILIARY_KPI_DEFS = {
     sources: ['items'],
     formula: '图文占比 = 范围内已发布内容中图文的条数 ÷ 已发布条数（内容形式结构）。默认目标 ≥ 10%（假设，由主管按月设定）',
     compute: formatShare('image_text'),
+  },
+  pathSteps: {
+    key: 'pathSteps',
+    assumed: true,
+    label: '转化路径步数',
+    unit: 'count',
+    unitWord: '步',
+    direction: 'lower',
+    target: 3,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['path'],
+    formula: '转化路径步数 = 团队记录的从关注到下单的路径步数（按范围最后一天生效的版本），越少越好。方案：8 步 → ≤ 3 步，未给期限；默认目标 ≤ 3 步（终值），由主管按月设定阶段目标前不做周判定（假设）',
+    compute(data, p) {
+      const path = pathOn(data.paths, p.to)
+      return { value: path ? path.steps.length : null, asOf: path ? path.day : null }
+    },
   },
 } satisfies Partial<Record<KpiKey, KpiDef>>

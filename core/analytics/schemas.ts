@@ -31,6 +31,7 @@ export const KPIS = [
   'avgOrderValue',
   'liveShare',
   'imageTextShare',
+  'pathSteps',
 ] as const
 export type KpiKey = (typeof KPIS)[number]
 

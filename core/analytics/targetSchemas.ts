@@ -42,6 +42,20 @@ export interface TargetView {
   updatedByName: string | null
   /** The target's periods (set by the 目标 screen's read and by edits). */
   period?: PeriodInfo
+  /** The KPI's owner, who is assigned its special analyses; null: the managers (the default). */
+  ownerId: string | null
+  ownerName: string | null
+  /** The baseline the target is measured from, for KPIs that take one (set where the plan's basis is known). */
+  baseline?: BaselineView
+}
+
+/** A KPI's baseline as the 目标 screen shows it. */
+export interface BaselineView {
+  value: number | null
+  /** measured: from the weeks before the plan's start; entered: by a manager, with `note` as the reason; none: neither yet. */
+  source: 'measured' | 'entered' | 'none'
+  /** e.g. "计划开始前 4 周实测" or "王敏录入：去年同期台账" */
+  note: string
 }
 
 /** A KPI's current target period and the next one, with the target planned for it (null: not set yet). */
@@ -56,7 +70,7 @@ export interface PeriodInfo {
 }
 
 /** What made a target revision (history). */
-export type TargetTrigger = 'edit' | 'override' | 'plan' | 'analysis' | 'start' | 'carry'
+export type TargetTrigger = 'edit' | 'override' | 'plan' | 'analysis' | 'start' | 'carry' | 'reclassify'
 export const TARGET_TRIGGER_LABELS: Record<TargetTrigger, string> = {
   edit: '调整',
   override: '管理员修改本期目标',
@@ -64,6 +78,7 @@ export const TARGET_TRIGGER_LABELS: Record<TargetTrigger, string> = {
   analysis: '专项分析决定',
   start: '下期目标生效',
   carry: '沿用上期目标',
+  reclassify: '管理员调整分类',
 }
 
 export interface TargetHistoryEntry {
@@ -82,3 +97,23 @@ export interface TargetHistoryEntry {
   byName: string
   at: string
 }
+
+/** The admin's class (核心 per quarter / 辅助 per month) and owner of one KPI. */
+export const setKpiSettingInput = z
+  .object({
+    kpi: z.enum(KPIS).describe('指标'),
+    reviewedEvery: z.enum(['quarter', 'month']).describe('目标分类'),
+    /** null: the managers (the default owner). */
+    ownerId: z.string().trim().min(1).max(64).nullable().describe('负责人'),
+    reason: z.string().trim().min(1, '请填写原因').max(200).describe('原因'),
+  })
+  .strict()
+
+/** A manager's baseline for a KPI whose history has none, in the KPI's unit (a ratio as 0..1, counts per week). */
+export const setBaselineInput = z
+  .object({
+    kpi: z.enum(KPIS).describe('指标'),
+    value: z.number().finite('应为数字').positive('应大于 0').max(1_000_000_000, '数值过大').describe('基线'),
+    reason: z.string().trim().min(1, '请填写基线来源').max(200).describe('基线来源'),
+  })
+  .strict()

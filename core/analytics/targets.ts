@@ -2,6 +2,7 @@ import { DEFAULT_CONTENT_TARGETS, type ContentTargets } from '../content/mix'
 import { formatKpiValue } from '../format'
 import { HORIZONS, horizonNote } from './horizons'
 import { KPI_DEFS } from './kpiDefs'
+import { reviewedEveryOf, type StoredKpiSettings } from './kpiSettings'
 import { nextPeriod, periodLabel, periodOf, reminderDue } from './periods'
 import { KPIS, type KpiKey } from './schemas'
 import { type PeriodInfo, type TargetView } from './targetSchemas'
@@ -38,11 +39,11 @@ export type StoredTargetPlans = Partial<Record<KpiKey, StoredTargetPlan>>
  * @example
  * storedInForce({}, { output: { period: '2027-Q1', value: 7, tolerance: 0.1, version: 1, updatedAt: null, updatedByName: '陈静' } }, '2027-01-01').output?.value //=> 7
  */
-export function storedInForce(stored: StoredTargets | undefined | null, plans: StoredTargetPlans | undefined | null, day: DayKey): StoredTargets {
+export function storedInForce(stored: StoredTargets | undefined | null, plans: StoredTargetPlans | undefined | null, day: DayKey, settings?: StoredKpiSettings | null): StoredTargets {
   const out: StoredTargets = { ...(stored ?? {}) }
   for (const k of KPIS) {
     const p = plans?.[k]
-    if (p && p.period <= periodOf(KPI_DEFS[k].reviewedEvery, day)) {
+    if (p && p.period <= periodOf(reviewedEveryOf(k, settings), day)) {
       const { period: _p, ...t } = p
       out[k] = { ...t, version: Math.max(t.version, (stored?.[k]?.version ?? 0) + 1) }
     }
@@ -50,9 +51,21 @@ export function storedInForce(stored: StoredTargets | undefined | null, plans: S
   return out
 }
 
+/** What a team document holds of its targets (the team record's fields). */
+export interface TeamTargets {
+  targets?: StoredTargets
+  targetPlans?: StoredTargetPlans
+  kpiSettings?: StoredKpiSettings
+}
+
+/** A team's targets in force on `day` (`storedInForce` over its own fields and KPI classes). */
+export function teamTargetsOn(team: TeamTargets, day: DayKey): StoredTargets {
+  return storedInForce(team.targets, team.targetPlans, day, team.kpiSettings)
+}
+
 /** A KPI's current and next target period, and the target planned for the next one (the 目标 screen). */
-export function periodInfo(kpi: KpiKey, plan: StoredTargetPlan | undefined | null, day: DayKey): PeriodInfo {
-  const every = KPI_DEFS[kpi].reviewedEvery
+export function periodInfo(kpi: KpiKey, plan: StoredTargetPlan | undefined | null, day: DayKey, settings?: StoredKpiSettings | null): PeriodInfo {
+  const every = reviewedEveryOf(kpi, settings)
   const current = periodOf(every, day)
   const next = nextPeriod(every, day)
   const planned = plan && plan.period === next ? plan : null
@@ -73,8 +86,8 @@ export function periodInfo(kpi: KpiKey, plan: StoredTargetPlan | undefined | nul
  * targetViews(undefined).find((t) => t.kpi === 'paidShare')
  * //=> { kpi: 'paidShare', value: 0.4, direction: 'lower', tolerance: 0.1, version: 0, … }
  */
-export function targetViews(stored: StoredTargets | undefined | null): TargetView[] {
-  return KPIS.map((k) => targetView(k, stored?.[k]))
+export function targetViews(stored: StoredTargets | undefined | null, settings?: StoredKpiSettings | null): TargetView[] {
+  return KPIS.map((k) => targetView(k, stored?.[k], settings))
 }
 
 /**
@@ -85,8 +98,9 @@ export function targetViews(stored: StoredTargets | undefined | null): TargetVie
  * targetView('completionRate', null)
  * //=> { kpi: 'completionRate', label: '完播率', value: 0.5, tolerance: 0.1, version: 0, updatedAt: null, … }
  */
-export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null): TargetView {
+export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null, settings?: StoredKpiSettings | null): TargetView {
   const d = KPI_DEFS[kpi]
+  const setting = settings?.[kpi]
   return {
     kpi,
     label: d.label,
@@ -96,11 +110,13 @@ export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null): Tar
     value: s ? s.value : d.target,
     direction: d.direction,
     tolerance: s ? s.tolerance : d.tolerance,
-    reviewedEvery: d.reviewedEvery,
+    reviewedEvery: reviewedEveryOf(kpi, settings),
     horizon: horizonNote(kpi, (v) => formatKpiValue(d, v)),
     version: s?.version ?? 0,
     updatedAt: s?.updatedAt ? new Date(s.updatedAt).toISOString() : null,
     updatedByName: s?.updatedByName ?? null,
+    ownerId: setting?.ownerId ?? null,
+    ownerName: setting?.ownerId ? setting.ownerName ?? null : null,
   }
 }
 

@@ -1,5 +1,6 @@
 import { dashboardInput, funnelInput, growthInput, kpiDetailInput, logSpendInput, type Dashboard, type FunnelView, type GrowthView, type KpiDetail, type SpendView } from '../analytics/schemas'
-import { setTargetInput, targetHistoryInput, type TargetHistoryEntry, type TargetView } from '../analytics/targetSchemas'
+import { setBaselineInput, setKpiSettingInput, setTargetInput, targetHistoryInput, type TargetHistoryEntry, type TargetView } from '../analytics/targetSchemas'
+import { setConversionPathInput, type ConversionPathView } from '../analytics/conversionPath'
 import { analysisInput, closeAnalysisInput, reportEventInput, type AlertView, type AnalysisSummary, type AnalysisView } from '../analytics/alerts'
 import { emptyInput } from '../team/schemas'
 import { STAFF_ROLES } from '../roles'
@@ -7,7 +8,7 @@ import { action } from './action'
 
 /** Managers set targets (PRODUCT.md roles): the next period's ahead of it; this period's only through a special analysis. */
 const TARGET_SETTERS = ['admin', 'manager'] as const
-/** A target whose period has started changes directly only by an admin's override with a reason. */
+/** A target whose period has started changes directly only by an admin's override with a reason; the admin also classes KPIs and names their owners. */
 const OVERRIDERS = ['admin'] as const
 
 /** The `analytics` cloud function: KPI cards, funnel, growth and targets, all from daily rollups. */
@@ -19,6 +20,10 @@ export const analyticsContract = {
   targets: action<TargetView[]>()({ input: emptyInput, access: 'member', write: false, summary: '查看目标' }),
   setTarget: action<TargetView>()({ input: setTargetInput, access: OVERRIDERS, write: true, summary: '管理员修改本期目标' }),
   planTarget: action<TargetView>()({ input: setTargetInput, access: TARGET_SETTERS, write: true, summary: '设定下期目标' }),
+  setKpiSetting: action<TargetView>()({ input: setKpiSettingInput, access: OVERRIDERS, write: true, summary: '设定指标分类与负责人' }),
+  setBaseline: action<TargetView>()({ input: setBaselineInput, access: TARGET_SETTERS, write: true, summary: '录入指标基线' }),
+  conversionPath: action<ConversionPathView>()({ input: emptyInput, access: 'member', write: false, summary: '查看转化路径' }),
+  setConversionPath: action<ConversionPathView>()({ input: setConversionPathInput, access: STAFF_ROLES, write: true, summary: '修改转化路径' }),
   targetHistory: action<TargetHistoryEntry[]>()({ input: targetHistoryInput, access: STAFF_ROLES, write: false, summary: '目标调整记录' }),
   logSpend: action<SpendView>()({ input: logSpendInput, access: STAFF_ROLES, write: true, summary: '填报投流花费' }),
   // The two-week rule: everyone sees the alerts; managers (each KPI's owners) close special analyses and record market events.

@@ -79,6 +79,8 @@ export function target(overrides: Partial<TargetView> & Pick<TargetView, 'kpi' |
     version: 1,
     updatedAt: null,
     updatedByName: null,
+    ownerId: null,
+    ownerName: null,
     ...overrides,
   }
 }

@@ -68,6 +68,8 @@ export interface AnalysisDecision {
 export interface AnalysisRecord extends BaseRecord {
   title: string
   kpis: KpiKey[]
+  /** The owner(s) named for its KPIs when it opened; null or absent: the managers (the default owner). */
+  ownerName?: string | null
   trigger: { kind: 'alert'; alertId: string; runStart: string; runFrom: DayKey } | { kind: 'event'; event: MarketEvent; description: string }
   status: AnalysisStatus
   dueDay: DayKey

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import type { PathEntry } from '../../../core/analytics/conversionPath'
+import type { StoredKpiSettings } from '../../../core/analytics/kpiSettings'
 import type { StoredTargetPlans, StoredTargets } from '../../../core/analytics/targets'
 import type { Department, Role } from '../../../core/roles'
 import type { DayKey } from '../../../core/time/china'
@@ -13,6 +15,10 @@ export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
   planStartDay?: DayKey
   /** Targets set ahead for each KPI's next period (analytics.planTarget); applied when the period starts. */
   targetPlans?: StoredTargetPlans
+  /** Per KPI: the admin's class and owner, a manager's entered baseline (analytics.setKpiSetting / setBaseline). */
+  kpiSettings?: StoredKpiSettings
+  /** The conversion path's versions, oldest first, the last PATH_VERSIONS_KEPT (analytics.setConversionPath). */
+  conversionPaths?: PathEntry[]
   /** Per KPI, the period its target in force was last rolled to (the hourly job's rollover marker). */
   targetPeriods?: Partial<Record<string, string>>
   /** Per period kind, the next period the managers were last reminded to set ('2027-Q1', '2027-01'). */

@@ -65,7 +65,7 @@ export default function AnalysesPage() {
               </View>
               <Text className='analysis-row__trigger'>{a.triggerText}</Text>
               <Text className='analysis-row__meta'>
-                {a.status === 'open' ? `截止 ${a.dueDay}` : `决定：${a.decisionLabel ?? '—'}`} · 开启于 {formatDateTime(a.openedAt)}
+                {a.status === 'open' ? `${a.ownerText} · 截止 ${a.dueDay}` : `决定：${a.decisionLabel ?? '—'}`} · 开启于 {formatDateTime(a.openedAt)}
               </Text>
             </View>
           ))

@@ -53,6 +53,7 @@ export default function AnalysisPage() {
           <Text className={`analysis-head__status analysis-head__status--${a.overdue ? 'overdue' : a.status}`}>{a.statusLabel}</Text>
         </View>
         <Text className='analysis-head__trigger'>{a.triggerText}</Text>
+        <Text className='analysis-head__owner'>{a.ownerText}</Text>
         <Text className='analysis-head__due'>{a.status === 'open' ? `截止 ${a.dueDay}（开启后 3 个工作日）` : `截止 ${a.dueDay}`}</Text>
       </View>
       {a.evidence.map((e) => (

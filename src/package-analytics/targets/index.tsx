@@ -17,6 +17,8 @@ import { DIRECTION_WORDS, REVIEW_WORDS, targetText } from '../../utils/analytics
 import { errorMessage } from '../../utils/feedback'
 import { formatDateTime } from '../../utils/labels'
 import '../components/common.scss'
+import { PathEditor } from './PathEditor'
+import { BaselineForm, KpiSettingForm } from './SettingForms'
 import { TargetForm } from './TargetForm'
 import './index.scss'
 
@@ -57,9 +59,12 @@ export default function TargetsPage() {
   const canPlan = allows(contracts.analytics.planTarget.access, roles)
   const canOverride = allows(contracts.analytics.setTarget.access, roles)
   const canSeeHistory = allows(contracts.analytics.targetHistory.access, roles)
+  const canClass = allows(contracts.analytics.setKpiSetting.access, roles)
+  const canBaseline = allows(contracts.analytics.setBaseline.access, roles)
+  const canEditPath = allows(contracts.analytics.setConversionPath.access, roles)
   const targets = useApiQuery(() => api.analytics.targets({}), [])
   usePullRefresh(targets.refresh)
-  const [editing, setEditing] = useState<{ kpi: KpiKey; mode: 'plan' | 'override' } | null>(null)
+  const [editing, setEditing] = useState<{ kpi: KpiKey; mode: 'plan' | 'override' | 'settings' | 'baseline' } | null>(null)
   const [historyOf, setHistoryOf] = useState<KpiKey | null>(null)
   const list = targets.data
 
@@ -71,6 +76,11 @@ export default function TargetsPage() {
     )
   }
   const due = canPlan ? list.filter((t) => t.period?.reminderDue) : []
+  // Class, owner and baseline change what the whole list shows (periods, relative targets): reload it.
+  const saved = () => {
+    setEditing(null)
+    void targets.refresh()
+  }
   return (
     <View className='page targets-page'>
       <Text className='targets-page__intro'>
@@ -91,6 +101,13 @@ export default function TargetsPage() {
             {DIRECTION_WORDS[t.direction]} · 黄灯容差 {formatPercent(t.tolerance)} · {REVIEW_WORDS[t.reviewedEvery]}
           </Text>
           <Text className='target__horizon'>{t.horizon}</Text>
+          {t.baseline ? (
+            <Text className={`target__baseline target__baseline--${t.baseline.source}`}>
+              {t.baseline.value === null ? `基线：暂无（${t.baseline.note}）` : `基线 ${targetText(t.baseline.value, t)}（${t.baseline.note}）`}
+            </Text>
+          ) : null}
+          {t.kpi === 'pathSteps' ? <PathEditor canEdit={canEditPath} onSaved={() => void targets.refresh()} /> : null}
+          <Text className='target__owner'>{`负责人：${t.ownerName ?? '全体主管'}`}</Text>
           {t.period ? (
             <View className='target__periods'>
               <Text className='target__period'>{`本期 ${t.period.currentLabel}：${targetText(t.value, t)}`}</Text>
@@ -104,11 +121,17 @@ export default function TargetsPage() {
               {t.updatedByName ?? '—'} 于 {formatDateTime(t.updatedAt)} 调整
             </Text>
           ) : null}
-          {editing?.kpi === t.kpi ? (
+          {editing?.kpi === t.kpi && (editing.mode === 'settings' || editing.mode === 'baseline') ? (
+            editing.mode === 'settings' ? (
+              <KpiSettingForm target={t} onSaved={saved} onCancel={() => setEditing(null)} />
+            ) : (
+              <BaselineForm target={t} onSaved={saved} onCancel={() => setEditing(null)} />
+            )
+          ) : editing?.kpi === t.kpi ? (
             <TargetForm
               key={`${t.kpi}-${editing.mode}`}
               target={t}
-              mode={editing.mode}
+              mode={editing.mode as 'plan' | 'override'}
               onSaved={(saved) => {
                 targets.replace(list.map((x) => (x.kpi === saved.kpi ? saved : x)))
                 setEditing(null)
@@ -122,6 +145,16 @@ export default function TargetsPage() {
               {canSeeHistory ? (
                 <Button size='small' fill='none' className='target-history-toggle' onClick={() => setHistoryOf(historyOf === t.kpi ? null : t.kpi)}>
                   {historyOf === t.kpi ? '收起记录' : '调整记录'}
+                </Button>
+              ) : null}
+              {canClass ? (
+                <Button size='small' fill='none' className='target-settings' onClick={() => setEditing({ kpi: t.kpi, mode: 'settings' })}>
+                  分类与负责人
+                </Button>
+              ) : null}
+              {canBaseline && t.baseline?.source === 'none' ? (
+                <Button size='small' fill='none' className='target-baseline' onClick={() => setEditing({ kpi: t.kpi, mode: 'baseline' })}>
+                  录入基线
                 </Button>
               ) : null}
               {canOverride ? (
