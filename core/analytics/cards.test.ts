@@ -83,9 +83,10 @@ describe('hand-computed cards', () => {
     expect(card('orderConversion', data)).toMatchObject({ value: 0.25, display: '25.0%', light: 'green', asOf: day(9) })
   })
 
-  it('live conversion = live orders / unique viewers', () => {
-    const c = card('liveConversion', { rollups: [roll(day(12), { liveSessions: 2, liveOrders: 45, liveUniqueViewers: 1000 })], items: [] })
-    expect(c).toMatchObject({ value: 0.045, display: '4.5%', light: 'red', asOf: day(12) })
+  it('live conversion: the median of each session\'s orders / unique viewers, with the share at target (more: ./liveSessions.test.ts)', () => {
+    const sessions = [{ id: 'a', day: day(12), orders: 45, uniqueViewers: 1000 }, { id: 'b', day: day(13), orders: 9, uniqueViewers: 100 }, { id: 'c', day: day(14), orders: 2, uniqueViewers: 100 }]
+    const c = card('liveConversion', { rollups: [roll(day(12), { liveSessions: 3, liveOrders: 56, liveUniqueViewers: 1200 })], items: [], sessions })
+    expect(c).toMatchObject({ value: 0.045, display: '4.5%', light: 'red', asOf: day(14), note: '达标场次 1/3（33.3%）' })
   })
 
   it('cycle hours: mean over items final-approved in the range; items without a production are left out', () => {

@@ -36,6 +36,7 @@ export function kpiCard(kpi: KpiKey, a: CardArgs): KpiCard {
   const rt = rangeTargetOf(kpi, a.target, a.plan, a.range)
   const target = rt.value
   const c = change(cur.value, prev.value)
+  const note = def.note?.(a.data, a.range, target)
   return {
     kpi,
     label: def.label,
@@ -46,6 +47,7 @@ export function kpiCard(kpi: KpiKey, a: CardArgs): KpiCard {
     target,
     targetDisplay: formatKpiTarget(def, target),
     horizonText: horizonText(kpi, def, rt),
+    ...(note ? { note } : {}),
     direction: def.direction,
     light: target === null ? 'none' : light(cur.value, target, def.direction, a.target.tolerance),
     previous: prev.value,

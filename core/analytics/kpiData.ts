@@ -5,9 +5,10 @@ import type { PathEntry } from './conversionPath'
 import type { Period } from './range'
 
 /**
- * What a KPI is computed from — day rollups and the items published in a range — and the small
- * readings of them the KPI table's formulas share (period sums, the follower total in force, the items
- * published in a period). The formulas themselves are in ./kpiDefs.ts.
+ * What a KPI is computed from — day rollups, the items published in a range and, for the per-session
+ * 直播转化率, the livestream sessions — and the small readings of them the KPI table's formulas share
+ * (period sums, the follower total in force, the items published in a period). The formulas themselves
+ * are in ./kpiDefs.ts.
  */
 
 /** Where a KPI's numbers come from, for "数据截至": the latest day in the range with such data. */
@@ -29,12 +30,25 @@ export interface ItemFact {
   finalApprovedDay?: DayKey | null
 }
 
+/** A livestream session as 直播转化率 reads it: the version in force (corrections applied), on its China-time day. */
+export interface LiveSessionFact {
+  id: string
+  day: DayKey
+  orders: number
+  uniqueViewers: number
+}
+
 export interface KpiData {
   /** Day rollups covering at least the period (and, for follower totals, the days before it that were read). */
   rollups: readonly DayRollup[]
   items: readonly ItemFact[]
   /** The team's conversion path versions (on the team document; absent where a caller has none). */
   paths?: readonly PathEntry[]
+  /**
+   * Livestream sessions of the period: a median per session cannot come from additive rollups. Absent when
+   * not read: 直播转化率 then has no value.
+   */
+  sessions?: readonly LiveSessionFact[]
 }
 
 export interface KpiResult {

@@ -44,6 +44,8 @@ export interface KpiDef {
   /** The post metric(s) an item adds to the numerator (for "the items that moved it"); none for account-level KPIs. */
   numerator?: { plus: (keyof Sums)[]; minus?: (keyof Sums)[] }
   compute(data: KpiData, period: Period): KpiResult
+  /** A line the card shows under its value (against the range's target), e.g. 直播转化率's 达标场次; none for most KPIs. */
+  note?(data: KpiData, period: Period, target: number | null): string | null
 }
 
 export const HOUR_S = 3600

@@ -4,6 +4,7 @@ import { DEFAULT_TOLERANCE, rate } from './kpi'
 import { followerTotal, latestDay, latestOf, periodSums, publishedIn, yuanPerOrder } from './kpiData'
 import { countKpi, formatShare, INTRO_LAYER, organic, paid, ratioKpi, type KpiDef } from './kpiDef'
 import { pathOn } from './conversionPath'
+import { liveConversion, sessionsNote } from './liveSessions'
 import type { KpiKey } from './schemas'
 
 /** The KPI table's auxiliary rows (辅助目标, reviewed each month by default). */
@@ -67,8 +68,9 @@ export const AUXILIARY_KPI_DEFS = {
     tolerance: DEFAULT_TOLERANCE,
     reviewedEvery: 'month',
     sources: ['live'],
-    formula: '直播转化率 = 直播订单数 ÷ 直播观看人数（范围内各场合计）',
-    compute: ratioKpi((g) => g('liveOrders'), (g) => g('liveUniqueViewers'), ['live']),
+    formula: '直播转化率按场计算：每场 = 订单数 ÷ 观看人数。卡片显示范围内各场的中位数，并注明转化率达到目标（默认 ≥ 8%）的场次占比；观看人数为 0 的场次不计入',
+    compute: liveConversion,
+    note: (data, p, target) => sessionsNote(data, p, target, 'higher'),
   },
   freshnessHours: {
     key: 'freshnessHours',

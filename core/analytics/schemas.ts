@@ -109,6 +109,8 @@ export interface KpiCard {
   targetDisplay: string
   /** Where the target comes from: "终期 ≥ 50.0% · 2027-03-01 截止", "基线 300 次/周 +200%", "按每周 ≥ 5 条折算"; null when plain. */
   horizonText: string | null
+  /** A line under the value for KPIs that need one: 直播转化率's "达标场次 3/5（60.0%）". */
+  note?: string
   direction: Direction
   light: Light
   previous: number | null
