@@ -84,11 +84,11 @@ describe('dashboard', () => {
     expect(JSON.stringify(d)).not.toMatch(/NaN|Infinity/)
   })
 
-  it('costs at most 7 database requests, reads rollups rather than snapshots', async () => {
+  it('costs at most 8 database requests, reads rollups rather than snapshots (and the few livestream sessions)', async () => {
     await logSome()
     cloud.store.resetStats()
     await ok<Dashboard>(cloud, 'analytics', w.openid.field, 'dashboard', { range: 'month' })
-    expect(cloud.store.stats().requests).toBeLessThanOrEqual(7)
+    expect(cloud.store.stats().requests).toBeLessThanOrEqual(8)
   })
 
   it('refuses a custom range over 92 days, naming the field in Chinese', async () => {

@@ -3,7 +3,7 @@ import { VERDICT_LABELS } from '../../core/analytics/alerts'
 import { dailySeries, kpiCard } from '../../core/analytics/cards'
 import { baselineWindow } from '../../core/analytics/horizons'
 import type { PathEntry } from '../../core/analytics/conversionPath'
-import type { KpiData } from '../../core/analytics/kpiData'
+import type { KpiData, LiveSessionFact } from '../../core/analytics/kpiData'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { movers } from '../../core/analytics/movers'
 import { resolveRange, type Period } from '../../core/analytics/range'
@@ -20,7 +20,7 @@ import { ITEM_SERIES, ITEMS, KPI_WEEKS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
 import { seriesId, type SeriesRecord } from '../common/db/results'
 import { openAlerts } from './alerts'
-import { itemFact, planBasisOf, planStartOf, readDayRollupSpans, targetsOf, teamItems, toRollup, type ItemLite } from './read'
+import { itemFact, planBasisOf, planStartOf, readDayRollupSpans, targetsOf, teamItems, teamLiveSessions, toRollup, type ItemLite } from './read'
 import { judgedWeeks, kpiWeekId } from './weekly'
 
 type C = typeof analyticsContract
@@ -34,12 +34,13 @@ const MISSING_SHOWN = 20
 const MOVER_CANDIDATES = 200
 
 /**
- * What the dashboard reads, in at most 3 requests after the wrapper's 2 (member, team — the targets
+ * What the dashboard reads, in at most 4 requests after the wrapper's 2 (member, team — the targets
  * come with the team): (1) day rollups of the range and the period before, and of the 8 weeks around
  * the plan's start for its baselines (≤ 184 + 57 documents); (2) items published or scheduled in that
- * window plus the last 14 days (a projection; grows with publishing cadence, not history); (3) item
- * series of the last 14 days' published items, for "missing numbers".
- * No raw fact (snapshot, lead, live session) is ever scanned here.
+ * window plus the last 14 days (a projection; grows with publishing cadence, not history); (3) the
+ * window's livestream sessions, for the per-session 直播转化率 (a handful a week); (4) item series of the
+ * last 14 days' published items, for "missing numbers". (1)–(3) go out together.
+ * No snapshot or lead is ever scanned here.
  */
 async function readWindow(ctx: MemberCtx, window: Period) {
   const today = dayKey(ctx.now)
@@ -48,11 +49,11 @@ async function readWindow(ctx: MemberCtx, window: Period) {
   // The plan's baselines come from the 8 weeks around its start: read in the same request as the range's.
   const rollupsQ = readDayRollupSpans(ctx, [window, baselineWindow(planStart)], { _id: true, day: true, total: true, followers: true })
   const itemsQ = teamItems(ctx.db, ctx.team._id, mergeSpans([window, recent]))
-  const [records, items] = await Promise.all([rollupsQ, itemsQ])
+  const [records, items, sessions] = await Promise.all([rollupsQ, itemsQ, teamLiveSessions(ctx.db, ctx.team._id, window)])
   const all = records.map(toRollup)
   const plan = planBasisOf(ctx.team, all)
   const rollups = all.filter((r) => r.day >= window.from && r.day <= window.to)
-  return { rollups, items, today, plan }
+  return { rollups, items, sessions, today, plan }
 }
 
 /** Overlapping or adjacent day spans merged, so the items query reads each item once. */
@@ -67,8 +68,8 @@ function mergeSpans(spans: Period[]): Period[] {
   return out
 }
 
-function data(rollups: DayRollup[], items: ItemLite[], paths?: PathEntry[]): KpiData {
-  return { rollups, items: items.map(itemFact), paths }
+function data(rollups: DayRollup[], items: ItemLite[], sessions: LiveSessionFact[], paths?: PathEntry[]): KpiData {
+  return { rollups, items: items.map(itemFact), sessions, paths }
 }
 
 /** Published items of the last 14 days without a point for yesterday or today, from their series. */
@@ -113,8 +114,8 @@ function weekMark(w: KpiWeekRecord, kpi: KpiKey): WeekMark {
 export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
   async dashboard({ ctx, input }) {
     const { range, previous } = resolveRange(input, ctx.now)
-    const { rollups, items, today, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
-    const d = data(rollups, items, ctx.team.conversionPaths)
+    const { rollups, items, sessions, today, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
+    const d = data(rollups, items, sessions, ctx.team.conversionPaths)
     const targets = targetsOf(ctx.team, ctx.now)
     const [asOf, alerts, weeks] = await Promise.all([dataAsOf(ctx, rollups, items, today, range.to), openAlerts(ctx), recentVerdicts(ctx)])
     return {
@@ -129,8 +130,8 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
 
   async kpiDetail({ ctx, input }) {
     const { range, previous } = resolveRange(input.range, ctx.now, 'range.')
-    const { rollups, items, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
-    const d = data(rollups, items, ctx.team.conversionPaths)
+    const { rollups, items, sessions, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
+    const d = data(rollups, items, sessions, ctx.team.conversionPaths)
     const def = KPI_DEFS[input.kpi]
     const card = kpiCard(input.kpi, { data: d, range, previous, target: targetsOf(ctx.team, ctx.now).get(input.kpi)!, plan })
     let top: ReturnType<typeof movers> = []

@@ -1,17 +1,18 @@
-import { dayKey, daysBetween, type DayKey } from '../../core/time/china'
+import { addDays, dayKey, daysBetween, startOfDay, type DayKey } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
-import type { ItemFact } from '../../core/analytics/kpiData'
+import type { ItemFact, LiveSessionFact } from '../../core/analytics/kpiData'
+import { sessionsInForce, type LiveSessionRecord } from '../../core/analytics/liveSessions'
 import type { KpiKey } from '../../core/analytics/schemas'
 import type { TargetView } from '../../core/analytics/targetSchemas'
 import { targetViews, teamTargetsOn } from '../../core/analytics/targets'
 import type { DayRollup } from '../../core/results/rollup'
 import { measureBaselines, type PlanBasis } from '../../core/analytics/horizons'
 import { enteredBaselines } from '../../core/analytics/kpiSettings'
-import { ITEMS, ROLLUPS } from '../common/db/collections'
+import { ITEMS, LIVE_SESSIONS, ROLLUPS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
 import { Repo } from '../common/repo'
-import type { DbLike } from '../common/sdk'
-import { rollupId, type RollupRecord } from '../common/db/results'
+import type { DbLike, Where } from '../common/sdk'
+import { rollupId, type LiveRecord, type RollupRecord } from '../common/db/results'
 import type { TeamRecord } from '../common/db/team'
 
 /**
@@ -54,6 +55,33 @@ export async function teamItems(db: DbLike, teamId: string, spans: { from: DayKe
     { status: _.in(['published', 'scheduled']), day: dayCond.length === 1 ? dayCond[0] : _.or(dayCond) },
     { orderBy: ['day', 'asc'], limit: ITEMS_CAP, fields: ITEM_FIELDS },
   )
+}
+
+/** Session records read per request: a team runs a handful of sessions a week, so ≤ 184 days of them and their corrections stay far below it. */
+export const SESSIONS_CAP = 1000
+
+/**
+ * The team's livestream sessions in force with a day in the span, in one request: 直播转化率 is a median per
+ * session, which the additive rollups cannot give. Read along with them: every correction logged since the
+ * day before the span. A correction of a session in the span is logged after that session ended, so a
+ * session whose correction moved it to another day is still seen to be replaced, and counted only there.
+ */
+export async function teamLiveSessions(db: DbLike, teamId: string, span: { from: DayKey; to: DayKey }): Promise<LiveSessionFact[]> {
+  const _ = db.command
+  const where = _.and([
+    { teamId },
+    _.or([{ day: _.gte(span.from).and(_.lte(span.to)) }, { supersedes: _.neq(null), loggedAt: _.gte(startOfDay(addDays(span.from, -1))) }]),
+  ])
+  const res = await db
+    .collection(LIVE_SESSIONS)
+    .where(where as unknown as Where)
+    .field({ _id: true, day: true, orders: true, uniqueViewers: true, supersedes: true })
+    .limit(SESSIONS_CAP)
+    .get()
+  const records = (res.data as unknown as Pick<LiveRecord, '_id' | 'day' | 'orders' | 'uniqueViewers' | 'supersedes'>[]).map(
+    (r): LiveSessionRecord => ({ id: r._id, day: r.day, orders: r.orders, uniqueViewers: r.uniqueViewers, supersedes: r.supersedes ?? null }),
+  )
+  return sessionsInForce(records, [span])
 }
 
 /** An item as the KPI formulas read it. */

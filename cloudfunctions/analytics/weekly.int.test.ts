@@ -424,7 +424,7 @@ describe('read bound', () => {
     const first = await evaluateTeam(db, team(), new Date(`${day(7)}T12:00:00+08:00`))
     expect(first.weeks).toHaveLength(8)
 
-    // W1: nothing opens. The job's whole cost: stored verdicts, rollups, items, the new verdict, the team's mark.
+    // W1: nothing opens. The job's whole cost: stored verdicts, rollups, items, livestream sessions, the new verdict, the team's mark.
     const w1 = await measure(day(14))
     expect(w1.res).toEqual({ weeks: [wk(1)], opened: [], recovering: [] })
     expect(w1.requests).toBeLessThanOrEqual(10)
