@@ -50,6 +50,19 @@ export const OUTPUT = card({
   trend: [1, 0, 2, 2],
 })
 
+/** 直播转化率: a median per session, with the share of sessions at target under the value. */
+export const LIVE = card({
+  kpi: 'liveConversion',
+  label: '直播转化率',
+  reviewedEvery: 'month',
+  value: 0.05,
+  display: '5.0%',
+  target: 0.08,
+  targetDisplay: '≥ 8.0%',
+  note: '达标场次 1/3（33.3%）；1 场无观看人数未计入',
+  trend: [0.09, null, 0.03, 0.05],
+})
+
 export function dashboard(range: Dashboard['range']['kind'] = 'week', cards: KpiCard[] = [COMPLETION, PAID, OUTPUT]): Dashboard {
   return {
     range: { kind: range, from: '2026-11-23', to: '2026-11-29', days: 7, label: range === 'today' ? '今日 11-27' : '本周 11-23 至 11-29' },

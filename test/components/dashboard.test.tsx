@@ -3,7 +3,7 @@ import DashboardPage from '../../src/pages/dashboard'
 import { setApiTransport } from '../../src/api'
 import { MeProvider } from '../../src/state/me'
 import type { MemberView } from '../../core/team/schemas'
-import { dashboard } from './analytics-fixtures'
+import { COMPLETION, dashboard, LIVE } from './analytics-fixtures'
 import { FIELD, MANAGER, OPERATOR, fakeCloud, meAs } from './fake-cloud'
 import { resetTaroMock, taroCalls } from './taro-mock'
 
@@ -35,6 +35,15 @@ describe('看板 tab', () => {
     expect(completion.textContent).toContain('数据截至 11-26')
     expect(cardOf(view.container, 'output').textContent).toContain('达标')
     expect(completion.querySelectorAll('.sparkline__bar')).toHaveLength(4)
+  })
+
+  it('shows 直播转化率\'s sessions at target under its target, and no such line on cards without one', async () => {
+    const { view } = renderTab(FIELD, { 'analytics.dashboard': (d) => ({ data: dashboard((d as { range: 'week' }).range, [COMPLETION, LIVE]) }) })
+    await screen.findByText('直播转化率')
+    const live = cardOf(view.container, 'liveConversion')
+    expect(live.querySelector('.kpi-card__value')!.textContent).toBe('5.0%')
+    expect(live.querySelector('.kpi-card__note')!.textContent).toBe('达标场次 1/3（33.3%）；1 场无观看人数未计入')
+    expect(cardOf(view.container, 'completionRate').querySelector('.kpi-card__note')).toBeNull()
   })
 
   it('asks for this week first, then for the range the member picks', async () => {

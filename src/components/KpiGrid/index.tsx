@@ -66,6 +66,7 @@ export function KpiCardView({ card, onOpen }: KpiCardViewProps) {
       <Text className='kpi-card__value'>{card.display}</Text>
       <Text className='kpi-card__target'>{`本期目标 ${card.targetDisplay}`}</Text>
       {card.horizonText ? <Text className='kpi-card__horizon'>{card.horizonText}</Text> : null}
+      {card.note ? <Text className='kpi-card__note'>{card.note}</Text> : null}
       <Text className={`kpi-card__change kpi-card__change--${tone}`}>
         {changeArrow(card.change) ? `${changeArrow(card.change)} ${card.changeDisplay}` : card.changeDisplay}
       </Text>

@@ -1,0 +1,38 @@
+import { render, screen } from '@testing-library/react'
+import KpiDetailPage from '../../src/package-analytics/kpi'
+import { setApiTransport } from '../../src/api'
+import { MeProvider } from '../../src/state/me'
+import type { KpiDetail } from '../../core/analytics/schemas'
+import { LIVE } from './analytics-fixtures'
+import { OPERATOR, fakeCloud, meAs } from './fake-cloud'
+import { resetTaroMock, setRouterParams } from './taro-mock'
+
+const detail: KpiDetail = {
+  card: LIVE,
+  series: [
+    { day: '2026-11-23', value: 0.09, display: '9.0%' },
+    { day: '2026-11-24', value: null, display: '—' },
+  ],
+  movers: [],
+  formula: '直播转化率按场计算：每场 = 订单数 ÷ 观看人数。卡片显示范围内各场的中位数，并注明转化率达到目标（默认 ≥ 8%）的场次占比；观看人数为 0 的场次不计入',
+}
+
+describe('指标详情', () => {
+  beforeEach(() => resetTaroMock())
+  afterEach(() => setApiTransport(null))
+
+  it('直播转化率: the card\'s median with the sessions at target, the daily series and the per-session formula', async () => {
+    setRouterParams({ kpi: 'liveConversion', range: 'week' })
+    const cloud = fakeCloud({ 'analytics.kpiDetail': () => ({ data: detail }) })
+    setApiTransport(cloud.transport)
+    const view = render(
+      <MeProvider initial={meAs(OPERATOR)}>
+        <KpiDetailPage />
+      </MeProvider>,
+    )
+    await screen.findByText('达标场次 1/3（33.3%）；1 场无观看人数未计入')
+    expect(view.container.querySelector('.kpi-card--liveConversion .kpi-card__value')!.textContent).toBe('5.0%')
+    expect(view.container.querySelector('.kpi-formula')!.textContent).toContain('中位数')
+    expect(cloud.calls.map((c) => [c.body.action, c.body.data])).toEqual([['kpiDetail', { kpi: 'liveConversion', range: { range: 'week' } }]])
+  })
+})
