@@ -45,6 +45,7 @@ describe('mini-program build (dist/weapp): 看板 tab', () => {
       expect(shown).toContain(card.display)
       expect(shown).toContain(`本期目标 ${card.targetDisplay}`)
       if (card.horizonText) expect(shown).toContain(card.horizonText)
+      if (card.note) expect(shown).toContain(card.note)
       expect(shown).toContain(LIGHT_WORDS[card.light])
     }
     const classes = classesOf(page.data.root)
