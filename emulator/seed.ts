@@ -1,5 +1,6 @@
 // Seeds the demo team through the real cloud functions (the same code path a user takes), so the
 // demo data can never disagree with what the functions themselves would store.
+import type { PathEntry } from '../core/analytics/conversionPath'
 import type { Department, Role } from '../core/roles'
 import { seedContent } from './seed-content'
 import { seedReview } from './seed-review'
@@ -72,7 +73,13 @@ export default async function seed(ctx: SeedContext): Promise<void> {
   seedResults(ctx.store, me.team.id, loggers, ctx.now)
   // The demo's plan started five weeks ago, so its baselines are measured from the seeded weeks before
   // it and its ramps are part-way (a team created in the app starts its plan on the day it is created).
-  ctx.store.update(TEAMS, { _id: me.team.id }, { $set: { planStartDay: addDays(dayKey(ctx.now), -DEMO_PLAN_WEEKS * 7) } }, { multi: false, upsert: false } as never)
+  const planStart = addDays(dayKey(ctx.now), -DEMO_PLAN_WEEKS * 7)
+  // The plan's 8-step path from 关注 to 下单 at its start, shortened to 5 two weeks ago (转化路径步数 8 → 5, target ≤ 3).
+  const conversionPaths: PathEntry[] = [
+    { day: planStart, steps: ['关注', '浏览主页', '看直播', '进粉丝群', '领优惠券', '私信咨询', '加企业微信', '下单'], byName: admin.name, at: new Date(`${planStart}T10:00:00+08:00`) },
+    { day: addDays(dayKey(ctx.now), -14), steps: ['关注', '看直播', '私信咨询', '加企业微信', '下单'], byName: manager.name, at: new Date(`${addDays(dayKey(ctx.now), -14)}T10:00:00+08:00`) },
+  ]
+  ctx.store.update(TEAMS, { _id: me.team.id }, { $set: { planStartDay: planStart, conversionPaths } }, { multi: false, upsert: false } as never)
   // The two-week rule's verdicts for the plan's weeks so far, so 看板 opens with its alerts (the hourly timer would find them too).
   await ctx.timer?.('analytics', 'weeklyVerdicts')
 }

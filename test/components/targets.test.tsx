@@ -159,4 +159,77 @@ describe('目标管理', () => {
     expect(cloud.calls.some((c) => c.body.action === 'setTarget')).toBe(false)
     expect(taroCalls.toasts).toContain('下期目标已设定')
   })
+
+  it('an admin classes a KPI and names its owner from the managers and admins; the reason is required', async () => {
+    const saved: TargetView = { ...TARGETS[1], reviewedEvery: 'quarter', ownerId: MANAGER.id, ownerName: MANAGER.name }
+    const { view, cloud } = renderPage(ADMIN, { 'team.listMembers': () => ({ data: [ADMIN, MANAGER, OPERATOR] }), 'analytics.setKpiSetting': () => ({ data: saved }) })
+    await screen.findByText('完播率')
+    const paid = view.container.querySelector('.target--paidShare')!
+    expect(paid.textContent).toContain('负责人：全体主管')
+    fireEvent.click(paid.querySelector('.target-settings')!)
+    await waitFor(() => expect(view.container.querySelector(`.kpi-owner--${MANAGER.id}`)).toBeTruthy())
+    // Operators cannot close a special analysis, so they are not offered as owners.
+    expect(view.container.querySelector(`.kpi-owner--${OPERATOR.id}`)).toBeNull()
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.kpi-class--quarter input') ?? view.container.querySelector('.kpi-class--quarter')!)
+      fireEvent.click(view.container.querySelector(`.kpi-owner--${MANAGER.id} input`) ?? view.container.querySelector(`.kpi-owner--${MANAGER.id}`)!)
+    })
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    expect(await screen.findByText('原因：请填写原因')).toBeTruthy()
+    expect(cloud.calls.some((c) => c.body.action === 'setKpiSetting')).toBe(false)
+    await typeInto(view.container, 'reason', '投流关系到季度预算')
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    const call = cloud.calls.find((c) => c.body.action === 'setKpiSetting')!
+    expect(call.body.data).toEqual({ kpi: 'paidShare', reviewedEvery: 'quarter', ownerId: MANAGER.id, reason: '投流关系到季度预算' })
+  })
+
+  it('a manager enters a baseline only where none was measured; operators see where each baseline comes from', async () => {
+    const listed: TargetView[] = [
+      { ...TARGETS[0], kpi: 'inquiries', label: '咨询量', unit: 'count', unitWord: '次', perWeek: true, value: null, baseline: { value: null, source: 'none', note: '计划开始（2026-09-01）前 4 周没有数据，可由主管录入基线' } },
+      { ...TARGETS[0], kpi: 'orderConversion', label: '咨询成交率', baseline: { value: 0.15, source: 'measured', note: '计划开始（2026-09-01）前 4 周实测' } },
+    ]
+    const op = renderPage(OPERATOR, { 'analytics.targets': () => ({ data: listed }) })
+    await screen.findByText('咨询量')
+    expect(op.view.container.querySelector('.target--orderConversion .target__baseline')!.textContent).toBe('基线 15.0%（计划开始（2026-09-01）前 4 周实测）')
+    expect(op.view.container.querySelector('.target-baseline')).toBeNull()
+    op.view.unmount()
+
+    const { view, cloud } = renderPage(MANAGER, { 'analytics.targets': () => ({ data: listed }), 'analytics.setBaseline': () => ({ data: listed[0] }) })
+    await screen.findByText('咨询量')
+    expect(view.container.querySelector('.target--orderConversion .target-baseline')).toBeNull()
+    fireEvent.click(view.container.querySelector('.target--inquiries .target-baseline')!)
+    await typeInto(view.container, 'baseline', '250')
+    await typeInto(view.container, 'reason', '去年同期台账')
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.target-save')!)
+    })
+    expect(cloud.calls.find((c) => c.body.action === 'setBaseline')!.body.data).toEqual({ kpi: 'inquiries', value: 250, reason: '去年同期台账' })
+    expect(taroCalls.toasts).toContain('基线已录入')
+  })
+
+  it('staff edit the conversion path as ordered steps; the card shows it with its length', async () => {
+    const listed: TargetView[] = [{ ...TARGETS[0], kpi: 'pathSteps', label: '转化路径步数', unit: 'count', unitWord: '步', direction: 'lower', value: 3 }]
+    let path = { steps: ['关注', '浏览主页', '私信咨询', '下单'], byName: '李娜', at: '2026-11-20T03:00:00.000Z', history: [] as { day: string; length: number; byName: string }[] }
+    const { view, cloud } = renderPage(OPERATOR, {
+      'analytics.targets': () => ({ data: listed }),
+      'analytics.conversionPath': () => ({ data: path }),
+      'analytics.setConversionPath': (d) => {
+        path = { steps: (d as { steps: string[] }).steps, byName: '李娜', at: '2026-12-01T03:00:00.000Z', history: [{ day: '2026-11-20', length: 4, byName: '李娜' }] }
+        return { data: path }
+      },
+    })
+    expect(await screen.findByText('关注 → 浏览主页 → 私信咨询 → 下单（4 步）')).toBeTruthy()
+    fireEvent.click(view.container.querySelector('.path-edit')!)
+    fireEvent.click(view.container.querySelectorAll('.path-step__remove')[1])
+    expect(view.container.querySelector('.path-save')!.textContent).toContain('保存（3 步）')
+    await act(async () => {
+      fireEvent.click(view.container.querySelector('.path-save')!)
+    })
+    expect(cloud.calls.find((c) => c.body.action === 'setConversionPath')!.body.data).toEqual({ steps: ['关注', '私信咨询', '下单'] })
+    expect(await screen.findByText('关注 → 私信咨询 → 下单（3 步）')).toBeTruthy()
+  })
 })
