@@ -12,6 +12,7 @@ import { dayKey } from '../../core/time/china'
 import type { TargetHistoryRecord } from '../common/db/analytics'
 import { TARGET_HISTORY, TEAMS } from '../common/db/collections'
 import type { TeamRecord } from '../common/db/team'
+import { docIn } from '../common/production'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 import { notifyTargetsDue } from './notices'
 
@@ -66,7 +67,19 @@ export async function dailyTeam(db: DbLike, team: TeamRecord, now: Date): Promis
     out.reminded.push(every)
   }
   updates.rhythmDay = today
-  await db.collection(TEAMS).doc(team._id).update({ data: updates })
+  // In a transaction over a fresh read: a plan a manager saved for the period after (or an override)
+  // since this run read the team must not be cleared or overwritten by the rollover.
+  await db.runTransaction(async (tx) => {
+    const fresh = await docIn<TeamRecord>(tx, TEAMS, team._id)
+    if (!fresh) return
+    for (const kpi of [...out.started]) {
+      const plan = fresh.targetPlans?.[kpi]
+      const period = updates[`targetPeriods.${kpi}`] as string
+      if (plan?.period !== period) delete updates[`targetPlans.${kpi}`]
+      if ((fresh.targets?.[kpi]?.version ?? 0) !== (team.targets?.[kpi]?.version ?? 0)) delete updates[`targets.${kpi}`]
+    }
+    await tx.collection(TEAMS).doc(team._id).update({ data: updates })
+  })
   return out
 }
 

@@ -6,7 +6,10 @@ import type { TargetHistoryEntry, TargetView } from '../../core/analytics/target
 import type { DayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import { NOTIFICATIONS, TARGET_HISTORY } from '../common/db/collections'
+import { NOTIFICATIONS, TARGET_HISTORY, TEAMS } from '../common/db/collections'
+import type { TeamRecord } from '../common/db/team'
+import { database } from '../common/sdk'
+import { dailyTeam } from './rhythm'
 import type { NotificationRecord } from '../common/db/review'
 
 const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
@@ -68,10 +71,10 @@ test('a plan for next quarter takes effect when it starts; a KPI without one car
   await timer('2031-04-01', '02:00')
   await timer('2031-04-02', '02:00')
   expect(cloud.store.count(TARGET_HISTORY, { teamId: w.teamA })).toBe(n)
-  // In May only the monthly (auxiliary) KPIs roll: all 12 carried (paidShare included, its plan used up).
+  // In May only the monthly (auxiliary) KPIs roll: all 13 carried (paidShare included, its plan used up).
   await timer('2031-05-01', '02:00')
   const may = (cloud.store.find(TARGET_HISTORY, { query: { teamId: w.teamA, period: '2031-05' } }) as unknown[]).length
-  expect(may).toBe(12)
+  expect(may).toBe(13)
   expect(cloud.store.count(TARGET_HISTORY, { teamId: w.teamA, period: '2031-Q3' })).toBe(0)
 })
 
@@ -91,4 +94,19 @@ test('managers are reminded once in the last two weeks of a quarter and once in 
   expect(notices()).toHaveLength(4)
   // The operator was not told.
   expect(notices().every((n) => n.memberId !== w.memberId.operator)).toBe(true)
+})
+
+test('the rollover does not clear a plan a manager saved after the job read the team (its write re-reads in a transaction)', async () => {
+  await timer('2031-03-10')
+  await ok(cloud, 'analytics', w.openid.manager, 'planTarget', { kpi: 'completionRate', value: 0.55, tolerance: 0.1, reason: '下季度对标行业头部', version: 0 })
+  at('2031-04-01', '00:30')
+  const stale = cloud.store.find(TEAMS, { query: { _id: w.teamA } })[0] as unknown as TeamRecord
+  // Between the job's read and its write, a manager plans Q3 (Q2's plan has been applied on read already).
+  const q3 = { period: '2031-Q3', value: 0.6, tolerance: 0.1, version: 2, updatedAt: new Date(), updatedByName: '成员manager' }
+  cloud.store.update(TEAMS, { _id: w.teamA }, { $set: { 'targetPlans.completionRate': q3 } }, { multi: false, upsert: false } as never)
+  const res = await dailyTeam(database(), stale, new Date())
+  expect(res.started).toContain('completionRate')
+  const team = cloud.store.find(TEAMS, { query: { _id: w.teamA } })[0] as unknown as TeamRecord
+  expect(team.targets?.completionRate?.value).toBe(0.55)
+  expect(team.targetPlans?.completionRate).toMatchObject({ period: '2031-Q3', value: 0.6 })
 })
