@@ -9,6 +9,7 @@ let emu: Emulator
 const timerEvents = [
   ['results', 'nightlyRollupRepair'],
   ['team', 'repairAdminCounts'],
+  ['review', 'firstPassBackfill'],
 ] as const
 
 beforeAll(async () => {

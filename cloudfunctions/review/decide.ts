@@ -13,6 +13,7 @@ import { flowId, stateFields, stateOf, type EventRecord, type EventType, type Fl
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import { docIn, isConflict } from '../common/production'
+import { addOutcomesIn, firstOutcomeOf, passesGate } from './firstPass'
 import { actorOf, cycleFact, requireItem, requireProduction } from './lookup'
 import { noticesFor, sendSubscribeMessages, type Notice } from './notify'
 import { loadMembers, loadPeople, peopleOf, refusalText } from './people'
@@ -122,6 +123,10 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
       }
       await tx.collection(PRODUCTIONS).doc(itemId).update({ data: patch })
       for (const doc of facts(ctx, itemId, event, before, next, extra)) await tx.collection(doc.coll).add({ data: doc.data })
+      // 内容合格率 counts a gate's first outcome once: it commits with the decision, and a retried request
+      // replays the first result (or, run again after a crash, finds the version moved and is refused).
+      const outcome = await firstOutcomeOf(ctx, itemId, event, before, next)
+      if (outcome) await addOutcomesIn(tx, ctx.team._id, [outcome], ctx.now)
       if (r.effects.some((e: Effect) => e.type === 'scheduleItem')) {
         const cur = await docIn<ItemRecord>(tx, ITEMS, itemId)
         if (cur) await tx.collection(ITEMS).doc(itemId).update({ data: { status: 'scheduled', ...(await finalCycle(ctx, itemId, prev)), updatedAt: ctx.now, version: cur.version + 1 } })
@@ -168,7 +173,7 @@ function facts(ctx: MemberCtx, itemId: string, event: ProductionEvent, prev: Pro
     out.push({ coll: REVIEW_VERSIONS, data: v as unknown as Record<string, unknown> })
   }
   const type: EventType = event.type === 'submit' ? 'submitted' : event.type === 'approve' ? 'approved' : 'changes_requested'
-  const passed = event.type === 'approve' && (next.gateIndex !== prev.gateIndex || next.status !== prev.status)
+  const passed = passesGate(event, prev, next)
   const versionNo = event.type === 'submit' ? next.versionNo : extra.versionNo ?? prev.versionNo
   out.push({ coll: REVIEW_EVENTS, data: eventRecord(ctx, itemId, type, prev, { versionNo, comment: event.type === 'submit' ? '' : extra.comment, passed }) as unknown as Record<string, unknown> })
   return out

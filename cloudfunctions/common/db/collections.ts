@@ -7,7 +7,7 @@
 import type { AlertRecord, AnalysisRecord, KpiWeekRecord, SpendRecord, TargetHistoryRecord } from './analytics'
 import type { ItemRecord, ThemeRecord } from './content'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
-import type { EventRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
+import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -25,6 +25,8 @@ export const PRODUCTIONS = 'productions'
 export const REVIEW_VERSIONS = 'review_versions'
 export const REVIEW_EVENTS = 'review_events'
 export const NOTIFICATIONS = 'notifications'
+/** Derived: per team and month, the first outcome of each item's gate (内容合格率), id `${teamId}_${month}`. */
+export const REVIEW_FIRSTS = 'review_firsts'
 // content
 export const ITEMS = 'items'
 export const THEMES = 'themes'
@@ -67,6 +69,7 @@ export interface StoredRecords {
   [REVIEW_VERSIONS]: VersionRecord
   [REVIEW_EVENTS]: EventRecord
   [NOTIFICATIONS]: NotificationRecord
+  [REVIEW_FIRSTS]: FirstsRecord
   [ITEMS]: ItemRecord
   [THEMES]: ThemeRecord
   [SNAPSHOTS]: SnapshotRecord
@@ -100,6 +103,7 @@ export const COLLECTION_NAMES = [
   REVIEW_VERSIONS,
   REVIEW_EVENTS,
   NOTIFICATIONS,
+  REVIEW_FIRSTS,
   ITEMS,
   THEMES,
   SNAPSHOTS,

@@ -2,8 +2,10 @@ import type { Format } from '../../../core/content/schemas'
 import type { Gate } from '../../../core/review/flow'
 import type { ProductionState } from '../../../core/review/machine'
 import type { VersionPreview } from '../../../core/review/preview'
+import type { GateOutcome } from '../../../core/review/firstPass'
 import type { NotificationKind } from '../../../core/review/schemas'
-import type { BaseRecord } from './base'
+import type { DayKey } from '../../../core/time/china'
+import type { BaseRecord, DerivedDoc } from './base'
 
 /** A team's flow for one format (_id `flowId(teamId, format)`); absent means the default flow. */
 export interface FlowRecord extends BaseRecord {
@@ -62,6 +64,20 @@ export interface EventRecord extends BaseRecord {
   passed: boolean
   at: Date
 }
+
+/**
+ * Derived: the first outcome of each item's gate (core/review/firstPass) decided in one China-time month,
+ * per team, id `firstsId(teamId, month)`. Written in the decision's own transaction; rebuildable from
+ * review_events. One document a month keeps 内容合格率's read at a handful of documents for any range.
+ */
+export interface FirstsRecord extends DerivedDoc {
+  month: string
+  outcomes: GateOutcome[]
+}
+
+export const firstsId = (teamId: string, month: string) => `${teamId}_${month}`
+/** The month (`2026-11`) whose document holds a day's outcomes. */
+export const monthOf = (day: DayKey) => day.slice(0, 7)
 
 export interface NotificationRecord extends BaseRecord {
   memberId: string

@@ -26,6 +26,8 @@ export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
   /** The latest judged ISO week the weekly job has evaluated, and the last day its daily work ran. */
   weeklyThrough?: string
   rhythmDay?: DayKey
+  /** When the review timer rebuilt the team's first outcomes (review_firsts) from its decisions: once; later decisions add their own. */
+  firstsFilledAt?: Date
 }
 
 /** The team record as the team function keeps it: a guarded admin count so the last admin stays. */
