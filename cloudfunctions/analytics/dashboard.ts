@@ -1,6 +1,6 @@
 import type { analyticsContract } from '../../core/api/analytics'
 import { VERDICT_LABELS } from '../../core/analytics/alerts'
-import { dailySeries, kpiCard } from '../../core/analytics/cards'
+import { dailySeries, kpiCard, withParts } from '../../core/analytics/cards'
 import { baselineWindow } from '../../core/analytics/horizons'
 import type { PathEntry } from '../../core/analytics/conversionPath'
 import type { KpiData, LiveSessionFact } from '../../core/analytics/kpiData'
@@ -20,7 +20,7 @@ import { ITEM_SERIES, ITEMS, KPI_WEEKS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
 import { seriesId, type SeriesRecord } from '../common/db/results'
 import { openAlerts } from './alerts'
-import { itemFact, planBasisOf, planStartOf, readDayRollupSpans, targetsOf, teamItems, teamLiveSessions, toRollup, type ItemLite } from './read'
+import { itemFact, planBasisOf, planStartOf, readDayRollupSpans, targetsOf, teamFirstOutcomes, teamItems, teamLiveSessions, toRollup, type ItemLite } from './read'
 import { judgedWeeks, kpiWeekId } from './weekly'
 
 type C = typeof analyticsContract
@@ -38,9 +38,10 @@ const MOVER_CANDIDATES = 200
  * come with the team): (1) day rollups of the range and the period before, and of the 8 weeks around
  * the plan's start for its baselines (≤ 184 + 57 documents); (2) items published or scheduled in that
  * window plus the last 14 days (a projection; grows with publishing cadence, not history); (3) the
- * window's livestream sessions, for the per-session 直播转化率 (a handful a week); (4) item series of the
- * last 14 days' published items, for "missing numbers". (1)–(3) go out together.
- * No snapshot or lead is ever scanned here.
+ * window's livestream sessions, for the per-session 直播转化率 (a handful a week), and review gates' first
+ * outcomes of the window's months (≤ 8 documents); (4) item series of the last 14 days' published items,
+ * for "missing numbers". (1)–(3) go out together.
+ * No snapshot, lead or decision is ever scanned here.
  */
 async function readWindow(ctx: MemberCtx, window: Period) {
   const today = dayKey(ctx.now)
@@ -49,11 +50,11 @@ async function readWindow(ctx: MemberCtx, window: Period) {
   // The plan's baselines come from the 8 weeks around its start: read in the same request as the range's.
   const rollupsQ = readDayRollupSpans(ctx, [window, baselineWindow(planStart)], { _id: true, day: true, total: true, followers: true })
   const itemsQ = teamItems(ctx.db, ctx.team._id, mergeSpans([window, recent]))
-  const [records, items, sessions] = await Promise.all([rollupsQ, itemsQ, teamLiveSessions(ctx.db, ctx.team._id, window)])
+  const [records, items, sessions, firstOutcomes] = await Promise.all([rollupsQ, itemsQ, teamLiveSessions(ctx.db, ctx.team._id, window), teamFirstOutcomes(ctx.db, ctx.team._id, [window])])
   const all = records.map(toRollup)
   const plan = planBasisOf(ctx.team, all)
   const rollups = all.filter((r) => r.day >= window.from && r.day <= window.to)
-  return { rollups, items, sessions, today, plan }
+  return { rollups, items, sessions, firstOutcomes, today, plan }
 }
 
 /** Overlapping or adjacent day spans merged, so the items query reads each item once. */
@@ -68,8 +69,8 @@ function mergeSpans(spans: Period[]): Period[] {
   return out
 }
 
-function data(rollups: DayRollup[], items: ItemLite[], sessions: LiveSessionFact[], paths?: PathEntry[]): KpiData {
-  return { rollups, items: items.map(itemFact), sessions, paths }
+function data(w: { rollups: DayRollup[]; items: ItemLite[]; sessions: LiveSessionFact[]; firstOutcomes: KpiData['firstOutcomes'] }, paths?: PathEntry[]): KpiData {
+  return { rollups: w.rollups, items: w.items.map(itemFact), sessions: w.sessions, firstOutcomes: w.firstOutcomes, paths }
 }
 
 /** Published items of the last 14 days without a point for yesterday or today, from their series. */
@@ -114,8 +115,9 @@ function weekMark(w: KpiWeekRecord, kpi: KpiKey): WeekMark {
 export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
   async dashboard({ ctx, input }) {
     const { range, previous } = resolveRange(input, ctx.now)
-    const { rollups, items, sessions, today, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
-    const d = data(rollups, items, sessions, ctx.team.conversionPaths)
+    const win = await readWindow(ctx, { from: previous.from, to: range.to })
+    const { rollups, items, today, plan } = win
+    const d = data(win, ctx.team.conversionPaths)
     const targets = targetsOf(ctx.team, ctx.now)
     const [asOf, alerts, weeks] = await Promise.all([dataAsOf(ctx, rollups, items, today, range.to), openAlerts(ctx), recentVerdicts(ctx)])
     return {
@@ -130,8 +132,9 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
 
   async kpiDetail({ ctx, input }) {
     const { range, previous } = resolveRange(input.range, ctx.now, 'range.')
-    const { rollups, items, sessions, plan } = await readWindow(ctx, { from: previous.from, to: range.to })
-    const d = data(rollups, items, sessions, ctx.team.conversionPaths)
+    const win = await readWindow(ctx, { from: previous.from, to: range.to })
+    const { items, plan } = win
+    const d = data(win, ctx.team.conversionPaths)
     const def = KPI_DEFS[input.kpi]
     const card = kpiCard(input.kpi, { data: d, range, previous, target: targetsOf(ctx.team, ctx.now).get(input.kpi)!, plan })
     let top: ReturnType<typeof movers> = []
@@ -148,6 +151,7 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
       }
       top = ranked.map((m) => ({ ...m, title: known.get(m.itemId) ?? '（已删除的内容）' }))
     }
-    return { card, series: dailySeries(input.kpi, d, range), movers: top, formula: def.formula }
+    const parts = def.parts ? { title: def.parts.title, rows: def.parts.compute(d, range) } : undefined
+    return { card, series: dailySeries(input.kpi, d, range), movers: top, formula: parts ? withParts(def.formula, parts) : def.formula, ...(parts ? { parts } : {}) }
   },
 }

@@ -7,9 +7,11 @@ import type { TargetView } from '../../core/analytics/targetSchemas'
 import { targetViews, teamTargetsOn } from '../../core/analytics/targets'
 import type { DayRollup } from '../../core/results/rollup'
 import { measureBaselines, type PlanBasis } from '../../core/analytics/horizons'
+import type { KpiData } from '../../core/analytics/kpiData'
 import { enteredBaselines } from '../../core/analytics/kpiSettings'
-import { ITEMS, LIVE_SESSIONS, ROLLUPS } from '../common/db/collections'
+import { ITEMS, LIVE_SESSIONS, REVIEW_FIRSTS, ROLLUPS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
+import { firstsId, monthOf, type FirstsRecord } from '../common/db/review'
 import { Repo } from '../common/repo'
 import type { DbLike, Where } from '../common/sdk'
 import { rollupId, type LiveRecord, type RollupRecord } from '../common/db/results'
@@ -39,6 +41,16 @@ export async function teamDayRollups(db: DbLike, teamId: string, spans: { from: 
 /** What a KPI reads of a stored rollup: the team's sums and the follower total (not the per-dimension sums). */
 export function toRollup(r: RollupRecord): DayRollup {
   return { day: r.day, total: r.total ?? {}, by: { format: {}, layer: {}, category: {}, channel: {} }, followers: r.followers ?? null }
+}
+
+/**
+ * The first outcomes at review gates (内容合格率) of the months the spans touch, in one request by id:
+ * one document per team and month (review_firsts), so a range of a quarter and the one before reads ≤ 8.
+ */
+export async function teamFirstOutcomes(db: DbLike, teamId: string, spans: { from: DayKey; to: DayKey }[]): Promise<NonNullable<KpiData['firstOutcomes']>> {
+  const ids = [...new Set(spans.flatMap((s) => daysBetween(s.from, s.to).map(monthOf)))].map((m) => firstsId(teamId, m))
+  const docs = await new Repo<FirstsRecord>(db, REVIEW_FIRSTS, teamId).find({ _id: db.command.in(ids) }, { limit: ids.length, fields: { _id: true, outcomes: true } })
+  return docs.flatMap((d) => d.outcomes ?? [])
 }
 
 /** The projection of items the KPIs read (cycle time, output, mix), never a whole item. */

@@ -1,7 +1,7 @@
 // The two-week rule's job (PRODUCT.md capability 8): each completed ISO week's verdict per KPI, stored
 // once; alerts and special analyses opened on a run's second miss; 恢复中 when a week is back on target.
-// Reads only rollups (plus the items projection, the span's livestream sessions and, when an alert opens,
-// recent item series).
+// Reads only rollups (plus the items projection, the span's livestream sessions, review gates' first
+// outcomes by month and, when an alert opens, recent item series).
 import { alertKey, ANALYSIS_DUE_WORKING_DAYS, workingDaysAfter } from '../../core/analytics/alerts'
 import { buildEvidence, type EvidenceItem } from '../../core/analytics/evidence'
 import type { KpiData, KpiSource } from '../../core/analytics/kpiData'
@@ -20,7 +20,7 @@ import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 import { notifyDataMissing, notifyOverdue, notifyOwners, ownersFor, ownersOf } from './notices'
 import { dailyTeam } from './rhythm'
-import { itemFact, planBasisOf, planStartOf, targetsOf, teamDayRollups, teamItems, teamLiveSessions, toRollup } from './read'
+import { itemFact, planBasisOf, planStartOf, targetsOf, teamDayRollups, teamFirstOutcomes, teamItems, teamLiveSessions, toRollup } from './read'
 
 /** A job that did not run (or a team whose numbers came late) is caught up over this many completed weeks. */
 export const CATCH_UP_WEEKS = 8
@@ -39,7 +39,7 @@ export const VERDICT_GRACE_MS = 10 * 3600_000
 /** One timer run's time budget (the function's timeout is 60 s); the next run carries on where this one stopped. */
 const BUDGET_MS = 40_000
 
-/** What a KPI's evidence and verdicts read for a span of days: rollups (with the plan's baseline window), the items projection, livestream sessions. */
+/** What a KPI's evidence and verdicts read for a span of days: rollups (with the plan's baseline window), the items projection, livestream sessions, first outcomes. */
 export interface Source {
   plan: PlanBasis
   data: KpiData
@@ -49,16 +49,17 @@ export interface Source {
 
 export async function readSource(db: DbLike, team: TeamRecord, span: { from: DayKey; to: DayKey }): Promise<Source> {
   const planStart = planStartOf(team)
-  // The sessions ride along for the per-session 直播转化率: one request more, in parallel (≤ 10 a team and week).
-  const [records, items, sessions] = await Promise.all([
+  // Sessions (per-session 直播转化率) and first outcomes (内容合格率) ride along in parallel: ≤ 10 requests a team and week.
+  const [records, items, sessions, firstOutcomes] = await Promise.all([
     teamDayRollups(db, team._id, [span, baselineWindow(planStart)], { _id: true, day: true, total: true, followers: true }),
     teamItems(db, team._id, [span]),
     teamLiveSessions(db, team._id, span),
+    teamFirstOutcomes(db, team._id, [span]),
   ])
   const rollups = records.map(toRollup)
   return {
     plan: planBasisOf(team, rollups),
-    data: { rollups, items: items.map(itemFact), sessions, paths: team.conversionPaths },
+    data: { rollups, items: items.map(itemFact), sessions, firstOutcomes, paths: team.conversionPaths },
     rollups,
     items: items.map((i) => ({ id: i._id, title: i.title, format: i.format, layer: i.layer, category: i.category, publishedDay: itemFact(i).publishedDay })),
   }

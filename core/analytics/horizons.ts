@@ -49,6 +49,8 @@ export const HORIZONS: Record<KpiKey, Horizon> = {
   liveConversion: { kind: 'flat', scale: 'same' },
   cycleHours: { kind: 'flat', scale: 'same' },
   freshnessHours: { kind: 'flat', scale: 'same' },
+  // Assumption: the plan's "+70%" read as a 70% first-pass rate, the same for any range.
+  firstPassRate: { kind: 'flat', scale: 'same' },
   introShare: { kind: 'flat', scale: 'same' },
   followerGrowthRate: { kind: 'flat', scale: 'compoundMonth' },
   // Assumptions (the plan says "measured; set by a manager"): like and comment rates +20% on their baseline, 客单价 held.

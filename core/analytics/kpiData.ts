@@ -1,18 +1,19 @@
 import type { Sums } from '../results/metrics'
 import type { DayRollup } from '../results/rollup'
+import type { GateOutcome } from '../review/firstPass'
 import type { DayKey } from '../time/china'
 import type { PathEntry } from './conversionPath'
 import type { Period } from './range'
 
 /**
- * What a KPI is computed from — day rollups, the items published in a range and, for the per-session
- * 直播转化率, the livestream sessions — and the small readings of them the KPI table's formulas share
- * (period sums, the follower total in force, the items published in a period). The formulas themselves
- * are in ./kpiDefs.ts.
+ * What a KPI is computed from — day rollups, the items published in a range, the livestream sessions (for
+ * the per-session 直播转化率), review gates' first outcomes (内容合格率) and the team's conversion path — and
+ * the small readings of them the KPI table's formulas share (period sums, the follower total in force, the
+ * items published in a period). The formulas themselves are in ./kpiDefs.ts.
  */
 
 /** Where a KPI's numbers come from, for "数据截至": the latest day in the range with such data. */
-export type KpiSource = 'posts' | 'followers' | 'leads' | 'live' | 'items' | 'cycle' | 'logs' | 'path'
+export type KpiSource = 'posts' | 'followers' | 'leads' | 'live' | 'items' | 'cycle' | 'logs' | 'path' | 'reviews'
 
 /** An item as the dashboard reads it (a projection of the items collection). */
 export interface ItemFact {
@@ -49,6 +50,8 @@ export interface KpiData {
    * not read: 直播转化率 then has no value.
    */
   sessions?: readonly LiveSessionFact[]
+  /** The first outcome of each item's review gate, by China-time day (内容合格率); absent when not read. */
+  firstOutcomes?: readonly Pick<GateOutcome, 'day' | 'gateKey' | 'gateName' | 'passed'>[]
 }
 
 export interface KpiResult {

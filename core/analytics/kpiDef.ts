@@ -2,7 +2,7 @@ import type { Sums } from '../results/metrics'
 import { rate, type Direction } from './kpi'
 import { latestDay, latestOf, periodSums, publishedIn, type KpiData, type KpiResult, type KpiSource, type SumOf } from './kpiData'
 import type { Period } from './range'
-import type { KpiKey, KpiUnit } from './schemas'
+import type { KpiKey, KpiPart, KpiUnit } from './schemas'
 
 /**
  * What a row of the KPI table is (`KpiDef`) and the building blocks its formulas share. The rows are in
@@ -46,6 +46,8 @@ export interface KpiDef {
   compute(data: KpiData, period: Period): KpiResult
   /** A line the card shows under its value (against the range's target), e.g. 直播转化率's 达标场次; none for most KPIs. */
   note?(data: KpiData, period: Period, target: number | null): string | null
+  /** The value split into parts for the detail page (内容合格率: per review gate); most KPIs have none. */
+  parts?: { title: string; compute(data: KpiData, period: Period): KpiPart[] }
 }
 
 export const HOUR_S = 3600

@@ -2,6 +2,7 @@ import { LAYER_LABELS } from '../content/schemas'
 import { addDays } from '../time/china'
 import { DEFAULT_TOLERANCE, rate } from './kpi'
 import { followerTotal, latestDay, latestOf, periodSums, publishedIn, yuanPerOrder } from './kpiData'
+import { firstPassByGate, firstPassRate } from './firstPass'
 import { countKpi, formatShare, INTRO_LAYER, organic, paid, ratioKpi, type KpiDef } from './kpiDef'
 import { pathOn } from './conversionPath'
 import { liveConversion, sessionsNote } from './liveSessions'
@@ -88,6 +89,22 @@ export const AUXILIARY_KPI_DEFS = {
       const v = rate(get('logLagMinutes'), get('logsTimed'))
       return { value: v === null ? null : v / 60, asOf: latestOf(latest, ['logs']) }
     },
+  },
+  firstPassRate: {
+    key: 'firstPassRate',
+    assumed: true,
+    label: '内容合格率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'higher',
+    target: 0.7,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['reviews'],
+    formula:
+      '内容合格率 = 范围内各审核关卡首次结论为「通过」的次数 ÷ 首次结论次数（按结论日期，北京时间）。每条内容在每一关只计第一次结论：通过，或要求修改；修改后重新提交再审的结论不计入。需多人会签的关卡，以全部通过或第一次要求修改为结论。默认目标 ≥ 70%（假设：方案写「+70%」，此处理解为一次通过率 70%，由主管按月设定）',
+    compute: firstPassRate,
+    parts: { title: '各关卡', compute: firstPassByGate },
   },
   introShare: {
     key: 'introShare',

@@ -24,6 +24,7 @@ export const KPIS = [
   'liveConversion',
   'cycleHours',
   'freshnessHours',
+  'firstPassRate',
   'introShare',
   'followerGrowthRate',
   'likeRate',
@@ -175,13 +176,27 @@ export interface Mover {
   display: string
 }
 
+/** One part of a ratio KPI in the range, e.g. 内容合格率 at one review gate. */
+export interface KpiPart {
+  key: string
+  label: string
+  /** hits ÷ total; null when total is 0. */
+  value: number | null
+  hits: number
+  total: number
+  /** e.g. "75.0%（3/4）", or "—". */
+  display: string
+}
+
 export interface KpiDetail {
   card: KpiCard
   series: DetailPoint[]
   /** The items that moved the KPI most in the range (at most 5); empty for account-level KPIs. */
   movers: Mover[]
-  /** How it is computed, in words, e.g. "完播率 = 完播次数 ÷ 播放次数（按日差分汇总）". */
+  /** How it is computed, in words, e.g. "完播率 = 完播次数 ÷ 播放次数（按日差分汇总）"; with the range's parts in words when it has them. */
   formula: string
+  /** The KPI split into its parts for the range (内容合格率: per review gate); absent for KPIs not split. */
+  parts?: { title: string; rows: KpiPart[] }
 }
 
 export interface FunnelStageView {

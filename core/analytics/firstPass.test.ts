@@ -1,0 +1,83 @@
+import { firstOutcomes, type DecisionFact } from '../review/firstPass'
+import { kpiCard, withParts } from './cards'
+import { firstPassByGate, firstPassRate } from './firstPass'
+import type { KpiData } from './kpiData'
+import { KPI_DEFS } from './kpiDefs'
+import { targetView } from './targets'
+
+const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`
+// 10:00 China time on that day
+const at = (d: number, hour = 10) => new Date(`${day(d)}T${String(hour).padStart(2, '0')}:00:00+08:00`)
+const GATES = { topic: '选题', script: '脚本', shooting: '拍摄', editing: '剪辑', final: '终审', draft: '初稿' } as const
+type Key = keyof typeof GATES
+const INDEX: Record<Key, number> = { topic: 0, script: 1, shooting: 2, editing: 3, final: 4, draft: 1 }
+const ev = (itemId: string, gate: Key, type: 'approved' | 'changes_requested' | 'submitted' | 'comment', d: number, passed = type === 'approved', hour = 10): DecisionFact => ({
+  itemId,
+  type,
+  gateIndex: INDEX[gate],
+  gateKey: gate,
+  gateName: GATES[gate],
+  passed,
+  at: at(d, hour),
+})
+const week = { from: day(9), to: day(15) }
+const data = (events: DecisionFact[]): KpiData => ({ rollups: [], items: [], firstOutcomes: firstOutcomes(events) })
+
+describe('内容合格率', () => {
+  // 4 first outcomes in the week: A topic back (then approved on the 11th: not counted), A script ok,
+  // B topic ok, C topic ok; D topic ok on the 8th falls before the week.
+  const events = [
+    ev('A', 'topic', 'changes_requested', 10),
+    ev('A', 'topic', 'approved', 11),
+    ev('A', 'script', 'approved', 12),
+    ev('B', 'topic', 'approved', 13),
+    ev('C', 'topic', 'approved', 14),
+    ev('D', 'topic', 'approved', 8),
+  ]
+
+  it('is the share of first outcomes that were approvals: 3 of 4', () => {
+    expect(firstPassRate(data(events), week)).toEqual({ value: 0.75, asOf: day(14) })
+    // the day before: D's topic alone
+    expect(firstPassRate(data(events), { from: day(8), to: day(8) })).toEqual({ value: 1, asOf: day(8) })
+    // the resubmission's approval on the 11th counts nothing on its day
+    expect(firstPassRate(data(events), { from: day(11), to: day(11) })).toEqual({ value: null, asOf: null })
+  })
+
+  it('is null without decisions, and when none were read (never 0%)', () => {
+    expect(firstPassRate(data([]), week)).toEqual({ value: null, asOf: null })
+    expect(firstPassRate({ rollups: [], items: [] }, week)).toEqual({ value: null, asOf: null })
+  })
+
+  it('per gate: the five video gates always, in flow order, then other gates with outcomes', () => {
+    const rows = firstPassByGate(data([...events, ev('E', 'draft', 'changes_requested', 12), ev('F', 'final', 'approved', 15)]), week)
+    expect(rows.map((r) => [r.key, r.label, r.hits, r.total, r.display])).toEqual([
+      ['topic', '选题', 2, 3, '66.7%（2/3）'],
+      ['script', '脚本', 1, 1, '100.0%（1/1）'],
+      ['shooting', '拍摄', 0, 0, '—'],
+      ['draft', '初稿', 0, 1, '0.0%（0/1）'],
+      ['editing', '剪辑', 0, 0, '—'],
+      ['final', '终审', 1, 1, '100.0%（1/1）'],
+    ])
+    expect(rows[0].value).toBeCloseTo(2 / 3)
+    expect(rows[2].value).toBeNull()
+  })
+
+  it("per gate: a team's own gate comes after the default ones, by the name it was decided under", () => {
+    const own: DecisionFact = { itemId: 'G', type: 'approved', gateIndex: 2, gateKey: 'legal', gateName: '法务', passed: true, at: at(10) }
+    const rows = firstPassByGate({ rollups: [], items: [], firstOutcomes: firstOutcomes([own, ev('G', 'topic', 'approved', 9)]) }, week)
+    expect(rows.map((r) => r.key)).toEqual(['topic', 'script', 'shooting', 'editing', 'final', 'legal'])
+    expect(rows[5]).toMatchObject({ label: '法务', display: '100.0%（1/1）' })
+  })
+
+  it('its card: an assumed default of ≥ 70%, flat for any range, higher is better', () => {
+    expect(KPI_DEFS.firstPassRate).toMatchObject({ assumed: true, target: 0.7, direction: 'higher', reviewedEvery: 'month', unit: 'ratio' })
+    expect(KPI_DEFS.firstPassRate.formula).toMatch(/假设.*70%/)
+    const c = kpiCard('firstPassRate', { data: data(events), range: { ...week, days: 7 }, previous: { from: day(2), to: day(8) }, target: targetView('firstPassRate', null), plan: { startDay: '2026-01-01', measured: {} } })
+    expect(c).toMatchObject({ value: 0.75, display: '75.0%', target: 0.7, targetDisplay: '≥ 70.0%', light: 'green', previous: 1, horizonText: null, asOfText: '数据截至 11-14' })
+  })
+
+  it("the detail's formula carries the parts in words", () => {
+    const parts = { title: '各关卡', rows: firstPassByGate(data(events), week) }
+    expect(withParts('内容合格率 = …', parts)).toBe('内容合格率 = …。本期各关卡：选题 66.7%（2/3）、脚本 100.0%（1/1）、拍摄 —、剪辑 —、终审 —')
+  })
+})
