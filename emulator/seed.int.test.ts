@@ -1,3 +1,4 @@
+import type { KpiDetail } from '../core/analytics/schemas'
 import { dayKey } from '../core/time/china'
 import { createTestCloud, type TestCloud } from '../test/support/cloud'
 import seed, { DEMO_ADMIN, DEMO_PEOPLE } from './seed'
@@ -101,4 +102,19 @@ test('the demo pipeline has an item at every short-video gate, overdue reviews a
   const mean = withCycle.reduce((t, i) => t + i.cycleSeconds!, 0) / withCycle.length / 3600
   expect(mean).toBeGreaterThan(40)
   expect(mean).toBeLessThan(110)
+})
+
+test('the demo has 内容合格率: the review timer turns the seeded decisions into first outcomes, about 70% approved at once, at every short-video gate', async () => {
+  // `npm start` seeds with the scheduler, which fires it; this seed ran without one.
+  expect(await cloud.timer('review', 'firstPassBackfill')).toMatchObject({ ok: true })
+  const range = { range: 'custom', from: dayKey(new Date(now.getTime() - 27 * 86400_000)), to: dayKey(now) }
+  const res = await cloud.call('analytics', DEMO_ADMIN.openid, { action: 'kpiDetail', data: { kpi: 'firstPassRate', range } })
+  if (!res.ok) throw new Error(res.error.message)
+  const d = res.data as KpiDetail
+  expect(d.card.value).toBeGreaterThan(0.5)
+  expect(d.card.value).toBeLessThan(0.9)
+  // the video's five gates, with the livestream's and image-text's own gates between them in flow order
+  expect(d.parts!.rows.map((r) => r.label)).toEqual(['选题', '脚本', '脚本/流程', '拍摄', '初稿', '彩排', '剪辑', '终审'])
+  expect(d.parts!.rows.every((r) => r.total > 0)).toBe(true)
+  console.log(`demo 内容合格率 ${d.card.display}: ${d.formula.split('。').pop()}`)
 })

@@ -80,6 +80,9 @@ export default async function seed(ctx: SeedContext): Promise<void> {
     { day: addDays(dayKey(ctx.now), -14), steps: ['关注', '看直播', '私信咨询', '加企业微信', '下单'], byName: manager.name, at: new Date(`${addDays(dayKey(ctx.now), -14)}T10:00:00+08:00`) },
   ]
   ctx.store.update(TEAMS, { _id: me.team.id }, { $set: { planStartDay: planStart, conversionPaths } }, { multi: false, upsert: false } as never)
+  // The review gates' first outcomes (内容合格率) from the seeded decisions, as the hourly timer rebuilds
+  // them for decisions it did not see, before the verdicts judge them.
+  await ctx.timer?.('review', 'firstPassBackfill')
   // The two-week rule's verdicts for the plan's weeks so far, so 看板 opens with its alerts (the hourly timer would find them too).
   await ctx.timer?.('analytics', 'weeklyVerdicts')
 }
