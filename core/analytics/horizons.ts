@@ -178,6 +178,7 @@ export function horizonNote(kpi: KpiKey, formatStart: (v: number) => string): st
   }
   if (h.scale === 'week') return '每周目标，按所选范围的天数折算'
   if (h.scale === 'compoundMonth') return '每月目标，其他范围按 30 天一个月复利折算'
+  if (h.scale === 'point') return '按所选范围最后一天的值判断'
   return '任意范围同一目标'
 }
 
