@@ -10,6 +10,7 @@ import type { TargetHistoryRecord } from '../common/db/analytics'
 import { TARGET_HISTORY, TEAMS } from '../common/db/collections'
 import type { TeamRecord } from '../common/db/team'
 import { docIn } from '../common/production'
+import { planStarting } from './rhythm'
 import type { TransactionLike } from '../common/sdk'
 
 export interface Revision {
@@ -77,7 +78,16 @@ export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Rev
   }
   if (planning) {
     const plan: StoredTargetPlan = { ...next, period }
-    await tx.collection(TEAMS).doc(teamId).update({ data: { [`targetPlans.${r.kpi}`]: plan } })
+    // A plan whose period began before the rollover ran is written through first (as the rollover would,
+    // same history id), so the one plan slot never drops a target that is already in force.
+    const current = periodOf(every, today)
+    const start = team.targetPeriods?.[r.kpi] && team.targetPeriods[r.kpi] !== current ? planStarting(team, r.kpi, current, ctx.now) : null
+    const folded = start ? { [`targets.${r.kpi}`]: start.target, [`targetPeriods.${r.kpi}`]: current } : {}
+    await tx.collection(TEAMS).doc(teamId).update({ data: { [`targetPlans.${r.kpi}`]: plan, ...folded } })
+    if (start) {
+      const { _id, ...entry } = start.history
+      await tx.collection(TARGET_HISTORY).doc(_id).set({ data: entry as unknown as Record<string, unknown> })
+    }
   } else {
     // A plan whose period has started is folded in here, so it cannot reappear over this revision.
     const started = team.targetPlans?.[r.kpi] && team.targetPlans[r.kpi]!.period <= period

@@ -42,13 +42,12 @@ export async function dailyTeam(db: DbLike, team: TeamRecord, now: Date): Promis
     if (was === period) continue
     updates[`targetPeriods.${kpi}`] = period
     if (first || !was) continue
-    const plan = team.targetPlans?.[kpi]
     const cur = targetView(kpi, team.targets?.[kpi], team.kpiSettings)
-    if (plan && plan.period === period) {
-      const next: StoredTarget = { value: plan.value, tolerance: plan.tolerance, version: Math.max(plan.version, cur.version + 1), updatedAt: now, updatedByName: plan.updatedByName }
-      updates[`targets.${kpi}`] = next
+    const start = planStarting(team, kpi, period, now)
+    if (start) {
+      updates[`targets.${kpi}`] = start.target
       updates[`targetPlans.${kpi}`] = null
-      await addHistory(db, team._id, kpi, period, 'start', { value: plan.value, previousValue: cur.value, tolerance: plan.tolerance, previousTolerance: cur.tolerance, reason: `${periodLabel(period)}开始，提前设定的目标生效`, byName: plan.updatedByName ?? '—' }, now)
+      await addOnce(db, start.history)
       out.started.push(kpi)
     } else {
       await addHistory(db, team._id, kpi, period, 'carry', { value: cur.value, previousValue: cur.value, tolerance: cur.tolerance, previousTolerance: cur.tolerance, reason: `${periodLabel(period)}开始时没有设定新目标，沿用上期目标`, byName: '系统' }, now)
@@ -83,6 +82,24 @@ export async function dailyTeam(db: DbLike, team: TeamRecord, now: Date): Promis
   return out
 }
 
+/**
+ * The target a plan becomes when its period starts, with its history entry (id fixed by KPI, period and
+ * trigger); null when no plan is for `period`. Shared by the rollover and by a plan saved before the
+ * rollover has run (revise.ts), so a started plan is written through once, whichever comes first.
+ */
+export function planStarting(team: TeamRecord, kpi: KpiKey, period: string, now: Date): { target: StoredTarget; history: TargetHistoryRecord } | null {
+  const plan = team.targetPlans?.[kpi]
+  if (!plan || plan.period !== period) return null
+  const cur = targetView(kpi, team.targets?.[kpi], team.kpiSettings)
+  const target: StoredTarget = { value: plan.value, tolerance: plan.tolerance, version: Math.max(plan.version, cur.version + 1), updatedAt: now, updatedByName: plan.updatedByName }
+  const f = { value: plan.value, previousValue: cur.value, tolerance: plan.tolerance, previousTolerance: cur.tolerance, reason: `${periodLabel(period)}开始，提前设定的目标生效`, byName: plan.updatedByName ?? '—' }
+  return { target, history: historyRecord(team._id, kpi, period, 'start', f, now) }
+}
+
+function historyRecord(teamId: string, kpi: KpiKey, period: string, trigger: TargetTrigger, f: Pick<TargetHistoryRecord, 'value' | 'previousValue' | 'tolerance' | 'previousTolerance' | 'reason' | 'byName'>, now: Date): TargetHistoryRecord {
+  return { _id: `${teamId}_${kpi}_${period}_${trigger}`, teamId, kpi, ...f, at: now, analysisId: null, trigger, period, createdAt: now, updatedAt: now, createdBy: 'system', version: 0 }
+}
+
 async function addHistory(
   db: DbLike,
   teamId: string,
@@ -92,7 +109,10 @@ async function addHistory(
   f: Pick<TargetHistoryRecord, 'value' | 'previousValue' | 'tolerance' | 'previousTolerance' | 'reason' | 'byName'>,
   now: Date,
 ): Promise<void> {
-  const record: TargetHistoryRecord = { _id: `${teamId}_${kpi}_${period}_${trigger}`, teamId, kpi, ...f, at: now, analysisId: null, trigger, period, createdAt: now, updatedAt: now, createdBy: 'system', version: 0 }
+  await addOnce(db, historyRecord(teamId, kpi, period, trigger, f, now))
+}
+
+async function addOnce(db: DbLike, record: TargetHistoryRecord): Promise<void> {
   try {
     await db.collection(TARGET_HISTORY).add({ data: record as unknown as Record<string, unknown> })
   } catch (e) {

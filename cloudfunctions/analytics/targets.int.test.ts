@@ -110,3 +110,18 @@ test('the rollover does not clear a plan a manager saved after the job read the 
   expect(team.targets?.completionRate?.value).toBe(0.55)
   expect(team.targetPlans?.completionRate).toMatchObject({ period: '2031-Q3', value: 0.6 })
 })
+
+test('a plan for the next period saved before the rollover has run writes the started plan through first, once', async () => {
+  await timer('2031-03-10')
+  await ok(cloud, 'analytics', w.openid.manager, 'planTarget', { kpi: 'completionRate', value: 0.55, tolerance: 0.1, reason: '下季度对标行业头部', version: 0 })
+  // Q2 has begun; the hourly job has not run yet. A manager already plans Q3.
+  at('2031-04-01', '00:05')
+  await ok(cloud, 'analytics', w.openid.manager, 'planTarget', { kpi: 'completionRate', value: 0.6, tolerance: 0.1, reason: '第三季度再提高', version: 0 })
+  expect(await targetOf('completionRate')).toMatchObject({ value: 0.55, period: { current: '2031-Q2', planned: { value: 0.6 } } })
+  await timer('2031-04-01', '01:00')
+  expect(await targetOf('completionRate')).toMatchObject({ value: 0.55, period: { current: '2031-Q2', planned: { value: 0.6 } } })
+  const history = await historyOf('completionRate')
+  expect(history.filter((h) => h.trigger === 'start')).toEqual([expect.objectContaining({ value: 0.55, previousValue: 0.5, periodLabel: '2031 年第 2 季度' })])
+  expect(history.filter((h) => h.trigger === 'carry')).toHaveLength(0)
+  expect(history.find((h) => h.value === 0.6)).toMatchObject({ trigger: 'plan', periodLabel: '2031 年第 3 季度' })
+})
