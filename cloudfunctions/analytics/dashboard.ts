@@ -1,6 +1,6 @@
 import type { analyticsContract } from '../../core/api/analytics'
 import { VERDICT_LABELS } from '../../core/analytics/alerts'
-import { dailySeries, kpiCard, withParts } from '../../core/analytics/cards'
+import { dailySeries, kpiCard } from '../../core/analytics/cards'
 import { baselineWindow } from '../../core/analytics/horizons'
 import type { PathEntry } from '../../core/analytics/conversionPath'
 import type { KpiData, LiveSessionFact } from '../../core/analytics/kpiData'
@@ -152,6 +152,6 @@ export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
       top = ranked.map((m) => ({ ...m, title: known.get(m.itemId) ?? '（已删除的内容）' }))
     }
     const parts = def.parts ? { title: def.parts.title, rows: def.parts.compute(d, range) } : undefined
-    return { card, series: dailySeries(input.kpi, d, range), movers: top, formula: parts ? withParts(def.formula, parts) : def.formula, ...(parts ? { parts } : {}) }
+    return { card, series: dailySeries(input.kpi, d, range), movers: top, formula: def.formula, ...(parts ? { parts } : {}) }
   },
 }

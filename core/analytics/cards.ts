@@ -5,7 +5,7 @@ import { change, light } from './kpi'
 import { KPI_DEFS } from './kpiDefs'
 import type { KpiData } from './kpiData'
 import { trendBuckets, type Period } from './range'
-import type { DetailPoint, KpiCard, KpiKey, KpiPart } from './schemas'
+import type { DetailPoint, KpiCard, KpiKey } from './schemas'
 import type { TargetView } from './targetSchemas'
 import { HORIZONS, rangeTargetOf, upliftText, type PlanBasis, type RangeTarget } from './horizons'
 
@@ -100,16 +100,4 @@ export function horizonText(kpi: KpiKey, def: KpiDef, t: RangeTarget): string | 
   if (h.scale === 'week') return `按每周 ${formatKpiTarget(def, t.end)}折算`
   if (h.scale === 'compoundMonth') return `每月 ${formatKpiTarget(def, t.end)}，按复利折算`
   return null
-}
-
-/**
- * The formula with the range's parts in words, for the detail page's 计算方式 (where they fit without a
- * new section): "… 本期各关卡：选题 75.0%（3/4）、脚本 —".
- *
- * @example
- * withParts('内容合格率 = …', { title: '各关卡', rows: [{ label: '选题', display: '75.0%（3/4）' }, { label: '脚本', display: '—' }] })
- * //=> '内容合格率 = …。本期各关卡：选题 75.0%（3/4）、脚本 —'
- */
-export function withParts(formula: string, parts: { title: string; rows: Pick<KpiPart, 'label' | 'display'>[] }): string {
-  return `${formula}。本期${parts.title}：${parts.rows.map((r) => `${r.label} ${r.display}`).join('、')}`
 }

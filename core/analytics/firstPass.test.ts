@@ -1,5 +1,5 @@
 import { firstOutcomes, type DecisionFact } from '../review/firstPass'
-import { kpiCard, withParts } from './cards'
+import { kpiCard } from './cards'
 import { firstPassByGate, firstPassRate } from './firstPass'
 import type { KpiData } from './kpiData'
 import { KPI_DEFS } from './kpiDefs'
@@ -74,10 +74,5 @@ describe('内容合格率', () => {
     expect(KPI_DEFS.firstPassRate.formula).toMatch(/假设.*70%/)
     const c = kpiCard('firstPassRate', { data: data(events), range: { ...week, days: 7 }, previous: { from: day(2), to: day(8) }, target: targetView('firstPassRate', null), plan: { startDay: '2026-01-01', measured: {} } })
     expect(c).toMatchObject({ value: 0.75, display: '75.0%', target: 0.7, targetDisplay: '≥ 70.0%', light: 'green', previous: 1, horizonText: null, asOfText: '数据截至 11-14' })
-  })
-
-  it("the detail's formula carries the parts in words", () => {
-    const parts = { title: '各关卡', rows: firstPassByGate(data(events), week) }
-    expect(withParts('内容合格率 = …', parts)).toBe('内容合格率 = …。本期各关卡：选题 66.7%（2/3）、脚本 100.0%（1/1）、拍摄 —、剪辑 —、终审 —')
   })
 })

@@ -193,7 +193,7 @@ export interface KpiDetail {
   series: DetailPoint[]
   /** The items that moved the KPI most in the range (at most 5); empty for account-level KPIs. */
   movers: Mover[]
-  /** How it is computed, in words, e.g. "完播率 = 完播次数 ÷ 播放次数（按日差分汇总）"; with the range's parts in words when it has them. */
+  /** How it is computed, in words, e.g. "完播率 = 完播次数 ÷ 播放次数（按日差分汇总）". */
   formula: string
   /** The KPI split into its parts for the range (内容合格率: per review gate); absent for KPIs not split. */
   parts?: { title: string; rows: KpiPart[] }

@@ -35,4 +35,26 @@ describe('指标详情', () => {
     expect(view.container.querySelector('.kpi-formula')!.textContent).toContain('中位数')
     expect(cloud.calls.map((c) => [c.body.action, c.body.data])).toEqual([['kpiDetail', { kpi: 'liveConversion', range: { range: 'week' } }]])
   })
+
+  it('内容合格率: a table of each review gate\'s first-pass rate with its counts', async () => {
+    setRouterParams({ kpi: 'firstPassRate', range: 'month' })
+    const parts = {
+      title: '各关卡',
+      rows: [
+        { key: 'topic', label: '选题', value: 2 / 3, hits: 2, total: 3, display: '66.7%（2/3）' },
+        { key: 'edit', label: '剪辑', value: null, hits: 0, total: 0, display: '—' },
+      ],
+    }
+    const card = { ...LIVE, kpi: 'firstPassRate' as const, label: '内容合格率', note: undefined }
+    const cloud = fakeCloud({ 'analytics.kpiDetail': () => ({ data: { ...detail, card, parts, formula: '内容合格率 = 首次结论为通过的次数 ÷ 首次结论次数' } }) })
+    setApiTransport(cloud.transport)
+    const view = render(
+      <MeProvider initial={meAs(OPERATOR)}>
+        <KpiDetailPage />
+      </MeProvider>,
+    )
+    await screen.findByText('各关卡内容合格率')
+    const rows = Array.from(view.container.querySelectorAll('.kpi-parts-table .data-table__row')).map((r) => r.textContent)
+    expect(rows).toEqual(['关卡内容合格率（通过/结论）', '选题66.7%（2/3）', '剪辑—'])
+  })
 })

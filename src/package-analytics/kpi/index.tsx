@@ -50,6 +50,12 @@ export default function KpiDetailPage() {
               rows={view.series.map((p) => ({ key: p.day, cells: [shortDay(p.day), p.display] }))}
             />
           </View>
+          {view.parts ? (
+            <View className='analytics-card kpi-parts'>
+              <Text className='analytics-card__title'>{`${view.parts.title}${view.card.label}`}</Text>
+              <DataTable className='kpi-parts-table' columns={[view.parts.title.replace(/^各/, ''), `${view.card.label}（通过/结论）`]} rows={view.parts.rows.map((r) => ({ key: r.key, cells: [r.label, r.display] }))} />
+            </View>
+          ) : null}
           <View className='analytics-card'>
             <Text className='analytics-card__title'>影响最大的内容</Text>
             {view.movers.length ? (
