@@ -51,7 +51,7 @@ describe('dashboard', () => {
     const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
     expect(d.range).toMatchObject({ kind: 'custom', from: ago(2), to: today(), days: 3 })
     expect(d.previous).toEqual({ from: ago(5), to: ago(3) })
-    expect(d.cards.map((c) => c.kpi)).toHaveLength(21)
+    expect(d.cards.map((c) => c.kpi)).toHaveLength(22)
     // completions 80 / plays 200 (cumulative, differenced: 35 + 45 of 100 + 100)
     expect(cardOf(d, 'completionRate')).toMatchObject({ value: 0.4, display: '40.0%', target: 0.5, light: 'red', asOf: today(), asOfText: `数据截至 ${today().slice(5)}` })
     // (30 + 6 + 2 + 2) / 200
@@ -135,7 +135,7 @@ describe('plan horizons', () => {
 describe('targets', () => {
   it('lists every KPI with defaults at version 0', async () => {
     const t = await ok<TargetView[]>(cloud, 'analytics', w.openid.field, 'targets')
-    expect(t).toHaveLength(21)
+    expect(t).toHaveLength(22)
     expect(t.find((x) => x.kpi === 'completionRate')).toMatchObject({ value: 0.5, tolerance: 0.1, direction: 'higher', version: 0, updatedByName: null })
   })
 

@@ -71,10 +71,10 @@ test('a plan for next quarter takes effect when it starts; a KPI without one car
   await timer('2031-04-01', '02:00')
   await timer('2031-04-02', '02:00')
   expect(cloud.store.count(TARGET_HISTORY, { teamId: w.teamA })).toBe(n)
-  // In May only the monthly (auxiliary) KPIs roll: all 14 carried (paidShare included, its plan used up).
+  // In May only the monthly (auxiliary) KPIs roll: all 15 carried (paidShare included, its plan used up).
   await timer('2031-05-01', '02:00')
   const may = (cloud.store.find(TARGET_HISTORY, { query: { teamId: w.teamA, period: '2031-05' } }) as unknown[]).length
-  expect(may).toBe(14)
+  expect(may).toBe(15)
   expect(cloud.store.count(TARGET_HISTORY, { teamId: w.teamA, period: '2031-Q3' })).toBe(0)
 })
 

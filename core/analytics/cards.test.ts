@@ -75,6 +75,11 @@ describe('hand-computed cards', () => {
     // organic (300 + 100 live + 100) / total at the start (40,000 logged on the 7th)
     expect(card('organicGrowthRate', data)).toMatchObject({ value: 500 / 40_000, display: '1.3%' })
     expect(card('organicGrowthRate', { rollups: rollups.slice(1), items: [] }).value).toBeNull() // no start total
+    // paid 500 / 40,000 = 1.25%, against ≤ 23.3% a month compounded to the week: (1.233)^(7/30) − 1 ≈ 5.0% → green (lower is better)
+    const paidGrowth = card('paidGrowthRate', data)
+    expect(paidGrowth).toMatchObject({ value: 500 / 40_000, display: '1.3%', direction: 'lower', light: 'green' })
+    expect(paidGrowth.target).toBeCloseTo(Math.pow(1.233, 7 / 30) - 1, 6)
+    expect(card('paidGrowthRate', { rollups: rollups.slice(1), items: [] }).value).toBeNull()
   })
 
   it('inquiries add leads (all channels) and post inquiries; order conversion is post orders / post inquiries', () => {

@@ -42,6 +42,7 @@ export const HORIZONS: Record<KpiKey, Horizon> = {
   followers: { kind: 'ramp', scale: 'point', start: 'measured', months: 3 },
   netAdds: { kind: 'flat', scale: 'week' },
   organicGrowthRate: { kind: 'flat', scale: 'compoundMonth' },
+  paidGrowthRate: { kind: 'flat', scale: 'compoundMonth' },
   paidShare: { kind: 'flat', scale: 'same' },
   inquiries: { kind: 'relative', scale: 'week', factor: 3, fallback: null },
   // The plan words today's order conversion as 15%; used only until the team's own is measured.

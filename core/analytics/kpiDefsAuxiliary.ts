@@ -45,6 +45,27 @@ export const AUXILIARY_KPI_DEFS = {
       return { value: start && asOf ? rate(organic(get), start.total) : null, asOf }
     },
   },
+  paidGrowthRate: {
+    key: 'paidGrowthRate',
+    assumed: true,
+    label: '付费增长率',
+    unit: 'ratio',
+    unitWord: '',
+    direction: 'lower',
+    // (35% ÷ 60%) × 40%: the paid pace at which organic growth at its 35% target is 60% of all new followers (投流占比 ≤ 40%).
+    target: 0.233,
+    tolerance: DEFAULT_TOLERANCE,
+    reviewedEvery: 'month',
+    sources: ['posts'],
+    formula: '付费增长率 = 范围内投流新增关注 ÷ 范围开始时的粉丝总数（开始前最近一次填报）；没有开始总数时不计算。默认目标每月 ≤ 23.3%（假设：方案未给数值，按自然增长率 35% 与投流占比 ≤ 40% 推出：35% ÷ 60% × 40%），越低越依赖自然增长；其他范围按 30 天一个月复利折算',
+    numerator: { plus: ['newFollowersPaid'] },
+    compute(data, p) {
+      const start = followerTotal(data.rollups, addDays(p.from, -1))
+      const { get, latest } = periodSums(data.rollups, p)
+      const asOf = latestOf(latest, ['posts'])
+      return { value: start && asOf ? rate(paid(get), start.total) : null, asOf }
+    },
+  },
   paidShare: {
     key: 'paidShare',
     label: '投流涨粉占比',

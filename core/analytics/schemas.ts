@@ -18,6 +18,7 @@ export const KPIS = [
   'followers',
   'netAdds',
   'organicGrowthRate',
+  'paidGrowthRate',
   'paidShare',
   'inquiries',
   'orderConversion',
