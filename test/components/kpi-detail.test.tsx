@@ -57,4 +57,29 @@ describe('指标详情', () => {
     const rows = Array.from(view.container.querySelectorAll('.kpi-parts-table .data-table__row')).map((r) => r.textContent)
     expect(rows).toEqual(['关卡内容合格率（通过/结论）', '选题66.7%（2/3）', '剪辑—'])
   })
+
+  it('a refusal no retry can change (field staff on a staff-only page) says 无权查看 and offers no 重试; a failure that may pass does', async () => {
+    setRouterParams({ kpi: 'completionRate', range: 'week' })
+    let answer: { error: { code: string; message: string } } = { error: { code: 'FORBIDDEN', message: '没有权限：查看指标详情' } }
+    const cloud = fakeCloud({ 'analytics.kpiDetail': () => answer })
+    setApiTransport(cloud.transport)
+    const view = render(
+      <MeProvider initial={meAs(OPERATOR)}>
+        <KpiDetailPage />
+      </MeProvider>,
+    )
+    await screen.findByText('无权查看')
+    expect(view.container.textContent).toContain('没有权限：查看指标详情')
+    expect(screen.queryByText('重试')).toBeNull()
+    view.unmount()
+
+    answer = { error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } }
+    render(
+      <MeProvider initial={meAs(OPERATOR)}>
+        <KpiDetailPage />
+      </MeProvider>,
+    )
+    await screen.findByText('加载失败')
+    expect(screen.getByText('重试')).toBeTruthy()
+  })
 })

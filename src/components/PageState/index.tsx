@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
+import { ApiError } from '../../api/client'
 import { palette } from '../../styles/palette'
 import './index.scss'
 
@@ -34,18 +35,26 @@ export function EmptyState(props: EmptyStateProps) {
   )
 }
 
-/** A failed load with its Chinese reason and a retry. */
-export function ErrorState(props: { message: string; onRetry?: () => void }) {
+/** Refusals a retry cannot change: the role may not see it, or it is gone. */
+const FINAL_TITLES: Partial<Record<string, string>> = { FORBIDDEN: '无权查看', NOT_FOUND: '内容不存在' }
+
+/**
+ * A failed load with its Chinese reason and a retry. Given the `error`, a refusal no retry can change
+ * (FORBIDDEN, NOT_FOUND) says so and offers none, so a field staff member who follows a link to a
+ * manager's page is not left tapping 重试.
+ */
+export function ErrorState(props: { message: string; onRetry?: () => void; error?: unknown }) {
+  const final = props.error instanceof ApiError ? FINAL_TITLES[props.error.code] : undefined
   return (
-    <View className='page-state page-state--error'>
+    <View className={`page-state page-state--error ${final ? 'page-state--final' : ''}`}>
       <Empty
         className='page-state__empty'
         imageSize={64}
         image={<View className='page-state__icon'><Tips size={28} color={palette.lightRed} /></View>}
-        title='加载失败'
+        title={final ?? '加载失败'}
         description={props.message}
       />
-      {props.onRetry ? (
+      {props.onRetry && !final ? (
         <View className='page-state__action'>
           <Button size='small' fill='outline' type='primary' onClick={props.onRetry}>
             重试

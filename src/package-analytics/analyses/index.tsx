@@ -73,7 +73,7 @@ export default function AnalysesPage() {
           <EmptyState title='没有专项分析' description='指标连续两周未达标时，这里会出现待分析的任务。' />
         )
       ) : list.error ? (
-        <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refresh()} />
+        <ErrorState message={errorMessage(list.error)} error={list.error} onRetry={() => void list.refresh()} />
       ) : (
         <LoadingState rows={4} />
       )}

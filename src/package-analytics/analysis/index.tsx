@@ -43,7 +43,7 @@ export default function AnalysisPage() {
   usePullRefresh(q.refresh)
   const a = q.data
   if (!a) {
-    return <View className='page analysis-page'>{q.error ? <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refresh()} /> : <LoadingState rows={6} />}</View>
+    return <View className='page analysis-page'>{q.error ? <ErrorState message={errorMessage(q.error)} error={q.error} onRetry={() => void q.refresh()} /> : <LoadingState rows={6} />}</View>
   }
   return (
     <View className={`page analysis-page analysis-page--${a.status}`}>

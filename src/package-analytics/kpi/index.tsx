@@ -76,7 +76,7 @@ export default function KpiDetailPage() {
           </View>
         </>
       ) : detail.error ? (
-        <ErrorState message={errorMessage(detail.error)} onRetry={() => void detail.refresh()} />
+        <ErrorState message={errorMessage(detail.error)} error={detail.error} onRetry={() => void detail.refresh()} />
       ) : (
         <LoadingState rows={6} />
       )}
