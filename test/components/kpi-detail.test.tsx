@@ -3,6 +3,7 @@ import KpiDetailPage from '../../src/package-analytics/kpi'
 import { setApiTransport } from '../../src/api'
 import { MeProvider } from '../../src/state/me'
 import type { KpiDetail } from '../../core/analytics/schemas'
+import type { ErrorShape } from '../../core/errors'
 import { LIVE } from './analytics-fixtures'
 import { OPERATOR, fakeCloud, meAs } from './fake-cloud'
 import { resetTaroMock, setRouterParams } from './taro-mock'
@@ -60,7 +61,7 @@ describe('指标详情', () => {
 
   it('a refusal no retry can change (field staff on a staff-only page) says 无权查看 and offers no 重试; a failure that may pass does', async () => {
     setRouterParams({ kpi: 'completionRate', range: 'week' })
-    let answer: { error: { code: string; message: string } } = { error: { code: 'FORBIDDEN', message: '没有权限：查看指标详情' } }
+    let answer: { error: ErrorShape } = { error: { code: 'FORBIDDEN', message: '没有权限：查看指标详情' } }
     const cloud = fakeCloud({ 'analytics.kpiDetail': () => answer })
     setApiTransport(cloud.transport)
     const view = render(
