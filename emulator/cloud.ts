@@ -11,7 +11,7 @@ import { randomUUID } from 'crypto'
 import fs from 'fs'
 import path from 'path'
 import { Readable } from 'stream'
-import { createDbHandler, type DbHandler } from './db-handler'
+import { createDbHandler, type DbHandler, type QueryObserver } from './db-handler'
 import { requesterClass, type DbRequester } from './sdk'
 import type { Store } from './store'
 import type { Json } from './ejson'
@@ -36,6 +36,8 @@ export interface LocalCloudOptions {
   store: Store
   filesDir: string
   now?: () => Date
+  /** Told the shape of every database query (the test cloud checks each against the index manifest). */
+  onQuery?: QueryObserver
 }
 
 export type FunctionInvoker = (name: string, event: unknown, identity: Identity | undefined) => Promise<unknown>
@@ -64,7 +66,7 @@ export function currentIdentity(): Identity | undefined {
 }
 
 interface Installed {
-  opts: Required<LocalCloudOptions>
+  opts: Required<Omit<LocalCloudOptions, 'onQuery'>>
   db: DbHandler
   invoker?: FunctionInvoker
 }
@@ -77,10 +79,10 @@ const sdk = () => require('wx-server-sdk') as SdkModule
 
 /** Patches wx-server-sdk in this process. Calling it again switches to the new store/folder. */
 export function installLocalCloud(options: LocalCloudOptions): { uninstall(): void } {
-  const opts: Required<LocalCloudOptions> = { now: () => new Date(), ...options }
+  const opts: Required<Omit<LocalCloudOptions, 'onQuery'>> = { now: () => new Date(), ...options }
   fs.mkdirSync(opts.filesDir, { recursive: true })
   const invoker = active?.invoker
-  active = { opts, db: createDbHandler(opts.store, opts.now), invoker }
+  active = { opts, db: createDbHandler(opts.store, opts.now, options.onQuery), invoker }
 
   if (!originals) {
     const proto = requesterClass().prototype

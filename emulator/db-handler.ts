@@ -17,6 +17,7 @@ import { randomUUID } from 'crypto'
 import { Store, StoreError, StoreTx, type FindOptions } from './store'
 import { parseEJSON, stringifyEJSON, type Json } from './ejson'
 import { errorAnswer } from './sdk'
+import { shapeOf, type QueryShape } from './query-shapes'
 
 type Params = Record<string, unknown>
 
@@ -33,7 +34,13 @@ export interface DbHandler {
   (api: string, params: Params | undefined): Promise<unknown>
 }
 
-export function createDbHandler(store: Store, now: () => Date): DbHandler {
+/** Told the shape of every query (not lookups by id inside writes' own bookkeeping), e.g. to check indexes. */
+export type QueryObserver = (shape: QueryShape) => void
+
+export function createDbHandler(store: Store, now: () => Date, observe?: QueryObserver): DbHandler {
+  const seen = (collection: string, op: QueryShape['op'], query: Json | undefined, sort?: Record<string, number>) => {
+    if (observe) observe(shapeOf(collection, op, query, sort))
+  }
   const open = new Map<string, { tx: StoreTx; timer: NodeJS.Timeout }>()
 
   const txOf = (params: Params): StoreTx | undefined => {
@@ -59,20 +66,25 @@ export function createDbHandler(store: Store, now: () => Date): DbHandler {
         skip: Number(p.offset) || 0,
       }
       if (p.limit !== undefined) opts.limit = Math.min(Math.max(Number(p.limit) || 0, 0), MAX_LIMIT)
+      seen(coll(p), 'find', opts.query, opts.sort)
       const list = store.find(coll(p), opts, txOf(p)).map(stringifyEJSON)
       return { data: { list, limit: opts.limit ?? list.length, offset: opts.skip } }
     },
     'database.calculateDocument'(p, t) {
-      return { data: { total: store.count(coll(p), parseEJSON(p.query as string, t) as Json | undefined, txOf(p)) } }
+      const query = parseEJSON(p.query as string, t) as Json | undefined
+      seen(coll(p), 'count', query)
+      return { data: { total: store.count(coll(p), query, txOf(p)) } }
     },
     'database.insertDocument'(p, t) {
       const docs = (p.data as string[]).map((s) => parseEJSON(s, t) as Json)
       return { data: { insertedIds: store.insert(coll(p), docs, txOf(p)) } }
     },
     'database.modifyDocument'(p, t) {
+      const query = parseEJSON(p.query as string, t) as Json | undefined
+      seen(coll(p), 'update', query)
       const res = store.update(
         coll(p),
-        parseEJSON(p.query as string, t) as Json | undefined,
+        query,
         parseEJSON(p.data as string, t) as Json,
         { multi: p.multi === true, upsert: p.upsert === true, replace: p.merge === false },
         txOf(p),
@@ -80,7 +92,9 @@ export function createDbHandler(store: Store, now: () => Date): DbHandler {
       return { data: { updated: res.updated, upsert_id: res.upsertedId } }
     },
     'database.modifyAndReturnDoc'(p, t) {
-      const res = store.update(coll(p), parseEJSON(p.query as string, t) as Json | undefined, parseEJSON(p.data as string, t) as Json, {
+      const query = parseEJSON(p.query as string, t) as Json | undefined
+      seen(coll(p), 'update', query)
+      const res = store.update(coll(p), query, parseEJSON(p.data as string, t) as Json, {
         multi: false,
         upsert: false,
         replace: false,
@@ -88,13 +102,19 @@ export function createDbHandler(store: Store, now: () => Date): DbHandler {
       return { data: { updated: res.updated, doc: res.doc ? stringifyEJSON(res.doc) : null } }
     },
     'database.removeDocument'(p, t) {
-      return { data: { deleted: store.remove(coll(p), parseEJSON(p.query as string, t) as Json | undefined, { multi: p.multi === true }, txOf(p)) } }
+      const query = parseEJSON(p.query as string, t) as Json | undefined
+      seen(coll(p), 'remove', query)
+      return { data: { deleted: store.remove(coll(p), query, { multi: p.multi === true }, txOf(p)) } }
     },
     'database.aggregateDocuments'(p, t) {
       const stages = (p.stages as { stageKey: string; stageValue: string }[]).map((s) => ({
         [s.stageKey]: parseEJSON(s.stageValue, t),
       }))
       if (!stages.some((s) => '$limit' in s)) stages.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
+      // An index serves an aggregation's leading $match (and a $sort right after it).
+      const match = '$match' in stages[0] ? (stages[0].$match as Json) : undefined
+      const sort = match && stages[1] && '$sort' in stages[1] ? (stages[1].$sort as Record<string, number>) : undefined
+      seen(coll(p), 'aggregate', match, sort)
       return { data: { list: store.aggregate(coll(p), stages as Json[]).map(stringifyEJSON) } }
     },
     'database.addCollection'(p) {

@@ -6,6 +6,7 @@ import http from 'http'
 import { randomBytes } from 'crypto'
 import type { AddressInfo } from 'net'
 import { filePathOf, installLocalCloud, readOutbox } from './cloud'
+import { indexFor, shapeText, type QueryShape } from './query-shapes'
 import { FunctionHost, FunctionNotFoundError } from './functions'
 import { Admission } from './admission'
 import { checkApiRequest, decodePathPart, HttpError } from './guard'
@@ -56,10 +57,22 @@ const DRAIN_MS = 30_000
 /** A timer trigger's event; only the scheduler may deliver one. */
 const isTimerEvent = (body: unknown) => typeof body === 'object' && body !== null && (body as { Type?: unknown }).Type === 'Timer'
 
+/** Warns once per query shape that no index of the manifest serves (in the cloud it would scan a collection). */
+function warnUnindexed(): (shape: QueryShape) => void {
+  const warned = new Set<string>()
+  return (shape) => {
+    if (indexFor(shape)) return
+    const text = shapeText(shape)
+    if (warned.has(text)) return
+    warned.add(text)
+    console.warn(`[local cloud] no index serves: ${text} (add one to cloudfunctions/common/db/indexes.ts)`)
+  }
+}
+
 export function createServer(opts: ServerOptions): LocalServer {
   const host = opts.host ?? '127.0.0.1'
   const now = opts.now ?? (() => new Date())
-  installLocalCloud({ store: opts.store, filesDir: opts.filesDir, now })
+  installLocalCloud({ store: opts.store, filesDir: opts.filesDir, now, onQuery: warnUnindexed() })
   const functions = new FunctionHost({ functionsDir: opts.functionsDir, now })
   const loopbackBound = isLoopbackHost(host)
   const admission = new Admission(MAX_IN_FLIGHT)

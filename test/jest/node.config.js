@@ -8,5 +8,6 @@ module.exports = {
   roots: ['<rootDir>/core', '<rootDir>/cloudfunctions', '<rootDir>/emulator', '<rootDir>/test', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/components/', '<rootDir>/test/weapp/', '<rootDir>/test/e2e/'],
+  setupFilesAfterEnv: ['<rootDir>/test/jest/node.setup.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021' }, module: { type: 'commonjs' } }] },
 }

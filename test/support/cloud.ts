@@ -7,6 +7,7 @@ import type { Result } from '../../core/errors'
 import { installLocalCloud, readOutbox, runWithIdentity, uninstallLocalCloud, type OutboxEntry } from '../../emulator/cloud'
 import { Store } from '../../emulator/store'
 import rules from '../../database.rules.json'
+import { checkQuery } from './indexes'
 
 export interface TestCloud {
   store: Store
@@ -32,7 +33,7 @@ export async function createTestCloud(opts: TestCloudOptions = {}): Promise<Test
   const store = new Store(':memory:')
   // As in deployment (README), the collections exist before the functions run.
   for (const c of rules.collections) store.createCollection(c)
-  installLocalCloud({ store, filesDir: mkdtempSync(join(tmpdir(), 'cloud-files-')), ...(opts.now ? { now: opts.now } : {}) })
+  installLocalCloud({ store, filesDir: mkdtempSync(join(tmpdir(), 'cloud-files-')), onQuery: checkQuery, ...(opts.now ? { now: opts.now } : {}) })
   const mains = new Map<string, Main>()
   const load = (fn: string): Main => {
     const dir = opts.functionsDir ?? join(__dirname, '../../cloudfunctions')

@@ -1,0 +1,81 @@
+// The index manifest: every index the functions' queries need, per collection. The built-in `_id` index
+// serves reads by id (and paging by id) and is not listed. `npm run deploy` creates these; the test cloud
+// fails a test whose query no index here serves (emulator/query-shapes.ts says what "serves" means:
+// equality fields first, then the sort, then ranges), so a new query arrives with its index.
+import * as C from './collections'
+import type { CollectionName } from './collections'
+
+export interface IndexSpec {
+  collection: CollectionName
+  /** Fields in index order, each ascending (1) or descending (-1). */
+  fields: [string, 1 | -1][]
+  /** Which reads it serves. */
+  why: string
+  /** Query fields filtered after the index's read: optional filters over a read the index already bounds. */
+  residual?: string[]
+}
+
+/** Reads that visit a whole (small) collection on purpose, in `_id` order, filtering as they go. */
+export interface ScanSpec {
+  collection: CollectionName
+  /** The fields such a read filters on. */
+  filters: string[]
+  why: string
+}
+
+const byTeam = (collection: CollectionName, why: string): IndexSpec => ({ collection, fields: [['teamId', 1], ['_id', 1]], why })
+
+export const INDEXES: readonly IndexSpec[] = [
+  // team
+  { collection: C.MEMBERS, fields: [['openid', 1], ['status', 1]], why: 'every action: the caller\'s active membership' },
+  { collection: C.MEMBERS, fields: [['teamId', 1], ['status', 1], ['joinedAt', 1], ['_id', 1]], why: 'a team\'s active members in joining order, and their count' },
+  { collection: C.MEMBERS, fields: [['teamId', 1], ['status', 1], ['roles', 1], ['_id', 1]], why: 'a team\'s active members with a role (who is notified, admin counts)' },
+  { collection: C.MEMBERS, fields: [['teamId', 1], ['joinedAt', 1], ['_id', 1]], why: '成员: everyone who ever joined, in joining order' },
+  byTeam(C.MEMBERS, 'a team\'s members page by page (repair, export)'),
+  { collection: C.INVITES, fields: [['teamId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]], residual: ['expiresAt'], why: 'a team\'s open invites, newest first (few per team)' },
+  { collection: C.AUDIT, fields: [['teamId', 1], ['at', -1], ['_id', -1]], residual: ['fn', 'action', 'actorId'], why: '审计日志: a team\'s entries newest first, 20 a page after a cursor; the optional filters apply to the pages read' },
+  // review
+  byTeam(C.REVIEW_FLOWS, 'a team\'s review flows'),
+  { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewerIds', 1], ['reviewSince', 1], ['_id', 1]], why: '审核 inbox: items waiting for the caller by name, oldest first' },
+  { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewerRoles', 1], ['reviewSince', 1], ['_id', 1]], why: '审核 inbox: items waiting for the caller\'s role, oldest first' },
+  { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['scheduledAt', 1], ['_id', 1]], why: 'finally approved items by their scheduled time' },
+  { collection: C.REVIEW_VERSIONS, fields: [['teamId', 1], ['itemId', 1], ['no', 1], ['_id', 1]], why: 'an item\'s versions in order' },
+  { collection: C.REVIEW_EVENTS, fields: [['teamId', 1], ['itemId', 1], ['at', 1], ['_id', 1]], residual: ['type', 'gateIndex', 'passed'], why: 'an item\'s timeline (tens of events), and its decisions of one kind or gate' },
+  { collection: C.REVIEW_EVENTS, fields: [['teamId', 1], ['type', 1], ['_id', 1]], why: 'a team\'s decisions page by page (内容合格率 backfill)' },
+  { collection: C.NOTIFICATIONS, fields: [['teamId', 1], ['memberId', 1], ['createdAt', -1], ['_id', 1]], why: '通知: a member\'s notices, newest first' },
+  { collection: C.NOTIFICATIONS, fields: [['teamId', 1], ['memberId', 1], ['read', 1]], why: 'a member\'s unread count, and marking them read' },
+  // content
+  { collection: C.ITEMS, fields: [['teamId', 1], ['day', 1], ['_id', 1]], residual: ['status'], why: 'the calendar: a team\'s items over a range of days (archived ones skipped)' },
+  { collection: C.ITEMS, fields: [['teamId', 1], ['status', 1], ['day', 1], ['_id', 1]], why: 'items in one status over a range of days' },
+  { collection: C.ITEMS, fields: [['teamId', 1], ['format', 1], ['day', -1], ['_id', 1]], residual: ['status'], why: 'recent livestreams, newest first (archived ones skipped)' },
+  { collection: C.ITEMS, fields: [['teamId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]], why: '选题库: ideas newest first' },
+  { collection: C.ITEMS, fields: [['teamId', 1], ['status', 1], ['title', 1], ['createdAt', -1], ['_id', 1]], why: 'an idea with the same title (duplicate check)' },
+  { collection: C.ITEMS, fields: [['teamId', 1], ['status', 1], ['publishedAt', -1], ['_id', 1]], residual: ['day'], why: 'published items, newest first (movers, 未录入)' },
+  { collection: C.ITEMS, fields: [['teamId', 1], ['ownerId', 1], ['status', 1], ['plannedAt', 1], ['_id', 1]], why: 'an owner\'s items in one status by planned time' },
+  // results
+  { collection: C.SNAPSHOTS, fields: [['teamId', 1], ['itemId', 1], ['loggedAt', -1], ['_id', 1]], why: 'an item\'s logged snapshots, newest first' },
+  { collection: C.SNAPSHOTS, fields: [['teamId', 1], ['itemId', 1], ['_id', 1]], why: 'a rebuild pages through a team\'s snapshots item by item' },
+  { collection: C.LIVE_SESSIONS, fields: [['teamId', 1], ['itemId', 1], ['startAt', -1], ['_id', 1]], why: 'a livestream\'s sessions, newest first' },
+  { collection: C.LIVE_SESSIONS, fields: [['teamId', 1], ['day', 1]], residual: ['loggedAt', 'supersedes'], why: 'the range\'s sessions for 直播转化率 (with corrections logged since; tens per range)' },
+  byTeam(C.LIVE_SESSIONS, 'a rebuild pages through a team\'s sessions'),
+  { collection: C.LEADS, fields: [['teamId', 1], ['loggedAt', -1], ['_id', 1], ['date', 1]], why: 'leads logged over a range of dates, newest first' },
+  byTeam(C.LEADS, 'a rebuild pages through a team\'s leads'),
+  byTeam(C.FOLLOWER_TOTALS, 'a rebuild pages through a team\'s follower totals'),
+  { collection: C.ITEM_SERIES, fields: [['teamId', 1], ['updatedAt', -1], ['_id', 1]], why: 'recently updated items\' series (movers)' },
+  byTeam(C.ROLLUPS, 'a rebuild pages through a team\'s rollups'),
+  { collection: C.ROLLUPS, fields: [['teamId', 1], ['day', 1], ['_id', 1]], why: 'a team\'s rollups over a range of days' },
+  byTeam(C.ROLLUP_SCRATCH, 'a rebuild reads and clears its scratch sums'),
+  // analytics
+  { collection: C.SPEND, fields: [['teamId', 1], ['date', 1], ['_id', 1]], why: 'a day\'s spend entries' },
+  { collection: C.SPEND, fields: [['teamId', 1], ['_id', 1], ['date', 1]], why: 'spend over a range of dates, page by page' },
+  { collection: C.TARGET_HISTORY, fields: [['teamId', 1], ['kpi', 1], ['at', -1], ['_id', 1]], why: 'a KPI\'s target history, newest first' },
+  { collection: C.KPI_WEEKS, fields: [['teamId', 1], ['week', -1], ['_id', 1]], why: 'the last weeks\' verdicts' },
+  { collection: C.ALERTS, fields: [['teamId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]], why: 'a team\'s open alerts, newest first' },
+  { collection: C.ANALYSES, fields: [['teamId', 1], ['openedAt', -1], ['_id', 1]], why: '专项分析: a team\'s analyses, newest first' },
+  { collection: C.ANALYSES, fields: [['status', 1], ['overdueNotifiedAt', 1], ['dueDay', 1]], why: 'the weekly job\'s overdue pass across teams' },
+]
+
+export const SCANS: readonly ScanSpec[] = [
+  { collection: C.TEAMS, filters: ['firstsFilledAt'], why: 'hourly: teams whose 内容合格率 is not yet backfilled (one document per team)' },
+  { collection: C.RESULTS_LOCKS, filters: ['job'], why: 'nightly: rebuilds left unfinished (one document per team)' },
+]
