@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { KPI_DEFS } from './analytics/kpiDefs'
-import { formatAsOf, formatCount, formatDelta, formatHours, formatKpiTarget, formatKpiValue, formatMoney, formatNumber, formatPercent, formatPercentChange, formatSeconds, NO_VALUE } from './format'
+import { formatAsOf, formatBytes, formatCount, formatDelta, formatHours, formatKpiTarget, formatKpiValue, formatMoney, formatNumber, formatPercent, formatPercentChange, formatSeconds, NO_VALUE } from './format'
 
 describe('formatCount', () => {
   it('groups thousands', () => expect(formatCount(12345)).toBe('12,345'))
@@ -155,5 +155,18 @@ describe('formatKpiTarget', () => {
     expect(formatKpiTarget(KPI_DEFS.netAdds, 1428.57)).toBe('≥ 1,429 人')
     expect(formatKpiTarget(KPI_DEFS.completionRate, 0.5)).toBe('≥ 50.0%')
     expect(formatKpiTarget(KPI_DEFS.cycleHours, 24)).toBe('≤ 24 小时')
+  })
+})
+
+describe('formatBytes', () => {
+  it('shows whole bytes under a kilobyte', () => expect(formatBytes(512)).toBe('512 B'))
+  it('shows kilobytes with one decimal', () => expect(formatBytes(1536)).toBe('1.5 KB'))
+  it('shows megabytes with one decimal', () => expect(formatBytes(2_621_440)).toBe('2.5 MB'))
+
+  describe('edge cases', () => {
+    it('shows zero as 0 B', () => expect(formatBytes(0)).toBe('0 B'))
+    it('switches to KB at exactly 1024 bytes', () => expect(formatBytes(1024)).toBe('1 KB'))
+    it('shows a size that rounds to 1024 KB as 1 MB', () => expect(formatBytes(1024 * 1024 - 10)).toBe('1 MB'))
+    it.each([null, undefined, -1, Number.NaN, Number.POSITIVE_INFINITY])('shows — for %p', (v) => expect(formatBytes(v)).toBe(NO_VALUE))
   })
 })

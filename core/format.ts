@@ -250,3 +250,22 @@ export function formatKpiTarget(def: Pick<KpiDef, 'unit' | 'unitWord' | 'directi
 export function formatAsOf(day: string | null): string {
   return day ? `数据截至 ${day.slice(5)}` : '暂无数据'
 }
+
+const KB = 1024
+
+/**
+ * A file's size: whole bytes under 1 KB, then KB, then MB, with one decimal (1 KB = 1024 bytes).
+ *
+ * @example
+ * formatBytes(512)       //=> '512 B'
+ * formatBytes(1536)      //=> '1.5 KB'
+ * formatBytes(2_621_440) //=> '2.5 MB'
+ * formatBytes(-1)        //=> '—'
+ */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (!finite(bytes) || bytes < 0) return NO_VALUE
+  if (bytes < KB) return `${Math.round(bytes)} B`
+  // Compared after rounding, so 1023.96 KB reads 1 MB rather than 1,024 KB.
+  if (scaledAbs(bytes / KB, 1) < KB * 10) return `${tenths(bytes / KB)} KB`
+  return `${tenths(bytes / KB / KB)} MB`
+}

@@ -14,6 +14,7 @@ export const ROUTES = {
   invite: '/package-team/invite/index',
   profile: '/package-team/profile/index',
   audit: '/package-team/audit/index',
+  teamExport: '/package-team/export/index',
   itemEditor: '/package-content/editor/index',
   itemDetail: '/package-content/item/index',
   ideas: '/package-content/ideas/index',

@@ -20,7 +20,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'package-team',
-      pages: ['members/index', 'invite/index', 'profile/index', 'audit/index'],
+      pages: ['members/index', 'invite/index', 'profile/index', 'audit/index', 'export/index'],
     },
     // The calendar tab stays in the main package; its editor, item page and topic library load on demand.
     {

@@ -87,4 +87,22 @@ export function isNotFoundError(e: unknown): boolean {
   return /not exist|DOCUMENT_NOT_EXIST|cannot find document/i.test(msg)
 }
 
+interface StorageSdk {
+  uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  getTempFileURL(o: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number; errMsg?: string }[] }>
+}
+
+/** Stores a file in cloud storage and answers its fileID. */
+export async function uploadFile(cloudPath: string, content: Buffer): Promise<string> {
+  return (await (cloud as unknown as StorageSdk).uploadFile({ cloudPath, fileContent: content })).fileID
+}
+
+/** A temporary download address for a stored file; fails if the storage cannot give one. */
+export async function tempFileURL(fileID: string): Promise<string> {
+  const res = await (cloud as unknown as StorageSdk).getTempFileURL({ fileList: [fileID] })
+  const one = res.fileList[0]
+  if (!one || one.status !== 0 || !one.tempFileURL) throw new Error(`getTempFileURL failed for ${fileID}: ${one?.errMsg ?? 'no answer'}`)
+  return one.tempFileURL
+}
+
 export { cloud }

@@ -8,6 +8,7 @@ import { INVITES, MEMBERS, SEATS, TEAMS } from '../common/db/collections'
 import { seatId, type InviteRecord, type MemberRecord, type SeatRecord, type TeamDoc } from '../common/db/team'
 import { Repo } from '../common/repo'
 import { isDuplicateKeyError } from '../common/sdk'
+import { exportTeamData } from './exportTeamData'
 import { listAudit } from './listAudit'
 import { inviteView, memberView, meView } from './views'
 
@@ -181,6 +182,7 @@ export const handlers: Handlers<typeof teamContract> = {
   },
 
   listAudit,
+  exportTeamData,
 }
 
 /** Role order as the UI shows it, whatever order the client sent. */

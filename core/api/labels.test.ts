@@ -18,6 +18,6 @@ describe('labels from the contracts', () => {
   })
 
   it('offers only writes in the action filter', () => {
-    expect(auditedActions('team').map((a) => a.action)).toEqual(['createTeam', 'joinTeam', 'updateProfile', 'createInvite', 'revokeInvite', 'setMemberRoles', 'removeMember'])
+    expect(auditedActions('team').map((a) => a.action)).toEqual(['createTeam', 'joinTeam', 'updateProfile', 'createInvite', 'revokeInvite', 'setMemberRoles', 'removeMember', 'exportTeamData'])
   })
 })

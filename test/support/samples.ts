@@ -20,6 +20,7 @@ export const samples: Samples = {
     setMemberRoles: (w) => ({ memberId: w.memberId.field, roles: ['field', 'operator'], version: w.memberVersion.field }),
     removeMember: (w) => ({ memberId: w.memberId.field }),
     listAudit: (w) => ({ memberId: w.memberId.owner, area: 'team', action: 'createInvite', limit: 20 }),
+    exportTeamData: () => ({}),
   },
   content: {
     createItem: (w) => ({ title: '新品开箱', format: 'short_video', layer: 'intro', category: 'brand', ownerId: w.memberId.operator, plannedAt: inDays(3) }),

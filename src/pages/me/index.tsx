@@ -35,6 +35,9 @@ export default function MePage() {
           {isAdmin ? (
             <Cell className='entry-audit' title='审计日志' description='谁在什么时候改了什么' clickable extra={arrow} align='center' onClick={open(ROUTES.audit)} />
           ) : null}
+          {isAdmin ? (
+            <Cell className='entry-export' title='导出团队数据' description='全部记录导出为文件，用于存档或迁移' clickable extra={arrow} align='center' onClick={open(ROUTES.teamExport)} />
+          ) : null}
         </Cell.Group>
       </View>
       <View className='section'>

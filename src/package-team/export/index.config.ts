@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '导出团队数据',
+})
