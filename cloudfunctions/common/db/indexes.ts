@@ -23,7 +23,16 @@ export interface ScanSpec {
   why: string
 }
 
-const byTeam = (collection: CollectionName, why: string): IndexSpec => ({ collection, fields: [['teamId', 1], ['_id', 1]], why })
+/**
+ * Collections read page by page through one team in `_id` order: by the team export (all of these), a
+ * rollup rebuild (the results facts and derived sums) and the admin repair (members). `spend` has its own
+ * (teamId, _id, date) below, which serves the same reads.
+ */
+const PAGED_BY_TEAM: CollectionName[] = [
+  C.MEMBERS, C.INVITES, C.AUDIT, C.REVIEW_FLOWS, C.PRODUCTIONS, C.REVIEW_VERSIONS, C.REVIEW_EVENTS, C.NOTIFICATIONS,
+  C.REVIEW_FIRSTS, C.ITEMS, C.THEMES, C.SNAPSHOTS, C.LIVE_SESSIONS, C.LEADS, C.FOLLOWER_TOTALS, C.IMPORTS, C.ITEM_SERIES,
+  C.ROLLUPS, C.ROLLUP_SCRATCH, C.TARGET_HISTORY, C.KPI_WEEKS, C.ALERTS, C.ANALYSES,
+]
 
 export const INDEXES: readonly IndexSpec[] = [
   // team
@@ -31,11 +40,9 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.MEMBERS, fields: [['teamId', 1], ['status', 1], ['joinedAt', 1], ['_id', 1]], why: 'a team\'s active members in joining order, and their count' },
   { collection: C.MEMBERS, fields: [['teamId', 1], ['status', 1], ['roles', 1], ['_id', 1]], why: 'a team\'s active members with a role (who is notified, admin counts)' },
   { collection: C.MEMBERS, fields: [['teamId', 1], ['joinedAt', 1], ['_id', 1]], why: '成员: everyone who ever joined, in joining order' },
-  byTeam(C.MEMBERS, 'a team\'s members page by page (repair, export)'),
   { collection: C.INVITES, fields: [['teamId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]], residual: ['expiresAt'], why: 'a team\'s open invites, newest first (few per team)' },
   { collection: C.AUDIT, fields: [['teamId', 1], ['at', -1], ['_id', -1]], residual: ['fn', 'action', 'actorId'], why: '审计日志: a team\'s entries newest first, 20 a page after a cursor; the optional filters apply to the pages read' },
   // review
-  byTeam(C.REVIEW_FLOWS, 'a team\'s review flows'),
   { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewerIds', 1], ['reviewSince', 1], ['_id', 1]], why: '审核 inbox: items waiting for the caller by name, oldest first' },
   { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewerRoles', 1], ['reviewSince', 1], ['_id', 1]], why: '审核 inbox: items waiting for the caller\'s role, oldest first' },
   { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['scheduledAt', 1], ['_id', 1]], why: 'finally approved items by their scheduled time' },
@@ -57,22 +64,18 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.SNAPSHOTS, fields: [['teamId', 1], ['itemId', 1], ['_id', 1]], why: 'a rebuild pages through a team\'s snapshots item by item' },
   { collection: C.LIVE_SESSIONS, fields: [['teamId', 1], ['itemId', 1], ['startAt', -1], ['_id', 1]], why: 'a livestream\'s sessions, newest first' },
   { collection: C.LIVE_SESSIONS, fields: [['teamId', 1], ['day', 1]], residual: ['loggedAt', 'supersedes'], why: 'the range\'s sessions for 直播转化率 (with corrections logged since; tens per range)' },
-  byTeam(C.LIVE_SESSIONS, 'a rebuild pages through a team\'s sessions'),
   { collection: C.LEADS, fields: [['teamId', 1], ['loggedAt', -1], ['_id', 1], ['date', 1]], why: 'leads logged over a range of dates, newest first' },
-  byTeam(C.LEADS, 'a rebuild pages through a team\'s leads'),
-  byTeam(C.FOLLOWER_TOTALS, 'a rebuild pages through a team\'s follower totals'),
   { collection: C.ITEM_SERIES, fields: [['teamId', 1], ['updatedAt', -1], ['_id', 1]], why: 'recently updated items\' series (movers)' },
-  byTeam(C.ROLLUPS, 'a rebuild pages through a team\'s rollups'),
   { collection: C.ROLLUPS, fields: [['teamId', 1], ['day', 1], ['_id', 1]], why: 'a team\'s rollups over a range of days' },
-  byTeam(C.ROLLUP_SCRATCH, 'a rebuild reads and clears its scratch sums'),
   // analytics
   { collection: C.SPEND, fields: [['teamId', 1], ['date', 1], ['_id', 1]], why: 'a day\'s spend entries' },
-  { collection: C.SPEND, fields: [['teamId', 1], ['_id', 1], ['date', 1]], why: 'spend over a range of dates, page by page' },
+  { collection: C.SPEND, fields: [['teamId', 1], ['_id', 1], ['date', 1]], why: 'spend over a range of dates, page by page; also the export\'s pages (teamId, _id)' },
   { collection: C.TARGET_HISTORY, fields: [['teamId', 1], ['kpi', 1], ['at', -1], ['_id', 1]], why: 'a KPI\'s target history, newest first' },
   { collection: C.KPI_WEEKS, fields: [['teamId', 1], ['week', -1], ['_id', 1]], why: 'the last weeks\' verdicts' },
   { collection: C.ALERTS, fields: [['teamId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]], why: 'a team\'s open alerts, newest first' },
   { collection: C.ANALYSES, fields: [['teamId', 1], ['openedAt', -1], ['_id', 1]], why: '专项分析: a team\'s analyses, newest first' },
   { collection: C.ANALYSES, fields: [['status', 1], ['overdueNotifiedAt', 1], ['dueDay', 1]], why: 'the weekly job\'s overdue pass across teams' },
+  ...PAGED_BY_TEAM.map((collection): IndexSpec => ({ collection, fields: [['teamId', 1], ['_id', 1]], why: 'a team\'s documents page by page (export, rebuild, repair)' })),
 ]
 
 export const SCANS: readonly ScanSpec[] = [
