@@ -16,7 +16,7 @@ import type { MemberCtx } from '../common/context'
 import type { TargetHistoryRecord } from '../common/db/analytics'
 import { MEMBERS, TARGET_HISTORY, TEAMS } from '../common/db/collections'
 import type { MemberRecord, TeamRecord } from '../common/db/team'
-import { docIn } from '../common/production'
+import { docIn } from '../common/transaction'
 import { planStartOf, readDayRollups, toRollup } from './read'
 import { currentTarget } from './revise'
 

@@ -9,7 +9,7 @@ import type { MemberCtx } from '../common/context'
 import type { TargetHistoryRecord } from '../common/db/analytics'
 import { TARGET_HISTORY, TEAMS } from '../common/db/collections'
 import type { TeamRecord } from '../common/db/team'
-import { docIn } from '../common/production'
+import { docIn } from '../common/transaction'
 import { planStarting } from './rhythm'
 import type { TransactionLike } from '../common/sdk'
 

@@ -12,7 +12,7 @@ import { dayKey } from '../../core/time/china'
 import type { TargetHistoryRecord } from '../common/db/analytics'
 import { TARGET_HISTORY, TEAMS } from '../common/db/collections'
 import type { TeamRecord } from '../common/db/team'
-import { docIn } from '../common/production'
+import { docIn } from '../common/transaction'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 import { notifyTargetsDue } from './notices'
 

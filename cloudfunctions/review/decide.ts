@@ -7,12 +7,12 @@ import { itemCycle, type CycleFact } from '../../core/review/cycle'
 import { defaultFlow } from '../../core/review/flow'
 import { initialState, transition, type Effect, type ProductionEvent, type ProductionState } from '../../core/review/machine'
 import { versionPreview } from '../../core/review/preview'
-import { ITEMS, NOTIFICATIONS, PRODUCTIONS, REVIEW_EVENTS, REVIEW_FLOWS, REVIEW_VERSIONS, type CollectionName } from '../common/db/collections'
-import type { ItemRecord } from '../common/db/content'
+import { NOTIFICATIONS, PRODUCTIONS, REVIEW_EVENTS, REVIEW_FLOWS, REVIEW_VERSIONS, type CollectionName } from '../common/db/collections'
 import { flowId, stateFields, stateOf, type EventRecord, type EventType, type FlowRecord, type ProductionRecord, type VersionRecord } from '../common/db/review'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
-import { docIn, isConflict } from '../common/production'
+import { scheduleItemIn } from '../common/itemLifecycle'
+import { docIn, isConflict } from '../common/transaction'
 import { addOutcomesIn, firstOutcomeOf, passesGate } from './firstPass'
 import { actorOf, cycleFact, requireItem, requireProduction } from './lookup'
 import { noticesFor, sendSubscribeMessages, type Notice } from './notify'
@@ -128,8 +128,7 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
       const outcome = await firstOutcomeOf(ctx, itemId, event, before, next)
       if (outcome) await addOutcomesIn(tx, ctx.team._id, [outcome], ctx.now)
       if (r.effects.some((e: Effect) => e.type === 'scheduleItem')) {
-        const cur = await docIn<ItemRecord>(tx, ITEMS, itemId)
-        if (cur) await tx.collection(ITEMS).doc(itemId).update({ data: { status: 'scheduled', ...(await finalCycle(ctx, itemId, prev)), updatedAt: ctx.now, version: cur.version + 1 } })
+        await scheduleItemIn(tx, itemId, await finalCycle(ctx, itemId, prev), ctx.now)
       }
       const notices = noticesFor({ ctx, effects: r.effects, next, prev: before, itemId, title: item.title, plannedAt: item.plannedAt, comment: extra.comment, members })
       for (const n of notices) await tx.collection(NOTIFICATIONS).add({ data: n.record as unknown as Record<string, unknown> })

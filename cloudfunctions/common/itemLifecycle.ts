@@ -1,15 +1,20 @@
-// Publishing an item is one operation whether or not it went through review: content.markPublished
-// calls it, and when the item has a production the approval machine decides (only a 'scheduled'
-// item may be published) and the item and its production change together in one transaction.
+// The one place where an item and its production change together, so neither the content nor the
+// review function writes the other's collections (content owns items; review owns productions and
+// their events):
+// - publishing (content.markPublished) is one operation whether or not the item went through review;
+//   when it has a production the approval machine decides (only a 'scheduled' item may be published)
+//   and the item, its production and a 'published' event commit in one transaction;
+// - a final approval (review's decision) schedules the item inside the decision's transaction.
 import { PAST_GRACE_MS } from '../../core/content/schemas'
 import { AppError, fieldError } from '../../core/errors'
 import { transition } from '../../core/review/machine'
 import { dayKey } from '../../core/time/china'
-import { ITEMS, PRODUCTIONS, REVIEW_EVENTS, type CollectionName } from './db/collections'
+import { ITEMS, PRODUCTIONS, REVIEW_EVENTS } from './db/collections'
 import type { ItemRecord } from './db/content'
 import type { EventRecord, ProductionRecord } from './db/review'
 import type { MemberCtx } from './context'
-import { isNotFoundError, type TransactionLike } from './sdk'
+import type { TransactionLike } from './sdk'
+import { docIn, isConflict } from './transaction'
 
 export interface PublishInput {
   id: string
@@ -68,19 +73,8 @@ export async function publishItem(ctx: MemberCtx, input: PublishInput, view: (cu
   return (await items.get(item._id))!
 }
 
-/** A document read inside a transaction, or null when it does not exist. */
-export async function docIn<T>(tx: TransactionLike, collection: CollectionName, id: string): Promise<T | null> {
-  try {
-    return (await tx.collection(collection).doc(id).get()).data as unknown as T
-  } catch (e) {
-    if (isNotFoundError(e)) return null
-    throw e
-  }
-}
-
-/** Our own CONFLICT thrown inside a transaction, or the database's when a commit lost a race. */
-export function isConflict(e: unknown): boolean {
-  if (e instanceof AppError) return e.code === 'CONFLICT'
-  const code = (e as { code?: string; errCode?: string })?.code ?? (e as { errCode?: string })?.errCode
-  return /TRANSACTION_CONFLICT/i.test(String(code ?? '')) || /TRANSACTION_CONFLICT|conflict/i.test(e instanceof Error ? e.message : String(e))
+/** Inside a final approval's transaction: the item becomes 'scheduled', with its production cycle fields. */
+export async function scheduleItemIn(tx: TransactionLike, itemId: string, cycle: Record<string, unknown>, now: Date): Promise<void> {
+  const cur = await docIn<ItemRecord>(tx, ITEMS, itemId)
+  if (cur) await tx.collection(ITEMS).doc(itemId).update({ data: { status: 'scheduled', ...cycle, updatedAt: now, version: cur.version + 1 } })
 }
