@@ -8,7 +8,7 @@ import type { MemberCtx } from '../common/context'
 import { REVIEW_EVENTS, REVIEW_FIRSTS, TEAMS } from '../common/db/collections'
 import { firstsId, monthOf, type EventRecord, type FirstsRecord } from '../common/db/review'
 import type { TeamRecord } from '../common/db/team'
-import { docIn } from '../common/production'
+import { docIn } from '../common/transaction'
 import { Repo } from '../common/repo'
 import type { DbLike, TransactionLike } from '../common/sdk'
 
