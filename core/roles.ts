@@ -13,6 +13,15 @@ export const roleSchema = z.enum(ROLES)
 export const STAFF_ROLES = ['admin', 'manager', 'operator'] as const satisfies readonly Role[]
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
+/**
+ * Who may own a KPI (and so be told of its alerts and close its special analyses): managers and admins.
+ * The KPI settings action, the notices and the owner picker all read this one list.
+ */
+export const KPI_OWNER_ROLES = ['manager', 'admin'] as const satisfies readonly Role[]
+
+/** Whether a member with these roles may own a KPI. */
+export const mayOwnKpi = (roles: readonly Role[]): boolean => roles.some((r) => (KPI_OWNER_ROLES as readonly Role[]).includes(r))
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
   manager: '主管/审核',

@@ -5,11 +5,12 @@ import { PATH_VERSIONS_KEPT, type ConversionPathView, type PathEntry } from '../
 import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { baselineProblem, reviewedEveryOf, type StoredKpiSetting, type StoredKpiSettings } from '../../core/analytics/kpiSettings'
-import { periodLabel, periodOf } from '../../core/analytics/periods'
+import { classText, periodLabel, periodOf } from '../../core/analytics/periods'
 import type { KpiKey } from '../../core/analytics/schemas'
 import type { TargetView } from '../../core/analytics/targetSchemas'
 import { AppError } from '../../core/errors'
 import { formatKpiValue } from '../../core/format'
+import { mayOwnKpi } from '../../core/roles'
 import { dayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
@@ -22,8 +23,6 @@ import { currentTarget } from './revise'
 
 type C = typeof analyticsContract
 
-const CLASS_WORDS = { quarter: '核心目标（按季度）', month: '辅助目标（按月）' } as const
-const OWNER_ROLES = ['manager', 'admin']
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { fields: [{ path, message }] })
 
@@ -53,7 +52,7 @@ export const kpiSettingHandlers: Pick<Handlers<C>, 'setKpiSetting' | 'setBaselin
     if (input.ownerId) {
       const m = await ctx.repo<MemberRecord>(MEMBERS, ctx.team._id).get(input.ownerId)
       if (!m || m.status !== 'active') throw invalid('ownerId', '负责人：该成员不在团队中')
-      if (!m.roles.some((r) => OWNER_ROLES.includes(r))) throw invalid('ownerId', '负责人：须为主管或管理员（专项分析由其结案）')
+      if (!mayOwnKpi(m.roles)) throw invalid('ownerId', '负责人：须为主管或管理员（专项分析由其结案）')
       owner = m
     }
     const today = dayKey(ctx.now)
@@ -71,7 +70,7 @@ export const kpiSettingHandlers: Pick<Handlers<C>, 'setKpiSetting' | 'setBaselin
         previousValue: target.value,
         tolerance: target.tolerance,
         previousTolerance: target.tolerance,
-        reason: `由${CLASS_WORDS[was]}改为${CLASS_WORDS[input.reviewedEvery]}，本期目标不变，自${periodLabel(period)}起按新周期设定：${input.reason}`,
+        reason: `由${classText(was)}改为${classText(input.reviewedEvery)}，本期目标不变，自${periodLabel(period)}起按新周期设定：${input.reason}`,
         byName: ctx.member.name,
         at: ctx.now,
         analysisId: null,
@@ -84,7 +83,7 @@ export const kpiSettingHandlers: Pick<Handlers<C>, 'setKpiSetting' | 'setBaselin
       }
       return { setting, history, extra: { [`targetPeriods.${input.kpi}`]: period, [`targetPlans.${input.kpi}`]: null } }
     })
-    ctx.audit({ target: input.kpi, detail: { reviewedEvery: CLASS_WORDS[input.reviewedEvery], owner: owner?.name ?? '全体主管', reason: input.reason } })
+    ctx.audit({ target: input.kpi, detail: { reviewedEvery: classText(input.reviewedEvery), owner: owner?.name ?? '全体主管', reason: input.reason } })
     return viewOf(ctx, team, input.kpi)
   },
 

@@ -3,7 +3,7 @@
 // none) plus a subscribe message, whose refusal is ignored as in review/notify.ts.
 import { messagePage, ROUTES } from '../../core/routes'
 import { dayKey, inChina } from '../../core/time/china'
-import type { Role } from '../../core/roles'
+import { KPI_OWNER_ROLES, type Role } from '../../core/roles'
 import type { StoredKpiSettings } from '../../core/analytics/kpiSettings'
 import type { KpiKey } from '../../core/analytics/schemas'
 import type { AnalysisRecord } from '../common/db/analytics'
@@ -19,7 +19,6 @@ export function analysisTemplateId(): string {
 }
 
 /** Who may own a KPI: its owner closes the special analyses (admin + manager), PRODUCT.md "default: the managers". */
-const STAFF_ROLES_OWNING: Role[] = ['manager', 'admin']
 const OVERDUE_PAGE = 100
 
 type Person = Pick<MemberRecord, '_id' | 'openid' | 'name' | 'roles'>
@@ -31,7 +30,7 @@ export function membersWith(db: DbLike, teamId: string, roles: Role[]): Promise<
 
 /** The members KPI owners are drawn from (read once per job run and team). */
 export function ownersOf(db: DbLike, teamId: string): Promise<Person[]> {
-  return membersWith(db, teamId, STAFF_ROLES_OWNING)
+  return membersWith(db, teamId, [...KPI_OWNER_ROLES])
 }
 
 /**

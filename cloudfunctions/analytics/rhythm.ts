@@ -4,7 +4,7 @@
 // the managers are reminded to set the next period's targets, once per period.
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { reviewedEveryOf } from '../../core/analytics/kpiSettings'
-import { nextPeriod, periodLabel, periodOf, reminderDue, type PeriodEvery } from '../../core/analytics/periods'
+import { CLASS_WORDS, nextPeriod, periodLabel, periodOf, reminderDue, type PeriodEvery } from '../../core/analytics/periods'
 import { KPIS, type KpiKey } from '../../core/analytics/schemas'
 import { type TargetTrigger } from '../../core/analytics/targetSchemas'
 import { targetView, type StoredTarget } from '../../core/analytics/targets'
@@ -16,7 +16,6 @@ import { docIn } from '../common/transaction'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 import { notifyTargetsDue } from './notices'
 
-const CLASS_WORDS: Record<PeriodEvery, string> = { quarter: '核心', month: '辅助' }
 
 export interface RhythmResult {
   /** KPIs whose new period started: with the planned target, or carried forward. */
@@ -62,7 +61,7 @@ export async function dailyTeam(db: DbLike, team: TeamRecord, now: Date): Promis
     const missing = KPIS.filter((k) => reviewedEveryOf(k, team.kpiSettings) === every && team.targetPlans?.[k]?.period !== next)
     if (!missing.length) continue
     const names = missing.map((k) => KPI_DEFS[k].label).join('、')
-    await notifyTargetsDue(db, team._id, next, `请设定${periodLabel(next)}的${CLASS_WORDS[every]}目标`, `${missing.length} 项未设定（${names}）；未设定的将沿用本期目标`, now)
+    await notifyTargetsDue(db, team._id, next, `请设定${periodLabel(next)}的${CLASS_WORDS[every].name}目标`, `${missing.length} 项未设定（${names}）；未设定的将沿用本期目标`, now)
     out.reminded.push(every)
   }
   updates.rhythmDay = today

@@ -9,6 +9,15 @@ import { addDays, type DayKey } from '../time/china'
 
 export type PeriodEvery = 'quarter' | 'month'
 
+/** The words for a KPI's class, which is its target period: 核心 per quarter, 辅助 per month. */
+export const CLASS_WORDS: Record<PeriodEvery, { name: string; period: string; review: string }> = {
+  quarter: { name: '核心', period: '按季度', review: '每季度复核' },
+  month: { name: '辅助', period: '按月', review: '每月复核' },
+}
+
+/** 核心目标（按季度） / 辅助目标（按月）. */
+export const classText = (every: PeriodEvery): string => `${CLASS_WORDS[every].name}目标（${CLASS_WORDS[every].period}）`
+
 /** Days before a period ends when its owners are reminded to set the next one. */
 export const REMINDER_DAYS: Record<PeriodEvery, number> = { quarter: 14, month: 7 }
 

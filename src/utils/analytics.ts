@@ -1,5 +1,6 @@
 import type { Direction, Light } from '../../core/analytics/kpi'
 import { MAX_RANGE_DAYS, type KpiUnit, type RangeInput, type RangeKind } from '../../core/analytics/schemas'
+import { CLASS_WORDS } from '../../core/analytics/periods'
 import { type TargetView } from '../../core/analytics/targetSchemas'
 import { formatCount, formatHours, formatPercent } from '../../core/format'
 import { daysBetween, type DayKey } from '../../core/time/china'
@@ -9,7 +10,7 @@ export const LIGHT_WORDS: Record<Light, string> = { green: '达标', yellow: '�
 
 export const DIRECTION_WORDS: Record<Direction, string> = { higher: '越高越好', lower: '越低越好' }
 
-export const REVIEW_WORDS: Record<TargetView['reviewedEvery'], string> = { quarter: '每季度复核', month: '每月复核' }
+export const REVIEW_WORDS: Record<TargetView['reviewedEvery'], string> = { quarter: CLASS_WORDS.quarter.review, month: CLASS_WORDS.month.review }
 
 export const RANGE_LABELS: Record<RangeKind, string> = { today: '今日', week: '本周', month: '本月', custom: '自定义' }
 

@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { CLASS_WORDS } from '../../../core/analytics/periods'
 import { setBaselineInput, setKpiSettingInput, type TargetView } from '../../../core/analytics/targetSchemas'
+import { mayOwnKpi } from '../../../core/roles'
 import { api } from '../../api'
 import { newRequestId } from '../../api/client'
 import { ChoiceField, TextAreaField } from '../../components/fields'
@@ -17,10 +19,7 @@ interface FormProps {
   onCancel: () => void
 }
 
-const CLASS_OPTIONS = [
-  { value: 'quarter' as const, label: '核心 · 按季度' },
-  { value: 'month' as const, label: '辅助 · 按月' },
-]
+const CLASS_OPTIONS = (['quarter', 'month'] as const).map((value) => ({ value, label: `${CLASS_WORDS[value].name} · ${CLASS_WORDS[value].period}` }))
 /** The default owner: no one named, the managers together. */
 const MANAGERS = 'managers'
 
@@ -53,7 +52,7 @@ export function KpiSettingForm({ target, onSaved, onCancel }: FormProps) {
     },
   )
   // Owners close the special analyses, which managers and admins do.
-  const eligible = (members.data ?? []).filter((m) => m.roles.includes('manager') || m.roles.includes('admin'))
+  const eligible = (members.data ?? []).filter((m) => mayOwnKpi(m.roles))
   const ownerOptions = [{ value: MANAGERS, label: '全体主管' }, ...eligible.map((m) => ({ value: m.id, label: m.name }))]
   return (
     <View className={`target-form target-form--settings target-form--${target.kpi}`}>
