@@ -1,4 +1,5 @@
-import { addDays, dayKey, daysBetween, isCalendarDay, isoWeekKey, monthDays, startOfDay, weekDays } from './china'
+import dayjs from 'dayjs'
+import { addDays, dayKey, daysBetween, isCalendarDay, isoWeekKey, monthDays, startOfDay, weekDays, weekStart } from './china'
 
 describe('China-time days', () => {
   it('puts an instant on its Beijing day, not the server day', () => {
@@ -47,5 +48,33 @@ describe('isCalendarDay', () => {
       expect(isCalendarDay(' 2026-01-05')).toBe(false)
       expect(isCalendarDay('2026-01-05T00:00')).toBe(false)
     })
+  })
+})
+
+describe('the arithmetic versions agree with dayjs', () => {
+  // dayKey, addDays, weekStart and isoWeekKey avoid dayjs on the hot path; dayjs states the rule.
+  const ref = {
+    dayKey: (d: Date) => dayjs(d).utcOffset(480).format('YYYY-MM-DD'),
+    addDays: (day: string, n: number) => dayjs.utc(`${day}T00:00:00Z`).add(n, 'day').format('YYYY-MM-DD'),
+    weekStart: (day: string) => dayjs.utc(`${day}T00:00:00Z`).isoWeekday(1).format('YYYY-MM-DD'),
+    isoWeekKey: (day: string) => {
+      const d = dayjs.utc(`${day}T00:00:00Z`)
+      return `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`
+    },
+  }
+  // Every 37 h 8 min over 1999–2032: each hour of the day, weekday and year boundary comes up.
+  const instants = Array.from({ length: 8_000 }, (_, i) => new Date(Date.UTC(1999, 0, 1) + i * 37.1337 * 3600_000))
+
+  it('dayKey of an instant', () => {
+    for (const d of instants) expect(dayKey(d)).toBe(ref.dayKey(d))
+  })
+
+  it('addDays, weekStart and isoWeekKey of a day', () => {
+    for (const d of instants.filter((_, i) => i % 4 === 0)) {
+      const day = ref.dayKey(d)
+      for (const n of [-400, -8, -1, 0, 1, 6, 7, 366]) expect(addDays(day, n)).toBe(ref.addDays(day, n))
+      expect(weekStart(day)).toBe(ref.weekStart(day))
+      expect(isoWeekKey(day)).toBe(ref.isoWeekKey(day))
+    }
   })
 })

@@ -22,8 +22,21 @@ export function inChina(d: Date | string | number): Dayjs {
  * dayKey(new Date('2026-03-01T17:30:00Z')) //=> '2026-03-02' (01:30 in Beijing)
  */
 export function dayKey(d: Date | string | number): DayKey {
-  return inChina(d).format('YYYY-MM-DD')
+  // Plain arithmetic, not dayjs: the functions call this for every record they sum (a third of a
+  // dashboard's CPU went to dayjs). China time has no daylight saving, so +8 h is exact.
+  const t = (d instanceof Date ? d : new Date(d)).getTime()
+  if (Number.isNaN(t) || typeof d === 'string') return inChina(d).format('YYYY-MM-DD')
+  return new Date(t + CHINA_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10)
 }
+
+/** The UTC midnight of a well-formed day key, in ms, or NaN. */
+function utcMidnight(day: DayKey): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN
+}
+
+const DAY_MS = 86_400_000
+const keyOf = (ms: number): DayKey => new Date(ms).toISOString().slice(0, 10)
 
 /** Midnight China time at the start of `day`, as an instant. */
 export function startOfDay(day: DayKey): Date {
@@ -32,7 +45,9 @@ export function startOfDay(day: DayKey): Date {
 
 /** `day` shifted by `n` days. */
 export function addDays(day: DayKey, n: number): DayKey {
-  return dayjs.utc(`${day}T00:00:00Z`).add(n, 'day').format('YYYY-MM-DD')
+  const t = utcMidnight(day)
+  if (Number.isNaN(t) || !Number.isInteger(n)) return dayjs.utc(`${day}T00:00:00Z`).add(n, 'day').format('YYYY-MM-DD')
+  return keyOf(t + n * DAY_MS)
 }
 
 /**
@@ -43,13 +58,23 @@ export function addDays(day: DayKey, n: number): DayKey {
  * isoWeekKey('2027-01-01') //=> '2026-W53'
  */
 export function isoWeekKey(day: DayKey): string {
-  const d = dayjs.utc(`${day}T00:00:00Z`)
-  return `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`
+  const t = utcMidnight(day)
+  if (Number.isNaN(t)) {
+    const d = dayjs.utc(`${day}T00:00:00Z`)
+    return `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`
+  }
+  // The ISO week belongs to the year of its Thursday; week 1 holds that year's first Thursday.
+  const thursday = t + (3 - ((new Date(t).getUTCDay() + 6) % 7)) * DAY_MS
+  const year = new Date(thursday).getUTCFullYear()
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS))
+  return `${year}-W${String(week).padStart(2, '0')}`
 }
 
 /** The Monday of the ISO week containing `day`. */
 export function weekStart(day: DayKey): DayKey {
-  return dayjs.utc(`${day}T00:00:00Z`).isoWeekday(1).format('YYYY-MM-DD')
+  const t = utcMidnight(day)
+  if (Number.isNaN(t)) return dayjs.utc(`${day}T00:00:00Z`).isoWeekday(1).format('YYYY-MM-DD')
+  return keyOf(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS)
 }
 
 /** The seven days of the ISO week containing `day`, Monday first. */

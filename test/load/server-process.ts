@@ -10,9 +10,12 @@ export interface ServerProcess {
   output(): string
 }
 
-/** Starts `emulator/main.ts` under node (tsx as a loader: signals reach the server itself). */
+/**
+ * Starts `emulator/main.ts` under node (tsx as a loader: signals reach the server itself).
+ * LOAD_SERVER_PROF=<folder> writes the server's CPU profile there (node --cpu-prof), to find what a load run spends on.
+ */
 export function startServerProcess(dataDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', '0', '--data', dataDir, '--no-timers', ...extra], {
+  const proc = spawn(process.execPath, [...(process.env.LOAD_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.LOAD_SERVER_PROF] : []), '--import', 'tsx', 'emulator/main.ts', '--port', '0', '--data', dataDir, '--no-timers', ...extra], {
     cwd: ROOT,
     env: { ...process.env, SEED: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
