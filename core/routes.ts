@@ -27,6 +27,8 @@ export const ROUTES = {
   targets: '/package-analytics/targets/index',
   analyses: '/package-analytics/analyses/index',
   analysis: '/package-analytics/analysis/index',
+  reports: '/package-analytics/reports/index',
+  report: '/package-analytics/report/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -38,11 +38,11 @@ export default defineAppConfig({
       root: 'package-review',
       pages: ['production/index', 'notifications/index', 'flows/index'],
     },
-    // The 看板 tab (cards drawn with plain Views) stays in the main package; KPI detail, funnel, growth
-    // and targets load on demand, and only they import the chart library.
+    // The 看板 tab (cards drawn with plain Views) stays in the main package; KPI detail, funnel, growth,
+    // targets, special analyses and the reports (日报) load on demand, and only they import the chart library.
     {
       root: 'package-analytics',
-      pages: ['kpi/index', 'funnel/index', 'growth/index', 'targets/index', 'analyses/index', 'analysis/index'],
+      pages: ['kpi/index', 'funnel/index', 'growth/index', 'targets/index', 'analyses/index', 'analysis/index', 'reports/index', 'report/index'],
     },
   ],
   // H5 only: the router's slide animation hides the page under a new one on a ~300 ms timer that a

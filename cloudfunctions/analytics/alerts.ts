@@ -35,7 +35,7 @@ const ALERTS_SHOWN = 20
 const ANALYSES_SHOWN = 50
 
 /** The open and recovering alerts of the caller's team (one request), the ones to act on first. */
-export async function openAlerts(ctx: MemberCtx): Promise<AlertView[]> {
+export async function openAlerts(ctx: Pick<MemberCtx, 'db' | 'repo'>): Promise<AlertView[]> {
   const list = await ctx.repo<AlertRecord>(ALERTS).find({ status: ctx.db.command.in(['open', 'recovering']) }, { orderBy: ['createdAt', 'desc'], limit: ALERTS_SHOWN })
   // 预警中 before 恢复中, then in the KPI table's order (core KPIs first), so the first three shown are the ones to act on.
   const rank = (a: AlertRecord) => (a.status === 'open' ? 0 : 1) * KPIS.length + KPIS.indexOf(a.kpi)
@@ -50,6 +50,13 @@ export async function openAlerts(ctx: MemberCtx): Promise<AlertView[]> {
     analysisId: a.analysisId,
     dueDay: a.dueDay,
   }))
+}
+
+/** The team's open special analyses, earliest due first (one request; the 日报 lists them). */
+export async function openAnalyses(ctx: Pick<MemberCtx, 'repo' | 'now'>): Promise<AnalysisSummary[]> {
+  const list = await ctx.repo<AnalysisRecord>(ANALYSES).find({ status: 'open' }, { orderBy: ['dueDay', 'asc'], limit: ALERTS_SHOWN, fields: { evidence: false } })
+  const today = dayKey(ctx.now)
+  return list.map((a) => summary(a, today))
 }
 
 function triggerText(a: AnalysisRecord): string {

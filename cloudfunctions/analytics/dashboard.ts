@@ -7,7 +7,7 @@ import type { KpiData, LiveSessionFact } from '../../core/analytics/kpiData'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { movers } from '../../core/analytics/movers'
 import { resolveRange, type Period } from '../../core/analytics/range'
-import type { DataAsOf, KpiKey, MissingItem, WeekMark } from '../../core/analytics/schemas'
+import type { Dashboard, DataAsOf, KpiKey, MissingItem, RangeInput, WeekMark } from '../../core/analytics/schemas'
 import { KPIS } from '../../core/analytics/schemas'
 import { formatCount } from '../../core/format'
 import type { DayRollup } from '../../core/results/rollup'
@@ -15,6 +15,9 @@ import type { SeriesPoint } from '../../core/results/views'
 import { addDays, dayKey, startOfDay, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
+import { Repo } from '../common/repo'
+import type { DbLike } from '../common/sdk'
+import type { TeamRecord } from '../common/db/team'
 import type { KpiWeekRecord } from '../common/db/analytics'
 import { ITEM_SERIES, ITEMS, KPI_WEEKS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
@@ -24,6 +27,17 @@ import { itemFact, planBasisOf, planStartOf, readDayRollupSpans, targetsOf, team
 import { judgedWeeks, kpiWeekId } from './weekly'
 
 type C = typeof analyticsContract
+
+/**
+ * What the dashboard's reads need of a call: the team, the db and the clock. A handler passes its
+ * MemberCtx; the report job builds one per team (jobCtx), so a 日报 is computed by this very code.
+ */
+export type ReadCtx = Pick<MemberCtx, 'db' | 'team' | 'now' | 'repo'>
+
+/** A ReadCtx for a job that runs without a caller, scoped to the team it names. */
+export function jobCtx(db: DbLike, team: TeamRecord, now: Date): ReadCtx {
+  return { db, team, now, repo: <T extends { _id: string }>(c: Parameters<MemberCtx['repo']>[0], teamId?: string) => new Repo<T>(db, c, teamId ?? team._id) }
+}
 
 /** Published items of the last 14 days are checked for missing numbers (DataAsOf). */
 const RECENT_DAYS = 14
@@ -43,7 +57,7 @@ const MOVER_CANDIDATES = 200
  * for "missing numbers". (1)–(3) go out together.
  * No snapshot, lead or decision is ever scanned here.
  */
-async function readWindow(ctx: MemberCtx, window: Period) {
+async function readWindow(ctx: ReadCtx, window: Period) {
   const today = dayKey(ctx.now)
   const recent: Period = { from: addDays(today, -(RECENT_DAYS - 1)), to: addDays(today, SCHEDULED_AHEAD_DAYS) }
   const planStart = planStartOf(ctx.team)
@@ -74,7 +88,7 @@ function data(w: { rollups: DayRollup[]; items: ItemLite[]; sessions: LiveSessio
 }
 
 /** Published items of the last 14 days without a point for yesterday or today, from their series. */
-async function dataAsOf(ctx: MemberCtx, rollups: DayRollup[], items: ItemLite[], today: DayKey, to: DayKey): Promise<DataAsOf> {
+async function dataAsOf(ctx: ReadCtx, rollups: DayRollup[], items: ItemLite[], today: DayKey, to: DayKey): Promise<DataAsOf> {
   const yesterday = addDays(today, -1)
   const from = addDays(today, -(RECENT_DAYS - 1))
   const recent = items.filter((i) => i.status === 'published' && i.day && i.day >= from && i.day <= today)
@@ -86,7 +100,7 @@ async function dataAsOf(ctx: MemberCtx, rollups: DayRollup[], items: ItemLite[],
   for (const i of recent) {
     const points = pointsOf.get(i._id) ?? []
     if (points.some((p) => p.date === today || p.date === yesterday)) continue
-    missing.push({ id: i._id, title: i.title, publishedDay: i.day!, lastDay: points.length ? points[points.length - 1].date : null })
+    missing.push({ id: i._id, title: i.title, ownerId: i.ownerId, publishedDay: i.day!, lastDay: points.length ? points[points.length - 1].date : null })
   }
   missing.sort((a, b) => a.publishedDay.localeCompare(b.publishedDay) || a.id.localeCompare(b.id))
   let latestDay: DayKey | null = null
@@ -100,7 +114,7 @@ async function dataAsOf(ctx: MemberCtx, rollups: DayRollup[], items: ItemLite[],
 const MARKED_WEEKS = 4
 
 /** The stored verdicts of the last judged weeks, by id (one request; weeks not yet judged are simply absent). */
-async function recentVerdicts(ctx: MemberCtx): Promise<KpiWeekRecord[]> {
+async function recentVerdicts(ctx: ReadCtx): Promise<KpiWeekRecord[]> {
   const ids = judgedWeeks(ctx.now, MARKED_WEEKS).map((w) => kpiWeekId(ctx.team._id, w.week))
   const list = await ctx.repo<KpiWeekRecord>(KPI_WEEKS).find({ _id: ctx.db.command.in(ids) }, { limit: ids.length })
   return list.sort((a, b) => a.week.localeCompare(b.week))
@@ -112,22 +126,27 @@ function weekMark(w: KpiWeekRecord, kpi: KpiKey): WeekMark {
 }
 
 
+/** The dashboard for a range: KPI cards with lights and verdicts, data freshness, open alerts (9 requests). */
+export async function dashboardOf(ctx: ReadCtx, input: RangeInput): Promise<Dashboard> {
+  const { range, previous } = resolveRange(input, ctx.now)
+  const win = await readWindow(ctx, { from: previous.from, to: range.to })
+  const { rollups, items, today, plan } = win
+  const d = data(win, ctx.team.conversionPaths)
+  const targets = targetsOf(ctx.team, ctx.now)
+  const [asOf, alerts, weeks] = await Promise.all([dataAsOf(ctx, rollups, items, today, range.to), openAlerts(ctx), recentVerdicts(ctx)])
+  return {
+    range,
+    previous,
+    cards: KPIS.map((k) => ({ ...kpiCard(k, { data: d, range, previous, target: targets.get(k)!, plan }), weeks: weeks.map((w) => weekMark(w, k)) })),
+    asOf,
+    alerts,
+    generatedAt: ctx.now.toISOString(),
+  }
+}
+
 export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {
   async dashboard({ ctx, input }) {
-    const { range, previous } = resolveRange(input, ctx.now)
-    const win = await readWindow(ctx, { from: previous.from, to: range.to })
-    const { rollups, items, today, plan } = win
-    const d = data(win, ctx.team.conversionPaths)
-    const targets = targetsOf(ctx.team, ctx.now)
-    const [asOf, alerts, weeks] = await Promise.all([dataAsOf(ctx, rollups, items, today, range.to), openAlerts(ctx), recentVerdicts(ctx)])
-    return {
-      range,
-      previous,
-      cards: KPIS.map((k) => ({ ...kpiCard(k, { data: d, range, previous, target: targets.get(k)!, plan }), weeks: weeks.map((w) => weekMark(w, k)) })),
-      asOf,
-      alerts,
-      generatedAt: ctx.now.toISOString(),
-    }
+    return dashboardOf(ctx, input)
   },
 
   async kpiDetail({ ctx, input }) {

@@ -22,12 +22,12 @@ import type { TeamRecord } from '../common/db/team'
  * team and day, id `${teamId}_${day}`), so the database answers from its _id index and the cost follows the
  * range, never the length of the team's history. Ranges stay under the 1,000-document cap (≤ 92 + 92 + 28 days).
  */
-export async function readDayRollups(ctx: MemberCtx, from: DayKey, to: DayKey, fields: Record<string, boolean>): Promise<RollupRecord[]> {
+export async function readDayRollups(ctx: Pick<MemberCtx, 'db' | 'team'>, from: DayKey, to: DayKey, fields: Record<string, boolean>): Promise<RollupRecord[]> {
   return readDayRollupSpans(ctx, [{ from, to }], fields)
 }
 
 /** The same for several day spans in one request; a day in two spans is read once. */
-export async function readDayRollupSpans(ctx: MemberCtx, spans: { from: DayKey; to: DayKey }[], fields: Record<string, boolean>): Promise<RollupRecord[]> {
+export async function readDayRollupSpans(ctx: Pick<MemberCtx, 'db' | 'team'>, spans: { from: DayKey; to: DayKey }[], fields: Record<string, boolean>): Promise<RollupRecord[]> {
   return teamDayRollups(ctx.db, ctx.team._id, spans, fields)
 }
 
@@ -54,8 +54,8 @@ export async function teamFirstOutcomes(db: DbLike, teamId: string, spans: { fro
 }
 
 /** The projection of items the KPIs read (cycle time, output, mix), never a whole item. */
-export const ITEM_FIELDS = { _id: true, title: true, day: true, layer: true, format: true, category: true, publishedAt: true, cycleSeconds: true, finalApprovedAt: true, status: true }
-export type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'day' | 'layer' | 'format' | 'category' | 'status' | 'publishedAt'> & { cycleSeconds?: number | null; finalApprovedAt?: Date | null }
+export const ITEM_FIELDS = { _id: true, title: true, ownerId: true, day: true, layer: true, format: true, category: true, publishedAt: true, cycleSeconds: true, finalApprovedAt: true, status: true }
+export type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'ownerId' | 'day' | 'layer' | 'format' | 'category' | 'status' | 'publishedAt'> & { cycleSeconds?: number | null; finalApprovedAt?: Date | null }
 /** Items read per request. Grows with publishing cadence over ≤ 184 + 44 days, not with history: 1,000 is 4+ a day. */
 export const ITEMS_CAP = 1000
 

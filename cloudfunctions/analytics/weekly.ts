@@ -20,6 +20,8 @@ import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 import { notifyDataMissing, notifyOverdue, notifyOwners, ownersFor, ownersOf } from './notices'
 import { dailyTeam } from './rhythm'
+import { dailyReports } from './reports'
+import { latestDailyDay } from '../../core/reports/schemas'
 import { itemFact, planBasisOf, planStartOf, targetsOf, teamDayRollups, teamFirstOutcomes, teamItems, teamLiveSessions, toRollup } from './read'
 
 /** A job that did not run (or a team whose numbers came late) is caught up over this many completed weeks. */
@@ -219,7 +221,8 @@ export async function evaluateTeam(db: DbLike, team: TeamRecord, now: Date): Pro
 
 /**
  * The timer's run over every team, in pages of 100 by id: once a day each team's targets roll into new
- * periods and its managers are reminded (rhythm.ts), and each judged week is evaluated. A team already
+ * periods and its managers are reminded (rhythm.ts), each judged week is evaluated, and from 08:30 each
+ * day's 日报 is written once (reports.ts; 7 days caught up). A team already
  * done for the day and the latest week costs nothing beyond its share of the page read; with many teams the run stops at its time budget
  * and the next (hourly) run carries on. Then the admins hear of special analyses past their due day.
  */
@@ -227,6 +230,7 @@ export async function weeklyAllTeams(db: DbLike, now: Date, limits: { budgetMs?:
   const deadline = Date.now() + (limits.budgetMs ?? BUDGET_MS)
   const latest = latestWeek(now)
   const today = dayKey(now)
+  const daily = latestDailyDay(now)
   const _ = db.command
   let teams = 0
   let after = ''
@@ -234,14 +238,17 @@ export async function weeklyAllTeams(db: DbLike, now: Date, limits: { budgetMs?:
     const q = db.collection(TEAMS)
       .where(after ? { _id: _.gt(after) } : {})
       .orderBy('_id', 'asc')
-      .field({ _id: true, teamId: true, createdAt: true, planStartDay: true, targets: true, targetPlans: true, targetPeriods: true, kpiSettings: true, conversionPaths: true, remindedFor: true, weeklyThrough: true, rhythmDay: true })
+      .field({ _id: true, teamId: true, createdAt: true, planStartDay: true, targets: true, targetPlans: true, targetPeriods: true, kpiSettings: true, conversionPaths: true, remindedFor: true, weeklyThrough: true, rhythmDay: true, dailyThrough: true })
     const page = (await q.limit(PAGE).get()).data as unknown as TeamRecord[]
     for (const t of page) {
-      if (t.weeklyThrough === latest && t.rhythmDay === today) continue
+      if (t.weeklyThrough === latest && t.rhythmDay === today && t.dailyThrough === daily) continue
       if (Date.now() > deadline) return { teams, finished: false, overdue: 0 }
       // The period rollover first: a week judged today is judged by the targets in force today.
       if (t.rhythmDay !== today) await dailyTeam(db, t, now)
       if (t.weeklyThrough !== latest) await evaluateTeam(db, t, now)
+      // The 日报 last, so it shows this run's verdicts and alerts. One team's failing report must not stop
+      // the others: it is logged and retried next hour (dailyThrough stays behind).
+      if (t.dailyThrough !== daily) await dailyReports(db, t, now).catch((e) => console.error(`日报 of team ${t._id} failed`, e))
       teams++
     }
     if (page.length < PAGE) break

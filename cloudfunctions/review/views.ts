@@ -4,22 +4,18 @@ import type { Gate } from '../../core/review/flow'
 import { authorsOf, GATE_STATE_LABELS, PRODUCTION_STATUS_LABELS, transition, type Actor } from '../../core/review/machine'
 import type { FlowView, ItemCycleView, ProductionView, TimelineEntry, VersionView } from '../../core/review/schemas'
 import type { ItemRecord } from '../common/db/content'
-import { stateOf, type EventRecord, type FlowRecord, type ProductionRecord, type VersionRecord } from '../common/db/review'
+import { dueAt, stateOf, type EventRecord, type FlowRecord, type ProductionRecord, type VersionRecord } from '../common/db/review'
 import { refusalText, reviewerNamesOf, type People } from './people'
 
 export type { People } from './people'
+export { dueAt }
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
-const HOUR = 3_600_000
 
 export function flowView(format: FlowRecord['format'], gates: Gate[], stored: FlowRecord | null): FlowView {
   return { format, formatLabel: FORMAT_LABELS[format], gates, version: stored?.version ?? 0, isDefault: !stored }
 }
 
-/** When the version in review is due: its submission plus the gate's SLA (none for a gate stored without one). */
-export function dueAt(p: Pick<ProductionRecord, 'reviewSince' | 'gate'>): Date | null {
-  return p.reviewSince && p.gate.slaHours > 0 ? new Date(new Date(p.reviewSince).getTime() + p.gate.slaHours * HOUR) : null
-}
 
 export function productionView(p: ProductionRecord, item: Pick<ItemRecord, 'title' | 'ownerId' | 'plannedAt'>, people: People, actor: Actor, now: Date): ProductionView {
   const state = { ...stateOf(p), ownerId: item.ownerId }

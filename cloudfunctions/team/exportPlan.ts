@@ -4,6 +4,7 @@
 import {
   ALERTS,
   ANALYSES,
+  REPORTS,
   AUDIT,
   COLLECTION_NAMES,
   FOLLOWER_TOTALS,
@@ -70,6 +71,7 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [KPI_WEEKS]: { label: '周判定', key: 'teamId' },
   [ALERTS]: { label: '预警', key: 'teamId' },
   [ANALYSES]: { label: '专项分析', key: 'teamId' },
+  [REPORTS]: { label: '报告', key: 'teamId' },
 }
 
 export interface ExportedSpec {

@@ -12,3 +12,10 @@ export { INTRO_LAYER, VIDEO_FORMAT, type KpiDef } from './kpiDef'
  * ./kpiData.ts, targets in ./targets.ts, and the card a page draws in ./cards.ts.
  */
 export const KPI_DEFS: Record<KpiKey, KpiDef> = { ...CORE_KPI_DEFS, ...AUXILIARY_KPI_DEFS }
+
+/**
+ * The KPI table's version: raise it whenever a row's formula, unit or default target changes. A stored
+ * report records the version it was computed with (`definitionsVersion`), so numbers frozen under an
+ * older table are known as such.
+ */
+export const KPI_DEFS_VERSION = 1

@@ -139,6 +139,8 @@ export interface WeekMark {
 export interface MissingItem {
   id: string
   title: string
+  /** The item's owner (负责人), who sees that its numbers get logged. */
+  ownerId?: string
   publishedDay: DayKey
   /** Last day with numbers logged, or null when never. */
   lastDay: DayKey | null

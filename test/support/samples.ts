@@ -98,6 +98,9 @@ export const samples: Samples = {
     analysis: () => ({ id: 'no-such-analysis' }),
     closeAnalysis: () => ({ id: 'no-such-analysis', findings: '完播率下滑来自开头 3 秒流失', decision: 'keep', version: 0 }),
     reportEvent: () => ({ kind: 'platform', description: '平台调整推荐规则，短视频完播权重上升', kpis: ['completionRate'] }),
+    reports: () => ({}),
+    report: () => ({ id: 'no-such-report' }),
+    generateReport: () => ({ kind: 'daily', day: dayKey(new Date(Date.now() - 86_400_000)) }),
   },
 
 }

@@ -8,6 +8,7 @@ import type { AlertRecord, AnalysisRecord, KpiWeekRecord, SpendRecord, TargetHis
 import type { ItemRecord, ThemeRecord } from './content'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
+import type { ReportRecord } from './reports'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -55,6 +56,8 @@ export const KPI_WEEKS = 'kpiWeeks'
 export const ALERTS = 'alerts'
 /** Special analyses (专项分析), opened by an alert or a market event. */
 export const ANALYSES = 'analyses'
+/** Reports (日报; later 周报/月报), frozen once generated: id `${teamId}_${kind}_${period}`, replaced revisions `${id}_r${n}`. */
+export const REPORTS = 'reports'
 
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
@@ -86,6 +89,7 @@ export interface StoredRecords {
   [KPI_WEEKS]: KpiWeekRecord
   [ALERTS]: AlertRecord
   [ANALYSES]: AnalysisRecord
+  [REPORTS]: ReportRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -120,4 +124,5 @@ export const COLLECTION_NAMES = [
   KPI_WEEKS,
   ALERTS,
   ANALYSES,
+  REPORTS,
 ] as const satisfies readonly CollectionName[]

@@ -31,7 +31,7 @@ export interface ScanSpec {
 const PAGED_BY_TEAM: CollectionName[] = [
   C.MEMBERS, C.INVITES, C.AUDIT, C.REVIEW_FLOWS, C.PRODUCTIONS, C.REVIEW_VERSIONS, C.REVIEW_EVENTS, C.NOTIFICATIONS,
   C.REVIEW_FIRSTS, C.ITEMS, C.THEMES, C.SNAPSHOTS, C.LIVE_SESSIONS, C.LEADS, C.FOLLOWER_TOTALS, C.IMPORTS, C.ITEM_SERIES,
-  C.ROLLUPS, C.ROLLUP_SCRATCH, C.TARGET_HISTORY, C.KPI_WEEKS, C.ALERTS, C.ANALYSES,
+  C.ROLLUPS, C.ROLLUP_SCRATCH, C.TARGET_HISTORY, C.KPI_WEEKS, C.ALERTS, C.ANALYSES, C.REPORTS,
 ]
 
 export const INDEXES: readonly IndexSpec[] = [
@@ -74,6 +74,9 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.KPI_WEEKS, fields: [['teamId', 1], ['week', -1], ['_id', 1]], why: 'the last weeks\' verdicts' },
   { collection: C.ALERTS, fields: [['teamId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]], why: 'a team\'s open alerts, newest first' },
   { collection: C.ANALYSES, fields: [['teamId', 1], ['openedAt', -1], ['_id', 1]], why: '专项分析: a team\'s analyses, newest first' },
+  { collection: C.ANALYSES, fields: [['teamId', 1], ['status', 1], ['dueDay', 1], ['_id', 1]], why: '日报: a team\'s open analyses, earliest due first' },
+  { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewSince', 1], ['_id', 1]], why: '日报: every review waiting, oldest first (the overdue ones)' },
+  { collection: C.REPORTS, fields: [['teamId', 1], ['current', 1], ['to', -1], ['_id', 1]], residual: ['kind'], why: '报告 list: a team\'s current reports, latest period first' },
   { collection: C.ANALYSES, fields: [['status', 1], ['overdueNotifiedAt', 1], ['dueDay', 1]], why: 'the weekly job\'s overdue pass across teams' },
   ...PAGED_BY_TEAM.map((collection): IndexSpec => ({ collection, fields: [['teamId', 1], ['_id', 1]], why: 'a team\'s documents page by page (export, rebuild, repair)' })),
 ]

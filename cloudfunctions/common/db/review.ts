@@ -119,3 +119,8 @@ export function stateOf(p: ProductionRecord): ProductionState {
     ownerId: p.ownerId,
   }
 }
+
+/** When the version in review is due: its submission plus the gate's SLA (none for a gate stored without one). The inbox and the 日报 both read it. */
+export function dueAt(p: Pick<ProductionRecord, 'reviewSince' | 'gate'>): Date | null {
+  return p.reviewSince && p.gate.slaHours > 0 ? new Date(new Date(p.reviewSince).getTime() + p.gate.slaHours * 3_600_000) : null
+}

@@ -63,6 +63,9 @@ export default function DashboardPage() {
       <View className='dashboard-page__range'>
         <RangeSwitcher value={range} onChange={setRange} label={view?.range.label} today={today()} />
       </View>
+      <Text className='dashboard-page__reports' onClick={() => go(ROUTES.reports)}>
+        日报 ›
+      </Text>
       {view ? (
         <>
           <AsOfBanner

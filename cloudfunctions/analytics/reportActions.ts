@@ -1,0 +1,110 @@
+// The report actions: the 报告 list, one report (field staff get the short version), and a 日报 made on
+// demand. Reading a report is one request; the list reads no content (its counts ride on the document).
+import type { analyticsContract } from '../../core/api/analytics'
+import { AppError, fieldError } from '../../core/errors'
+import {
+  DAILY_BACK_DAYS,
+  REPORT_KIND_LABELS,
+  REPORTS_PAGE,
+  dailyTitle,
+  dataAsOfText,
+  forField,
+  reportHeadline,
+  reportId,
+  revisionId,
+  type ReportAudience,
+  type ReportSummary,
+  type ReportView,
+} from '../../core/reports/schemas'
+import { STAFF_ROLES, type Role } from '../../core/roles'
+import { addDays, dayKey } from '../../core/time/china'
+import type { Handlers } from '../common/action'
+import type { MemberCtx } from '../common/context'
+import { REPORTS } from '../common/db/collections'
+import type { ReportRecord } from '../common/db/reports'
+import { docIn, isConflict } from '../common/transaction'
+import { addReportOnce, dailyRecord } from './reports'
+
+type C = typeof analyticsContract
+
+/** Field staff (and only they, holding no staff role) read the short version. */
+function audienceOf(roles: readonly Role[]): ReportAudience {
+  return roles.some((r) => (STAFF_ROLES as readonly Role[]).includes(r)) ? 'full' : 'field'
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString()
+
+function summaryOf(r: Pick<ReportRecord, '_id' | 'kind' | 'period' | 'revision' | 'generatedAt' | 'counts'>, audience: ReportAudience): ReportSummary {
+  return { id: r._id, kind: r.kind, kindLabel: REPORT_KIND_LABELS[r.kind], title: dailyTitle(r.period), period: r.period, revision: r.revision, generatedAt: iso(r.generatedAt), headline: reportHeadline(r.counts, audience) }
+}
+
+function viewOf(r: ReportRecord, audience: ReportAudience): ReportView {
+  return {
+    ...summaryOf(r, audience),
+    from: r.from,
+    to: r.to,
+    audience,
+    definitionsVersion: r.definitionsVersion,
+    dataAsOf: iso(r.dataAsOf),
+    dataAsOfText: dataAsOfText(r.dataAsOf),
+    generatedByName: r.generatedBy.kind === 'timer' ? '定时生成' : `${r.generatedBy.name} 手动生成`,
+    superseded: !r.current,
+    daily: audience === 'field' ? forField(r.daily) : r.daily,
+  }
+}
+
+/**
+ * Replaces the stored report by a new revision in one transaction: the old one is kept, unchanged but
+ * for `current: false`, at `${id}_r${revision}`. Two admins at once: one commits, the other is refused.
+ */
+async function replaceRevision(ctx: MemberCtx, next: ReportRecord): Promise<void> {
+  try {
+    await ctx.db.runTransaction(async (tx) => {
+      const cur = await docIn<ReportRecord>(tx, REPORTS, next._id)
+      if (!cur || cur.teamId !== ctx.team._id || cur.revision + 1 !== next.revision) throw new AppError('CONFLICT', '报告刚被他人重新生成，请刷新后再试')
+      const { _id, ...old } = cur
+      await tx.collection(REPORTS).add({ data: { ...old, _id: revisionId(_id, cur.revision), current: false, supersededAt: ctx.now } as unknown as Record<string, unknown> })
+      const { _id: _ignored, ...fresh } = next
+      await tx.collection(REPORTS).doc(next._id).set({ data: fresh as unknown as Record<string, unknown> })
+    })
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    if (isConflict(e)) throw new AppError('CONFLICT', '报告刚被他人重新生成，请刷新后再试')
+    throw e
+  }
+}
+
+export const reportHandlers: Pick<Handlers<C>, 'reports' | 'report' | 'generateReport'> = {
+  async reports({ ctx, input }) {
+    const page = input.page ?? 0
+    const where = input.kind ? { current: true, kind: input.kind } : { current: true }
+    const list = await ctx.repo<ReportRecord>(REPORTS).find(where, { orderBy: ['to', 'desc'], skip: page * REPORTS_PAGE, limit: REPORTS_PAGE + 1, fields: { daily: false } })
+    const audience = audienceOf(ctx.member.roles)
+    return { list: list.slice(0, REPORTS_PAGE).map((r) => summaryOf(r, audience)), hasMore: list.length > REPORTS_PAGE }
+  },
+
+  async report({ ctx, input }) {
+    const r = await ctx.repo<ReportRecord>(REPORTS).get(input.id)
+    if (!r) throw new AppError('NOT_FOUND', '报告不存在')
+    return viewOf(r, audienceOf(ctx.member.roles))
+  },
+
+  async generateReport({ ctx, input }) {
+    const today = dayKey(ctx.now)
+    if (input.day >= today) throw fieldError('day', '日期：只能生成今天以前的日报')
+    if (input.day < addDays(today, -DAILY_BACK_DAYS)) throw fieldError('day', `日期：只能生成最近 ${DAILY_BACK_DAYS} 天的日报`)
+    if (input.regenerate && !ctx.member.roles.includes('admin')) throw new AppError('FORBIDDEN', '只有管理员可以重新生成报告')
+    const audience = audienceOf(ctx.member.roles)
+    const repo = ctx.repo<ReportRecord>(REPORTS)
+    const id = reportId(ctx.team._id, input.kind, input.day)
+    const existing = await repo.get(id)
+    // One report per team and day: a second call gets the stored one, numbers as they were frozen.
+    if (existing && !input.regenerate) return viewOf(existing, audience)
+    const by = { kind: 'member' as const, memberId: ctx.member._id, name: ctx.member.name }
+    const next = await dailyRecord(ctx, input.day, by, existing ? existing.revision + 1 : 1)
+    if (existing) await replaceRevision(ctx, next)
+    else if (!(await addReportOnce(ctx.db, next))) return viewOf((await repo.get(id))!, audience) // the timer got there first
+    ctx.audit({ target: id, targetName: dailyTitle(input.day), detail: { day: input.day, revision: next.revision, regenerate: !!existing } })
+    return viewOf(next, audience)
+  },
+}

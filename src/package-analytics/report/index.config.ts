@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '日报',
+  enablePullDownRefresh: true,
+})
