@@ -40,11 +40,12 @@ beforeAll(async () => {
   const note = (team: string, i: number) => ({ _id: `n_${String(i).padStart(5, '0')}_${team === teamId ? 'a' : 'b'}`, teamId: team, memberId: 'm', kind: 'review', itemId: 'i', title: '通知', body: '', read: false })
   cloud.store.insert(NOTIFICATIONS, Array.from({ length: EXTRA_NOTIFICATIONS }, (_, i) => note(teamId, i)))
   cloud.store.insert(NOTIFICATIONS, Array.from({ length: 300 }, (_, i) => note(world.teamA, i)))
-  // The three collections the demo leaves empty get a document each, through their functions.
+  // The collections the demo leaves empty get a document each, through their functions.
   await ok(cloud, 'review', DEMO_ADMIN.openid, 'updateFlow', samples.review.updateFlow(world))
   await ok(cloud, 'analytics', DEMO_ADMIN.openid, 'setTarget', samples.analytics.setTarget(world))
   const published = cloud.store.find(ITEMS, { query: { teamId, status: 'published' }, sort: { publishedAt: -1 }, limit: 1 })[0]
   await ok(cloud, 'results', DEMO_PEOPLE[3].openid, 'importConfirm', { fileName: '数据中心导出.csv', rows: [{ itemId: published._id, date: dayKey(new Date()), metrics: { plays: 999_999, likes: 99_999 } }] })
+  await ok(cloud, 'analytics', DEMO_ADMIN.openid, 'generateReport', { kind: 'daily', day: dayKey(new Date(Date.now() - 86_400_000)) })
   liveCode = (await ok<{ code: string }>(cloud, 'team', DEMO_ADMIN.openid, 'createInvite', { role: 'field' })).code
 
   expected = storedIds(teamId)
