@@ -109,8 +109,10 @@ export async function addReportOnce(db: DbLike, r: ReportRecord): Promise<boolea
  */
 export async function dailyReports(db: DbLike, team: TeamRecord, now: Date): Promise<string[]> {
   const latest = latestDailyDay(now)
-  const created = dayKey(team.createdAt)
-  const first = [addDays(latest, -(DAILY_CATCH_UP_DAYS - 1)), created].sort()[1]
+  // From the team's first day in the app, or the plan's start when that is earlier (history imported
+  // from before the team joined, as in the demo): a report of a day before both would be empty.
+  const started = [dayKey(team.createdAt), team.planStartDay].filter((d): d is string => !!d).sort()[0]
+  const first = [addDays(latest, -(DAILY_CATCH_UP_DAYS - 1)), started].sort()[1]
   const written: string[] = []
   if (first <= latest) {
     const ids = daysBetween(first, latest).map((d) => ({ day: d, id: reportId(team._id, 'daily', d) }))
