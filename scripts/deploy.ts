@@ -54,9 +54,14 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`)
 }
 
-async function deployDatabase(plan: DeployPlan, env: Record<string, string | undefined>): Promise<void> {
+type Manager = import('@cloudbase/manager-node')
+
+async function manager(env: Record<string, string | undefined>): Promise<Manager> {
   const { default: CloudBase } = await import('@cloudbase/manager-node')
-  const app = new CloudBase({ secretId: env.TENCENTCLOUD_SECRET_ID!, secretKey: env.TENCENTCLOUD_SECRET_KEY!, envId: env.TARO_APP_CLOUD_ENV! })
+  return new CloudBase({ secretId: env.TENCENTCLOUD_SECRET_ID!, secretKey: env.TENCENTCLOUD_SECRET_KEY!, envId: env.TARO_APP_CLOUD_ENV! })
+}
+
+async function deployDatabase(app: Manager, plan: DeployPlan): Promise<void> {
   for (const c of plan.collections) {
     await app.database.createCollectionIfNotExists(c.name)
     await app.permission.modifyResourcePermission({ resourceType: 'collection', resource: c.name, permission: 'CUSTOM', securityRule: c.rule })
@@ -73,10 +78,8 @@ async function deployDatabase(plan: DeployPlan, env: Record<string, string | und
   }
 }
 
-async function deployCode(plan: DeployPlan, env: Record<string, string | undefined>, args: Args): Promise<void> {
+async function deployCode(app: Manager, plan: DeployPlan, env: Record<string, string | undefined>, args: Args): Promise<void> {
   const ci = await import('miniprogram-ci')
-  const { default: CloudBase } = await import('@cloudbase/manager-node')
-  const app = new CloudBase({ secretId: env.TENCENTCLOUD_SECRET_ID!, secretKey: env.TENCENTCLOUD_SECRET_KEY!, envId: env.TARO_APP_CLOUD_ENV! })
   const project = new ci.Project({
     appid: env.WECHAT_APPID!,
     type: 'miniProgram',
@@ -117,8 +120,9 @@ async function main(): Promise<void> {
     run('npx', ['taro', 'build', '--type', 'weapp'], { ...process.env, NODE_ENV: 'production' })
     run('node', ['scripts/build-functions.mjs'])
   }
-  await deployDatabase(plan, env)
-  await deployCode(plan, env, args)
+  const app = await manager(env)
+  await deployDatabase(app, plan)
+  await deployCode(app, plan, env, args)
   console.log('deployed')
 }
 

@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto'
 import cloudSdk = require('wx-server-sdk')
 import type { TeamExport } from '../../core/team/export'
 import seed, { DEMO_ADMIN, DEMO_PEOPLE } from '../../emulator/seed'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { samples } from '../../test/support/samples'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import { createTestCloud, type TestCloud } from '../support/cloud'
+import { samples } from '../support/samples'
+import { buildWorld, ok, type World } from '../support/world'
 import { dayKey } from '../../core/time/china'
-import { AUDIT, COLLECTION_NAMES, INVITES, ITEMS, MEMBERS, NOTIFICATIONS, TEAMS } from '../common/db/collections'
-import { EXCLUDED, EXPORTED } from './exportPlan'
+import { AUDIT, COLLECTION_NAMES, INVITES, ITEMS, MEMBERS, NOTIFICATIONS, TEAMS } from '../../cloudfunctions/common/db/collections'
+import { EXCLUDED, EXPORTED } from '../../cloudfunctions/team/exportPlan'
 
 let cloud: TestCloud
 let world: World
