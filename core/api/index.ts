@@ -2,6 +2,7 @@ import { analyticsContract } from './analytics'
 import { contentContract } from './content'
 import { reviewContract } from './review'
 import { resultsContract } from './results'
+import { researchContract } from './research'
 import { teamContract } from './team'
 
 /** Every cloud function's contract, by function name. The app's client and the test harnesses read this. */
@@ -11,6 +12,7 @@ export const contracts = {
   review: reviewContract,
   results: resultsContract,
   analytics: analyticsContract,
+  research: researchContract,
 }
 
 export type Contracts = typeof contracts

@@ -9,6 +9,7 @@ export const AREA_LABELS: Record<FunctionName, string> = {
   review: '评审',
   results: '填报',
   analytics: '看板',
+  research: '实验与竞品',
 }
 
 function defOf(fn: string, action: string): { summary: string; input: z.ZodTypeAny; write: boolean } | undefined {

@@ -103,6 +103,10 @@ export const samples: Samples = {
     generateReport: () => ({ kind: 'daily', day: dayKey(new Date(Date.now() - 86_400_000)) }),
   },
 
+  research: {
+    // A/B experiments
+    // competitor watch
+  },
 }
 
 function today(): string {

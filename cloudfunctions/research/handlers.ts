@@ -1,0 +1,5 @@
+import type { researchContract } from '../../core/api/research'
+import type { Handlers } from '../common/action'
+
+// Split by area: A/B experiments in experiments.ts (statistics: core/research/stats.ts); the competitor watch in competitors.ts.
+export const handlers: Handlers<typeof researchContract> = {}
