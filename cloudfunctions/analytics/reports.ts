@@ -5,7 +5,7 @@
 import { KPI_DEFS_VERSION } from '../../core/analytics/kpiDefs'
 import { periodDays } from '../../core/analytics/periods'
 import { previousMonth } from '../../core/reports/periodic'
-import { dailyCounts, latestDailyDay, monthlyCounts, reportId, weeklyCounts, type DailyContent, type OverdueReview, type ReportKind, type ReportMissingItem } from '../../core/reports/schemas'
+import { dailyCounts, latestDailyDay, monthlyCounts, reportHeadline, reportId, reportTitle, weeklyCounts, type DailyContent, type OverdueReview, type ReportKind, type ReportMissingItem } from '../../core/reports/schemas'
 import { addDays, dayKey, daysBetween, isoWeekKey, weekStart, type DayKey } from '../../core/time/china'
 import { ITEMS, MEMBERS, PRODUCTIONS, REPORTS, TEAMS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
@@ -16,6 +16,7 @@ import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 import { openAnalyses } from './alerts'
 import { dashboardOf, jobCtx, type ReadCtx } from './dashboard'
+import { notifyReportReady } from './notices'
 import { buildMonthly, buildWeekly } from './reportsPeriodic'
 import { judgedWeeks, VERDICT_GRACE_MS } from './weekly'
 
@@ -175,9 +176,13 @@ export async function dueReports(db: DbLike, team: TeamRecord, now: Date): Promi
     const have = await new Repo<ReportRecord>(db, REPORTS, team._id).find({ _id: db.command.in(due.map((x) => x.id)) }, { limit: due.length, fields: { _id: true } })
     const stored = new Set(have.map((r) => r._id))
     const ctx = jobCtx(db, team, now)
+    const latest = new Map(due.map(({ p }) => [p.kind, p.period]))
     for (const { p, id } of due) {
       if (stored.has(id)) continue
-      if (await addReportOnce(db, await reportRecord(ctx, p, { kind: 'timer' }))) written.push(`${p.kind}:${p.period}`)
+      const r = await reportRecord(ctx, p, { kind: 'timer' })
+      if (!(await addReportOnce(db, r))) continue
+      written.push(`${p.kind}:${p.period}`)
+      if (latest.get(p.kind) === p.period) await notifyReportReady(db, team._id, { id, title: reportTitle(p.kind, p.period, p.from, p.to), headline: reportHeadline(r.counts, 'full', p.kind) }, now)
     }
   }
   await db.collection(TEAMS).doc(team._id).update({ data: { reportsThrough: reportsMark(now) } })

@@ -6,7 +6,8 @@ import type { ReportPage, ReportView } from '../../core/reports/schemas'
 import { addDays, type DayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
-import { KPI_WEEKS, REPORTS } from '../common/db/collections'
+import { KPI_WEEKS, NOTIFICATIONS, REPORTS } from '../common/db/collections'
+import type { NotificationRecord } from '../common/db/review'
 import type { KpiWeekRecord } from '../common/db/analytics'
 import type { ReportRecord } from '../common/db/reports'
 
@@ -89,6 +90,23 @@ describe('周报', () => {
     expect(again).toEqual(first)
     const field = await ok<ReportView>(cloud, 'analytics', w.openid.field, 'report', { id: first.id })
     expect(field.weekly!.cards).toEqual(first.weekly!.cards)
+  })
+})
+
+describe('report ready', () => {
+  it('tells managers and operators of the latest report of each kind, once; a catch-up of older periods tells no one', async () => {
+    await timer(day(9), '10:30') // Wednesday of the next week: dailies 03-03 … 03-10 and the 周报 of W10
+    const ready = () => cloud.store.find(NOTIFICATIONS, { query: { teamId: w.teamA, kind: 'report_ready' } }) as unknown as NotificationRecord[]
+    const reports = ready().map((n) => n.itemId)
+    expect([...new Set(reports)].sort()).toEqual([`${w.teamA}_daily_${day(8)}`, `${w.teamA}_weekly_2031-W10`])
+    const to = new Set(ready().map((n) => n.memberId))
+    expect(to).toEqual(new Set([w.memberId.owner, w.memberId.manager, w.memberId.operator])) // the creator holds manager and operator too
+    expect(ready().find((n) => n.itemId.includes('weekly'))).toMatchObject({ title: '周报 · 2031-W10（03-03 至 03-09） 已生成', body: expect.stringMatching(/红灯/) })
+    const pages = cloud.outbox().map((m) => (m.params as { page: string }).page)
+    expect(pages).toContain(`package-analytics/report/index?id=${w.teamA}_weekly_2031-W10`)
+    const n = ready().length
+    await timer(day(9), '11:30')
+    expect(ready()).toHaveLength(n)
   })
 })
 
