@@ -39,7 +39,7 @@ function summaryOf(r: Pick<ReportRecord, '_id' | 'kind' | 'period' | 'from' | 't
   return { id: r._id, kind: r.kind, kindLabel: REPORT_KIND_LABELS[r.kind], title: reportTitle(r.kind, r.period, r.from, r.to), period: r.period, revision: r.revision, generatedAt: iso(r.generatedAt), headline: reportHeadline(r.counts, audience, r.kind) }
 }
 
-function viewOf(r: ReportRecord, audience: ReportAudience): ReportView {
+export function viewOf(r: ReportRecord, audience: ReportAudience): ReportView {
   return {
     ...summaryOf(r, audience),
     from: r.from,

@@ -142,6 +142,14 @@ export interface ReportView extends ReportSummary {
   monthly: MonthlyContent | null
 }
 
+/** A report's table taken out as a file in cloud storage. */
+export interface ReportFile {
+  fileID: string
+  tempFileURL: string
+  fileName: string
+  rows: number
+}
+
 export interface ReportPage {
   list: ReportSummary[]
   hasMore: boolean

@@ -101,6 +101,7 @@ export const samples: Samples = {
     reports: () => ({}),
     report: () => ({ id: 'no-such-report' }),
     generateReport: () => ({ kind: 'daily', day: dayKey(new Date(Date.now() - 86_400_000)) }),
+    exportReport: () => ({ id: 'no-such-report' }),
   },
 
   research: {

@@ -8,6 +8,7 @@ import { errorMessage } from '../../utils/feedback'
 import { formatDateTime } from '../../utils/labels'
 import { DailySections, MissingList } from './DailySections'
 import { MonthlySections, WeeklySections } from './PeriodicSections'
+import { ShareBar } from './ShareBar'
 import '../components/common.scss'
 import './index.scss'
 
@@ -34,6 +35,7 @@ export default function ReportPage() {
         {r.audience === 'full' && r.daily ? <Text className='report-head__freshness'>{r.daily.asOfText}</Text> : null}
         {r.weekly || r.monthly ? <Text className='report-head__freshness'>{(r.weekly ?? r.monthly)!.asOfText}</Text> : null}
       </View>
+      {r.audience === 'full' ? <ShareBar r={r} /> : null}
       {r.weekly ? <WeeklySections w={r.weekly} /> : null}
       {r.monthly ? <MonthlySections m={r.monthly} /> : null}
       {r.daily && r.audience === 'field' ? (
