@@ -7,7 +7,8 @@ import { lastCompletedWeek, shiftWeek, weekMonday } from '../core/research/weeks
 import { addDays } from '../core/time/china'
 import type { Store } from './store'
 
-const WEEKS = 8
+/** The comparison's 8 weeks and the one before them (the first week's growth rate needs it). */
+const WEEKS = 9
 
 interface Profile {
   key: string

@@ -73,7 +73,7 @@ describe('accounts and weekly logs', () => {
   describe('refusals name the field in Chinese and write nothing', () => {
     it.each([
       [{ followers: -5 }, 'followers', '粉丝数：不能为负数'],
-      [{ posts: 351 }, 'posts', '本周发布数：不能超过 350（每天 50 条 × 7 天）'],
+      [{ posts: 351 }, 'posts', '当周发布数：不能超过 350（每天 50 条 × 7 天）'],
       [{ bestLikes: 1.5 }, 'bestLikes', '最佳作品点赞：应为整数'],
       [{ posts: 0, bestLikes: 9 }, 'bestLikes', '最佳作品点赞：本周没有发布作品时应为 0'],
       [{ week: '2026-W60' }, 'week', '周：没有这一周（2026-W60）'],

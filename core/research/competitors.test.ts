@@ -16,13 +16,13 @@ describe('logCompetitorWeekInput', () => {
 
   it('names the field in Chinese when a number is negative, fractional or missing', () => {
     expect(errorsOf(logCompetitorWeekInput, { ...week, followers: -1 })).toEqual([{ path: 'followers', message: '粉丝数：不能为负数' }])
-    expect(errorsOf(logCompetitorWeekInput, { ...week, posts: 2.5 })).toEqual([{ path: 'posts', message: '本周发布数：应为整数' }])
+    expect(errorsOf(logCompetitorWeekInput, { ...week, posts: 2.5 })).toEqual([{ path: 'posts', message: '当周发布数：应为整数' }])
     expect(errorsOf(logCompetitorWeekInput, { ...week, bestLikes: undefined })).toEqual([{ path: 'bestLikes', message: '最佳作品点赞：必填' }])
   })
 
   it('holds posts to 7 × 50 a week and the counts to sane sizes', () => {
     expect(logCompetitorWeekInput.safeParse({ ...week, posts: 350 }).success).toBe(true)
-    expect(errorsOf(logCompetitorWeekInput, { ...week, posts: 351 })).toEqual([{ path: 'posts', message: '本周发布数：不能超过 350（每天 50 条 × 7 天）' }])
+    expect(errorsOf(logCompetitorWeekInput, { ...week, posts: 351 })).toEqual([{ path: 'posts', message: '当周发布数：不能超过 350（每天 50 条 × 7 天）' }])
     expect(errorsOf(logCompetitorWeekInput, { ...week, followers: 1_000_000_001 })[0].message).toMatch(/^粉丝数：不能超过 10 亿/)
     expect(errorsOf(logCompetitorWeekInput, { ...week, bestLikes: 100_000_001 })[0].message).toMatch(/^最佳作品点赞：不能超过 1 亿/)
   })

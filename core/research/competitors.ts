@@ -68,7 +68,7 @@ export const logCompetitorWeekInput = z
     /** Absent: the last completed ISO week. */
     week: weekSchema('周').optional(),
     followers: boundedCount('粉丝数', FOLLOWERS_MAX, '不能超过 10 亿，请检查是否多输了位数'),
-    posts: boundedCount('本周发布数', POSTS_MAX, `不能超过 ${POSTS_MAX}（每天 50 条 × 7 天）`),
+    posts: boundedCount('当周发布数', POSTS_MAX, `不能超过 ${POSTS_MAX}（每天 50 条 × 7 天）`),
     bestLikes: boundedCount('最佳作品点赞', LIKES_MAX, '不能超过 1 亿，请检查是否多输了位数'),
   })
   .strict()
