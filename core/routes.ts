@@ -29,6 +29,7 @@ export const ROUTES = {
   analysis: '/package-analytics/analysis/index',
   reports: '/package-analytics/reports/index',
   report: '/package-analytics/report/index',
+  competitors: '/package-analytics/competitors/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -7,6 +7,8 @@ import {
   REPORTS,
   AUDIT,
   COLLECTION_NAMES,
+  COMPETITORS,
+  COMPETITOR_WEEKS,
   FOLLOWER_TOTALS,
   IMPORTS,
   INVITES,
@@ -72,6 +74,8 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [ALERTS]: { label: '预警', key: 'teamId' },
   [ANALYSES]: { label: '专项分析', key: 'teamId' },
   [REPORTS]: { label: '报告', key: 'teamId' },
+  [COMPETITORS]: { label: '竞品账号', key: 'teamId' },
+  [COMPETITOR_WEEKS]: { label: '竞品周数据', key: 'teamId' },
 }
 
 export interface ExportedSpec {

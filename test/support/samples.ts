@@ -107,6 +107,11 @@ export const samples: Samples = {
   research: {
     // A/B experiments
     // competitor watch
+    competitors: () => ({}),
+    addCompetitor: () => ({ name: '同城净水小王', kind: 'peer', note: '主打上门安装' }),
+    updateCompetitor: () => ({ id: 'no-such-competitor', version: 0, kind: 'benchmark' }),
+    logCompetitorWeek: () => ({ competitorId: 'no-such-competitor', followers: 12_000, posts: 5, bestLikes: 320 }),
+    competitorComparison: () => ({ weeks: 8 }),
   },
 }
 
