@@ -3,7 +3,7 @@
 // comparison shows it as "—", as it would for a week someone forgot.
 import { COMPETITORS, COMPETITOR_WEEKS } from '../cloudfunctions/common/db/collections'
 import type { CompetitorRecord, CompetitorWeekRecord } from '../cloudfunctions/common/db/research'
-import { lastCompletedWeek, shiftWeek, weekMonday } from '../core/research/weeks'
+import { lastCompletedWeek, shiftWeek, weekMonday } from '../core/time/weeks'
 import { addDays } from '../core/time/china'
 import type { Store } from './store'
 

@@ -3,7 +3,7 @@
 import type { researchContract } from '../../core/api/research'
 import { competitorWeeks, ourWeeks, START_LOOKBACK_DAYS } from '../../core/research/comparison'
 import { COMPARISON_WEEKS, COMPETITOR_KIND_LABELS, type ComparisonSeries } from '../../core/research/competitors'
-import { lastCompletedWeek, shiftWeek, weekLabel, weekMonday, weekShort, weeksEnding, type WeekKey } from '../../core/research/weeks'
+import { lastCompletedWeek, shiftWeek, weekLabel, weekMonday, weekShort, weeksEnding, type WeekKey } from '../../core/time/weeks'
 import { addDays, daysBetween, dayKey, type DayKey } from '../../core/time/china'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'

@@ -1,7 +1,7 @@
 // research: the competitor watch through the local cloud — accounts, weekly logs that supersede, a retried
 // log that writes once, refusals that name the field, and the comparison checked by hand on a small history.
 import type { CompetitorComparison, CompetitorsPage, CompetitorView, LoggedWeekView } from '../../core/research/competitors'
-import { lastCompletedWeek, shiftWeek, weekMonday } from '../../core/research/weeks'
+import { lastCompletedWeek, shiftWeek, weekMonday } from '../../core/time/weeks'
 import { addDays } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'

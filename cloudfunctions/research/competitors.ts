@@ -10,7 +10,7 @@ import {
   type CompetitorWeekView,
   type LoggedWeekView,
 } from '../../core/research/competitors'
-import { currentWeek, lastCompletedWeek, shiftWeek, weekLabel, type WeekKey } from '../../core/research/weeks'
+import { currentWeek, lastCompletedWeek, shiftWeek, weekLabel, type WeekKey } from '../../core/time/weeks'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
 import { COMPETITORS, COMPETITOR_WEEKS } from '../common/db/collections'

@@ -5,7 +5,7 @@ import { rate } from '../analytics/kpi'
 import type { Sums } from '../results/metrics'
 import { addDays, daysBetween, type DayKey } from '../time/china'
 import type { WeekNumbers } from './competitors'
-import { shiftWeek, weekMonday, type WeekKey } from './weeks'
+import { shiftWeek, weekMonday, type WeekKey } from '../time/weeks'
 
 /** A logged week of a competitor, as `weeksInForce` reads it. */
 export interface CompetitorWeekFact {

@@ -2,7 +2,7 @@
 // their weekly public numbers were, and the inputs and views of its actions.
 import { z } from 'zod'
 import { idSchema, versionSchema, visibleText } from '../atoms'
-import { weekMonday, type WeekKey } from './weeks'
+import { weekMonday, type WeekKey } from '../time/weeks'
 
 /** 同行: an account competing for the same audience; 标杆: one the team learns from. */
 export const COMPETITOR_KINDS = ['peer', 'benchmark'] as const

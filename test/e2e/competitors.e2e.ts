@@ -3,7 +3,7 @@
 // and chart show it next to our account. A manager records the account's major move, which opens a special
 // analysis prefilled with its name. Field staff do not see the 竞品 link.
 import type { Page } from 'playwright-core'
-import { lastCompletedWeek, shiftWeek, weekShort } from '../../core/research/weeks'
+import { lastCompletedWeek, shiftWeek, weekShort } from '../../core/time/weeks'
 import { openTab, signInAs, startJourney, until, visible, type Journey } from './support'
 
 let j: Journey

@@ -1,4 +1,4 @@
-import { addDays, dayKey, isoWeekKey, weekStart, type DayKey } from '../time/china'
+import { addDays, dayKey, isoWeekKey, weekStart, type DayKey } from './china'
 
 /**
  * ISO weeks as the competitor watch names them ('2026-W48', China time). A competitor's numbers are
