@@ -92,12 +92,15 @@ describe('shareImage', () => {
     const all = texts(weekly).join('\n')
     for (const r of reportRows(weekly)) {
       expect(all).toContain(r.display)
-      expect(all).toContain(`目标 ${r.target} · ${r.lightWord} · 较上期 ${r.change}`)
-      expect(all).toContain(`周评定 ${r.verdict}`)
+      expect(all).toContain(`目标 ${r.target} · ${r.lightWord} · 较上期 ${r.change} · 周评定 ${r.verdict}`)
     }
     expect(all).toContain('数据截至 11-30 10:30 · 定时生成 · 第 1 版 · 指标口径 v1')
     expect(all).toContain('本周最大流失：曝光→播放（12.0%）')
     expect(all).toContain('完播率最高：冬季新品开箱 40.0%（播放 500）')
+    expect(all).toContain('统计范围：11-23 至 11-29')
+    const month = texts(monthly).join('\n')
+    expect(month).toContain('统计范围：本季度至今（10-01 至 11-30）')
+    expect(month).toContain('统计范围：本月（11-01 至 11-30）')
   })
 
   it('is phone-width, grows with its rows, paints the page first and each light by its colour', () => {

@@ -93,7 +93,7 @@ export interface ShareColors {
 /** 750 design pixels wide, as the app's pages: a phone shows it edge to edge. */
 export const SHARE_WIDTH = 750
 const PAD = 32
-const ROW_H = 96
+const ROW_H = 90
 
 /**
  * The picture of a report: a title block, then one row per KPI (name and span left; value, target and
@@ -113,13 +113,19 @@ export function shareImage(r: ReportView, colors: ShareColors): ShareImage {
   const cardTop = y
   const cardAt = ops.length
   y += 8
+  let span = ''
   for (const x of rows) {
-    // The light's dot before the name; its word is in the line under the value (never colour alone).
-    ops.push({ op: 'dot', x: PAD + 32, y: y + 31, r: 8, color: colors.light[x.light] })
-    text(PAD + 52, 40, x.label, 28, colors.title, { bold: true })
-    text(PAD + 52, 76, x.verdict ? `${x.span} · 周评定 ${x.verdict}` : x.span, 20, colors.help)
-    text(right - 24, 40, x.display, 30, colors.title, { bold: true, align: 'right' })
-    text(right - 24, 76, `目标 ${x.target} · ${x.lightWord} · 较上期 ${x.change}`, 20, colors.body, { align: 'right' })
+    // Rows share their span (a 月报 has two: the quarter's and the month's): named once above its rows.
+    if (x.span !== span) {
+      span = x.span
+      text(PAD + 24, 36, `统计范围：${span}`, 20, colors.help)
+      y += 48
+    }
+    // The light's dot before the name; its word is in the line under it (never colour alone).
+    ops.push({ op: 'dot', x: PAD + 32, y: y + 29, r: 8, color: colors.light[x.light] })
+    text(PAD + 52, 38, x.label, 28, colors.title, { bold: true })
+    text(right - 24, 38, x.display, 30, colors.title, { bold: true, align: 'right' })
+    text(PAD + 52, 72, [`目标 ${x.target}`, x.lightWord, `较上期 ${x.change}`, ...(x.verdict ? [`周评定 ${x.verdict}`] : [])].join(' · '), 20, colors.body)
     y += ROW_H
     ops.push({ op: 'rect', x: PAD + 24, y: y - 1, w: SHARE_WIDTH - 2 * PAD - 48, h: 1, color: colors.line })
   }
@@ -145,7 +151,7 @@ function extraLines(r: ReportView): string[] {
   const out: string[] = []
   const ranking = (r.weekly ?? r.monthly)?.rankings.find((x) => x.metric === 'completionRate')
   if (r.weekly?.funnel.biggestDrop) out.push(`本周${r.weekly.funnel.biggestDrop}（${r.weekly.funnel.rate}）`)
-  if (ranking?.top[0]) out.push(`完播率最高：${clip(ranking.top[0].title, 16)} ${ranking.top[0].display}`)
+  if (ranking?.top[0]) out.push(`完播率最高：${clip(ranking.top[0].title, 12)} ${ranking.top[0].display}`)
   if (r.weekly) out.push(`本周发布 ${r.weekly.published} 条 · 新开预警 ${r.weekly.alertsOpened.length} 项 · 结束预警 ${r.weekly.alertsEnded.length} 项`)
   if (r.monthly) out.push(`本月发布 ${r.monthly.published} 条 · 月度复盘待决策 ${r.monthly.openDecisions.length} 项`)
   if (r.daily && r.audience === 'full') out.push(`待录入作品 ${r.daily.missingCount} 条 · 超时评审 ${r.daily.overdueReviewCount} 条 · 预警 ${r.daily.alerts.length} 项`)

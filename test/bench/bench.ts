@@ -450,8 +450,10 @@ async function reportsBench(emu: Emulator): Promise<void> {
       })
       rows.push([`${p.kind === 'weekly' ? '周报' : '月报'} generated, ${h.label} snapshots (in-process, n=${n})`, `${fmt(m)} · ${st.requests} requests · ${st.docsRead} documents`])
     }
+    await settle()
     const call = await caller(emu.url, team.openid)
-    const made = (await call('analytics', 'generateReport', { kind: 'weekly', day: week.from })) as { ok: boolean; data?: { id: string } }
+    const write = await writer(emu.url, team.openid)
+    const made = (await write('analytics', 'generateReport', { kind: 'weekly', day: week.from }, `bench-report-${h.label}`)) as { ok: boolean; data?: { id: string } }
     if (!made.ok) {
       rows.push([`analytics.report (周报), ${h.label}`, `not measured: ${JSON.stringify(made).slice(0, 120)}`])
       continue
