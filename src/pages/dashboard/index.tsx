@@ -66,7 +66,7 @@ export default function DashboardPage() {
       </View>
       <View className='dashboard-page__links'>
         <Text className='dashboard-page__reports' onClick={() => go(ROUTES.reports)}>
-          日报 ›
+          报告 ›
         </Text>
         {canWatch ? (
           <Text className='dashboard-page__competitors' onClick={() => go(ROUTES.competitors)}>
