@@ -9,6 +9,7 @@ import type { ItemRecord, ThemeRecord } from './content'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { ReportRecord } from './reports'
+import type { ExperimentCountsRecord, ExperimentRecord } from './research'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -58,6 +59,11 @@ export const ALERTS = 'alerts'
 export const ANALYSES = 'analyses'
 /** Reports (日报; later 周报/月报), frozen once generated: id `${teamId}_${kind}_${period}`, replaced revisions `${id}_r${n}`. */
 export const REPORTS = 'reports'
+// research: A/B experiments
+/** Experiments, with their counts variants' totals in force (changed with each counts fact, in one transaction). */
+export const EXPERIMENTS = 'experiments'
+/** Raw fact (append-only): a counts variant's sent/opened for one day; a later entry supersedes the one in force. */
+export const EXPERIMENT_COUNTS = 'experimentCounts'
 
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
@@ -90,6 +96,8 @@ export interface StoredRecords {
   [ALERTS]: AlertRecord
   [ANALYSES]: AnalysisRecord
   [REPORTS]: ReportRecord
+  [EXPERIMENTS]: ExperimentRecord
+  [EXPERIMENT_COUNTS]: ExperimentCountsRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -125,4 +133,6 @@ export const COLLECTION_NAMES = [
   ALERTS,
   ANALYSES,
   REPORTS,
+  EXPERIMENTS,
+  EXPERIMENT_COUNTS,
 ] as const satisfies readonly CollectionName[]
