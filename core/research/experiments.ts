@@ -3,7 +3,7 @@
 // successes and trials come from logged numbers is in ./metrics.ts; planning and the list line in ./plan.ts.
 import { z } from 'zod'
 import { countSchema, dayKeySchema, idSchema, versionSchema, visibleText } from '../atoms'
-import { formatCount } from '../format'
+import { formatCount, formatNumber } from '../format'
 import type { DayKey } from '../time/china'
 import type { Verdict } from './verdict'
 
@@ -47,6 +47,18 @@ export const EXPERIMENTS_PAGE = 10
 /** Days of rollups the baseline is measured over, and the days the daily volume is averaged over. */
 export const BASELINE_DAYS = 28
 export const VOLUME_DAYS = 14
+
+/**
+ * A difference in percentage points, as plans state it.
+ *
+ * @example
+ * pointsText(0.05)  //=> '5 个百分点'
+ * pointsText(0.025) //=> '2.5 个百分点'
+ */
+export function pointsText(mde: number): string {
+  const points = Math.round(mde * 1000) / 10
+  return `${formatNumber(points, Number.isInteger(points) ? 0 : 1)} 个百分点`
+}
 
 // ---- inputs ----
 

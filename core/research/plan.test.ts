@@ -1,4 +1,5 @@
-import { baselineOf, dailyOf, planOf, pointsText, stateLine } from './plan'
+import { pointsText } from './experiments'
+import { baselineOf, dailyOf, planOf, stateLine } from './plan'
 import { sampleSizePerVariant } from './stats'
 
 describe('baselineOf', () => {

@@ -1,6 +1,6 @@
 // Planning an experiment before it runs (the sample each variant needs and about how long that takes) and
 // the one line the 实验 list shows of where an experiment stands. Pure: the function reads the numbers.
-import { formatCount, formatNumber, formatPercent } from '../format'
+import { formatCount, formatPercent } from '../format'
 import { DECISION_LABELS, METRIC_LABELS, STATUS_LABELS, type BaselineSource, type DecisionChoice, type ExperimentMetric, type ExperimentStatus, type PlanView } from './experiments'
 import { TRIAL_WORDS, type Tally } from './metrics'
 import { sampleSizePerVariant } from './stats'
@@ -72,12 +72,6 @@ export function planOf(a: PlanArgs): PlanView {
  */
 export function dailyOf(t: Tally | null, days: number): number | null {
   return t && t.trials > 0 ? t.trials / days : null
-}
-
-/** The difference in percentage points, as the plan states it: 0.05 → "5 个百分点". */
-export function pointsText(mde: number): string {
-  const points = Math.round(mde * 1000) / 10
-  return `${formatNumber(points, Number.isInteger(points) ? 0 : 1)} 个百分点`
 }
 
 export interface StateLineArgs {

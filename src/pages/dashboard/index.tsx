@@ -63,9 +63,14 @@ export default function DashboardPage() {
       <View className='dashboard-page__range'>
         <RangeSwitcher value={range} onChange={setRange} label={view?.range.label} today={today()} />
       </View>
-      <Text className='dashboard-page__reports' onClick={() => go(ROUTES.reports)}>
-        日报 ›
-      </Text>
+      <View className='dashboard-page__links'>
+        <Text className='dashboard-page__experiments' onClick={() => go(ROUTES.experiments)}>
+          实验 ›
+        </Text>
+        <Text className='dashboard-page__reports' onClick={() => go(ROUTES.reports)}>
+          日报 ›
+        </Text>
+      </View>
       {view ? (
         <>
           <AsOfBanner
