@@ -139,3 +139,14 @@ export async function notifyDataMissing(db: DbLike, teamId: string, w: { week: s
   const body = `${labels.join('、')}没有数据，周判定记为「未录入」；请在「填报」补录，补录后看板即更新`
   for (const m of await membersWith(db, teamId, ['field', 'operator'])) await deliver(db, note(teamId, `${teamId}_missing_${w.week}_${m._id}`, m._id, 'data_missing', w.week, title, body, now), m)
 }
+
+/**
+ * A report the timer wrote for the latest period is ready: managers and operators hear of it, once per
+ * report and member (a catch-up of older periods tells no one: the latest is what they will read).
+ */
+export async function notifyReportReady(db: DbLike, teamId: string, r: { id: string; title: string; headline: string }, now: Date): Promise<void> {
+  const sub = { page: messagePage(ROUTES.report, { id: r.id }), thing1: r.title, thing2: '已生成', time3: inChina(now).format('YYYY-MM-DD HH:mm') }
+  for (const m of await membersWith(db, teamId, ['manager', 'operator'])) {
+    await deliver(db, note(teamId, `${r.id}_ready_${m._id}`, m._id, 'report_ready', r.id, `${r.title} 已生成`, r.headline, now), m, sub)
+  }
+}

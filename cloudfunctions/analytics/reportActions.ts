@@ -4,13 +4,14 @@ import type { analyticsContract } from '../../core/api/analytics'
 import { AppError, fieldError } from '../../core/errors'
 import {
   DAILY_BACK_DAYS,
+  PERIODIC_BACK_DAYS,
   REPORT_KIND_LABELS,
   REPORTS_PAGE,
-  dailyTitle,
   dataAsOfText,
   forField,
   reportHeadline,
   reportId,
+  reportTitle,
   revisionId,
   type ReportAudience,
   type ReportSummary,
@@ -23,7 +24,7 @@ import type { MemberCtx } from '../common/context'
 import { REPORTS } from '../common/db/collections'
 import type { ReportRecord } from '../common/db/reports'
 import { docIn, isConflict } from '../common/transaction'
-import { addReportOnce, dailyRecord } from './reports'
+import { addReportOnce, periodOfDay, reportRecord } from './reports'
 
 type C = typeof analyticsContract
 
@@ -34,8 +35,8 @@ function audienceOf(roles: readonly Role[]): ReportAudience {
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
-function summaryOf(r: Pick<ReportRecord, '_id' | 'kind' | 'period' | 'revision' | 'generatedAt' | 'counts'>, audience: ReportAudience): ReportSummary {
-  return { id: r._id, kind: r.kind, kindLabel: REPORT_KIND_LABELS[r.kind], title: dailyTitle(r.period), period: r.period, revision: r.revision, generatedAt: iso(r.generatedAt), headline: reportHeadline(r.counts, audience) }
+function summaryOf(r: Pick<ReportRecord, '_id' | 'kind' | 'period' | 'from' | 'to' | 'revision' | 'generatedAt' | 'counts'>, audience: ReportAudience): ReportSummary {
+  return { id: r._id, kind: r.kind, kindLabel: REPORT_KIND_LABELS[r.kind], title: reportTitle(r.kind, r.period, r.from, r.to), period: r.period, revision: r.revision, generatedAt: iso(r.generatedAt), headline: reportHeadline(r.counts, audience, r.kind) }
 }
 
 function viewOf(r: ReportRecord, audience: ReportAudience): ReportView {
@@ -49,7 +50,9 @@ function viewOf(r: ReportRecord, audience: ReportAudience): ReportView {
     dataAsOfText: dataAsOfText(r.dataAsOf),
     generatedByName: r.generatedBy.kind === 'timer' ? '定时生成' : `${r.generatedBy.name} 手动生成`,
     superseded: !r.current,
-    daily: audience === 'field' ? forField(r.daily) : r.daily,
+    daily: r.daily ? (audience === 'field' ? forField(r.daily) : r.daily) : null,
+    weekly: r.weekly ?? null,
+    monthly: r.monthly ?? null,
   }
 }
 
@@ -78,7 +81,7 @@ export const reportHandlers: Pick<Handlers<C>, 'reports' | 'report' | 'generateR
   async reports({ ctx, input }) {
     const page = input.page ?? 0
     const where = input.kind ? { current: true, kind: input.kind } : { current: true }
-    const list = await ctx.repo<ReportRecord>(REPORTS).find(where, { orderBy: ['to', 'desc'], skip: page * REPORTS_PAGE, limit: REPORTS_PAGE + 1, fields: { daily: false } })
+    const list = await ctx.repo<ReportRecord>(REPORTS).find(where, { orderBy: ['to', 'desc'], skip: page * REPORTS_PAGE, limit: REPORTS_PAGE + 1, fields: { daily: false, weekly: false, monthly: false } })
     const audience = audienceOf(ctx.member.roles)
     return { list: list.slice(0, REPORTS_PAGE).map((r) => summaryOf(r, audience)), hasMore: list.length > REPORTS_PAGE }
   },
@@ -91,20 +94,24 @@ export const reportHandlers: Pick<Handlers<C>, 'reports' | 'report' | 'generateR
 
   async generateReport({ ctx, input }) {
     const today = dayKey(ctx.now)
-    if (input.day >= today) throw fieldError('day', '日期：只能生成今天以前的日报')
-    if (input.day < addDays(today, -DAILY_BACK_DAYS)) throw fieldError('day', `日期：只能生成最近 ${DAILY_BACK_DAYS} 天的日报`)
+    const p = periodOfDay(input.kind, input.day)
+    const word = REPORT_KIND_LABELS[input.kind]
+    // A period is reported once it is over: a 周报 of this week would freeze half a week's numbers.
+    if (p.to >= today) throw fieldError('day', input.kind === 'daily' ? '日期：只能生成今天以前的日报' : `日期：只能生成已结束的${input.kind === 'weekly' ? '周' : '月'}的${word}`)
+    const back = input.kind === 'daily' ? DAILY_BACK_DAYS : PERIODIC_BACK_DAYS
+    if (p.from < addDays(today, -back)) throw fieldError('day', `日期：只能生成最近 ${back} 天的${word}`)
     if (input.regenerate && !ctx.member.roles.includes('admin')) throw new AppError('FORBIDDEN', '只有管理员可以重新生成报告')
     const audience = audienceOf(ctx.member.roles)
     const repo = ctx.repo<ReportRecord>(REPORTS)
-    const id = reportId(ctx.team._id, input.kind, input.day)
+    const id = reportId(ctx.team._id, p.kind, p.period)
     const existing = await repo.get(id)
-    // One report per team and day: a second call gets the stored one, numbers as they were frozen.
+    // One report per team and period: a second call gets the stored one, numbers as they were frozen.
     if (existing && !input.regenerate) return viewOf(existing, audience)
     const by = { kind: 'member' as const, memberId: ctx.member._id, name: ctx.member.name }
-    const next = await dailyRecord(ctx, input.day, by, existing ? existing.revision + 1 : 1)
+    const next = await reportRecord(ctx, p, by, existing ? existing.revision + 1 : 1)
     if (existing) await replaceRevision(ctx, next)
     else if (!(await addReportOnce(ctx.db, next))) return viewOf((await repo.get(id))!, audience) // the timer got there first
-    ctx.audit({ target: id, targetName: dailyTitle(input.day), detail: { day: input.day, revision: next.revision, regenerate: !!existing } })
+    ctx.audit({ target: id, targetName: reportTitle(p.kind, p.period, p.from, p.to), detail: { kind: p.kind, period: p.period, revision: next.revision, regenerate: !!existing } })
     return viewOf(next, audience)
   },
 }

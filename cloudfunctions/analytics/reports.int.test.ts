@@ -21,9 +21,9 @@ let w: World
 let seq = 0
 
 const call = (openid: string, action: string, data: unknown = {}) => cloud.call('analytics', openid, { action, data, requestId: `reports-test-${seq++}` })
-const stored = () => (cloud.store.find(REPORTS, { query: { teamId: w.teamA } }) as unknown as ReportRecord[]).sort((a, b) => a._id.localeCompare(b._id))
+const stored = (kind = 'daily') => (cloud.store.find(REPORTS, { query: { teamId: w.teamA, kind } }) as unknown as ReportRecord[]).sort((a, b) => a._id.localeCompare(b._id))
 const idOf = (d: DayKey) => `${w.teamA}_daily_${d}`
-const cr = (r: ReportView | Dashboard) => ('daily' in r ? r.daily.cards : r.cards).find((c) => c.kpi === 'completionRate')!
+const cr = (r: ReportView | Dashboard) => ('daily' in r ? r.daily!.cards : r.cards).find((c) => c.kpi === 'completionRate')!
 
 async function timer(d: DayKey, hhmm: string) {
   at(d, hhmm)
@@ -59,10 +59,11 @@ describe('the timer', () => {
     expect(report).toMatchObject({ kind: 'daily', period: day(0), revision: 1, audience: 'full', generatedByName: '定时生成', dataAsOfText: '数据截至 03-04 08:30', superseded: false })
     expect(report.definitionsVersion).toBeGreaterThanOrEqual(1)
     const dash = await ok<Dashboard>(cloud, 'analytics', w.openid.manager, 'dashboard', { range: 'custom', from: day(0), to: day(0) })
-    expect(report.daily.cards).toEqual(dash.cards)
+    expect(report.daily!.cards).toEqual(dash.cards)
     expect(cr(report)).toMatchObject({ value: 0.2, light: 'red' })
 
     const before = cloud.snapshot(w.teamA)
+    await timer(day(1), '08:30')
     await timer(day(1), '09:30')
     await timer(day(1), '23:30')
     expect(cloud.snapshot(w.teamA)).toBe(before)
@@ -71,7 +72,7 @@ describe('the timer', () => {
   it('catches up the last 7 days after a week without runs, none before', async () => {
     await timer(day(10), '09:00')
     expect(stored().map((r) => r.period)).toEqual([3, 4, 5, 6, 7, 8, 9].map(day))
-    const page = await ok<ReportPage>(cloud, 'analytics', w.openid.operator, 'reports')
+    const page = await ok<ReportPage>(cloud, 'analytics', w.openid.operator, 'reports', { kind: 'daily' })
     expect(page.list.map((r) => r.period)).toEqual([9, 8, 7, 6, 5, 4, 3].map(day))
     expect(page.hasMore).toBe(false)
     expect(page.list[0]).toMatchObject({ kindLabel: '日报', title: '日报 · 03-12（周三）', revision: 1 })
@@ -80,11 +81,11 @@ describe('the timer', () => {
   it('lists overdue reviews and the items still missing numbers with their owners', async () => {
     await timer(day(2), '08:30') // the review went in on day 0 at noon with a 24 h gate
     const r = await ok<ReportView>(cloud, 'analytics', w.openid.admin, 'report', { id: idOf(day(1)) })
-    expect(r.daily.overdueReviews.map((x) => x.itemId)).toEqual([w.reviewItemId])
-    expect(r.daily.overdueReviews[0]).toMatchObject({ gateName: '选题', overdueHours: 20.5 })
-    expect(r.daily.missing.map((m) => m.id)).toContain(w.publishedItemId)
-    expect(r.daily.missing.find((m) => m.id === w.publishedItemId)!.ownerName).toBeTruthy()
-    expect(r.daily.missingCount).toBe(r.daily.missing.length)
+    expect(r.daily!.overdueReviews.map((x) => x.itemId)).toEqual([w.reviewItemId])
+    expect(r.daily!.overdueReviews[0]).toMatchObject({ gateName: '选题', overdueHours: 20.5 })
+    expect(r.daily!.missing.map((m) => m.id)).toContain(w.publishedItemId)
+    expect(r.daily!.missing.find((m) => m.id === w.publishedItemId)!.ownerName).toBeTruthy()
+    expect(r.daily!.missingCount).toBe(r.daily!.missing.length)
   })
 })
 
@@ -120,7 +121,7 @@ describe('a report is frozen', () => {
     const old = await ok<ReportView>(cloud, 'analytics', w.openid.operator, 'report', { id: `${idOf(day(0))}_r1` })
     expect(old).toMatchObject({ revision: 1, superseded: true })
     expect(cr(old).value).toBe(0.2)
-    const page = await ok<ReportPage>(cloud, 'analytics', w.openid.operator, 'reports')
+    const page = await ok<ReportPage>(cloud, 'analytics', w.openid.operator, 'reports', { kind: 'daily' })
     expect(page.list.map((r) => [r.id, r.revision])).toEqual([[idOf(day(0)), 2]])
   })
 })
@@ -131,14 +132,14 @@ describe('who sees what', () => {
     const full = await ok<ReportView>(cloud, 'analytics', w.openid.manager, 'report', { id: idOf(day(0)) })
     const field = await ok<ReportView>(cloud, 'analytics', w.openid.field, 'report', { id: idOf(day(0)) })
     expect(field.audience).toBe('field')
-    expect(field.daily.cards).toEqual([])
-    expect(field.daily.overdueReviews).toEqual([])
-    expect(field.daily.alerts).toEqual([])
-    expect(field.daily.analyses).toEqual([])
-    expect(field.daily.missing).toEqual(full.daily.missing)
-    expect(full.daily.missingCount).toBeGreaterThan(0)
-    const page = await ok<ReportPage>(cloud, 'analytics', w.openid.field, 'reports')
-    expect(page.list[0].headline).toBe(`待录入 ${full.daily.missingCount} 条`)
+    expect(field.daily!.cards).toEqual([])
+    expect(field.daily!.overdueReviews).toEqual([])
+    expect(field.daily!.alerts).toEqual([])
+    expect(field.daily!.analyses).toEqual([])
+    expect(field.daily!.missing).toEqual(full.daily!.missing)
+    expect(full.daily!.missingCount).toBeGreaterThan(0)
+    const page = await ok<ReportPage>(cloud, 'analytics', w.openid.field, 'reports', { kind: 'daily' })
+    expect(page.list[0].headline).toBe(`待录入 ${full.daily!.missingCount} 条`)
   })
 
   it('only managers and admins generate; bad input names the field; another team\'s report is not found', async () => {

@@ -20,8 +20,7 @@ import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 import { notifyDataMissing, notifyOverdue, notifyOwners, ownersFor, ownersOf } from './notices'
 import { dailyTeam } from './rhythm'
-import { dailyReports } from './reports'
-import { latestDailyDay } from '../../core/reports/schemas'
+import { dueReports, reportsMark } from './reports'
 import { itemFact, planBasisOf, planStartOf, targetsOf, teamDayRollups, teamFirstOutcomes, teamItems, teamLiveSessions, toRollup } from './read'
 
 /** A job that did not run (or a team whose numbers came late) is caught up over this many completed weeks. */
@@ -230,7 +229,7 @@ export async function weeklyAllTeams(db: DbLike, now: Date, limits: { budgetMs?:
   const deadline = Date.now() + (limits.budgetMs ?? BUDGET_MS)
   const latest = latestWeek(now)
   const today = dayKey(now)
-  const daily = latestDailyDay(now)
+  const reportsDue = reportsMark(now)
   const _ = db.command
   let teams = 0
   let after = ''
@@ -238,17 +237,17 @@ export async function weeklyAllTeams(db: DbLike, now: Date, limits: { budgetMs?:
     const q = db.collection(TEAMS)
       .where(after ? { _id: _.gt(after) } : {})
       .orderBy('_id', 'asc')
-      .field({ _id: true, teamId: true, createdAt: true, planStartDay: true, targets: true, targetPlans: true, targetPeriods: true, kpiSettings: true, conversionPaths: true, remindedFor: true, weeklyThrough: true, rhythmDay: true, dailyThrough: true })
+      .field({ _id: true, teamId: true, createdAt: true, planStartDay: true, targets: true, targetPlans: true, targetPeriods: true, kpiSettings: true, conversionPaths: true, remindedFor: true, weeklyThrough: true, rhythmDay: true, reportsThrough: true })
     const page = (await q.limit(PAGE).get()).data as unknown as TeamRecord[]
     for (const t of page) {
-      if (t.weeklyThrough === latest && t.rhythmDay === today && t.dailyThrough === daily) continue
+      if (t.weeklyThrough === latest && t.rhythmDay === today && t.reportsThrough === reportsDue) continue
       if (Date.now() > deadline) return { teams, finished: false, overdue: 0 }
       // The period rollover first: a week judged today is judged by the targets in force today.
       if (t.rhythmDay !== today) await dailyTeam(db, t, now)
       if (t.weeklyThrough !== latest) await evaluateTeam(db, t, now)
-      // The 日报 last, so it shows this run's verdicts and alerts. One team's failing report must not stop
-      // the others: it is logged and retried next hour (dailyThrough stays behind).
-      if (t.dailyThrough !== daily) await dailyReports(db, t, now).catch((e) => console.error(`日报 of team ${t._id} failed`, e))
+      // The reports last, so they show this run's verdicts and alerts. One team's failing report must not
+      // stop the others: it is logged and retried next hour (reportsThrough stays behind).
+      if (t.reportsThrough !== reportsDue) await dueReports(db, t, now).catch((e) => console.error(`reports of team ${t._id} failed`, e))
       teams++
     }
     if (page.length < PAGE) break

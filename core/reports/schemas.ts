@@ -1,14 +1,15 @@
 // Reports (PRODUCT.md capability 7): documents generated once per team and period, numbers frozen.
-// Only the 日报 exists yet; 周报 and 月报 will share the collection and the views through `kind`.
+// 日报, 周报 and 月报 share the collection and the views through `kind`; what the 周报 and 月报 hold is in periodic.ts.
 import { z } from 'zod'
 import { dayKeySchema, idSchema } from '../atoms'
 import type { AlertView, AnalysisSummary } from '../analytics/alerts'
 import type { KpiCard, MissingItem } from '../analytics/schemas'
 import { addDays, dayKey, inChina, type DayKey } from '../time/china'
+import { monthlyTitle, periodicHeadline, weeklyTitle, type MonthlyContent, type WeeklyContent } from './periodic'
 
-export const REPORT_KINDS = ['daily'] as const
+export const REPORT_KINDS = ['daily', 'weekly', 'monthly'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = { daily: '日报' }
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = { daily: '日报', weekly: '周报', monthly: '月报' }
 
 /** The 日报 is due at 08:30 China time: field staff have logged most of yesterday by then. */
 export const DAILY_DUE_MINUTES = 8 * 60 + 30
@@ -16,6 +17,8 @@ export const DAILY_DUE_MINUTES = 8 * 60 + 30
 export const REPORTS_PAGE = 20
 /** How far back a 日报 can be generated on demand (the dashboard's longest range). */
 export const DAILY_BACK_DAYS = 92
+/** How far back a 周报 or 月报 can be generated on demand (a year of weeks and months). */
+export const PERIODIC_BACK_DAYS = 366
 
 /** The one id of a team's report for a period (a timer rerun and an on-demand call meet on it). */
 export function reportId(teamId: string, kind: ReportKind, period: string): string {
@@ -40,6 +43,13 @@ export function latestDailyDay(now: Date): DayKey {
   return addDays(dayKey(now), minutes >= DAILY_DUE_MINUTES ? -1 : -2)
 }
 
+/** A report's title from its kind and period (a week's title names its days). */
+export function reportTitle(kind: ReportKind, period: string, from: DayKey, to: DayKey): string {
+  if (kind === 'weekly') return weeklyTitle(period, from, to)
+  if (kind === 'monthly') return monthlyTitle(period)
+  return dailyTitle(period)
+}
+
 /** Title of a 日报: "日报 · 03-05（周三）". */
 export function dailyTitle(day: DayKey): string {
   const week = '日一二三四五六'[new Date(`${day}T12:00:00+08:00`).getUTCDay()]
@@ -60,6 +70,7 @@ export const reportInput = z.object({ id: idSchema('报告') }).strict()
 export const generateReportInput = z
   .object({
     kind: z.enum(REPORT_KINDS).describe('报告类型'),
+    /** The day of a 日报; for a 周报 or 月报, any day of its week or month. */
     day: dayKeySchema('日期'),
     /** Admin only: replace the stored report with a new revision (the old one is kept). */
     regenerate: z.boolean().optional().describe('重新生成'),
@@ -125,7 +136,10 @@ export interface ReportView extends ReportSummary {
   generatedByName: string
   /** A newer revision replaced this one (an archived revision read by its id). */
   superseded: boolean
-  daily: DailyContent
+  /** The content of its kind; the other two are null. */
+  daily: DailyContent | null
+  weekly: WeeklyContent | null
+  monthly: MonthlyContent | null
 }
 
 export interface ReportPage {
@@ -144,6 +158,10 @@ export interface ReportCounts {
   missing: number
   overdueReviews: number
   alerts: number
+  /** 周报: KPIs whose week was judged 未达标. */
+  misses?: number
+  /** 月报: open special analyses waiting for a decision. */
+  decisions?: number
 }
 
 export function dailyCounts(d: DailyContent): ReportCounts {
@@ -151,7 +169,8 @@ export function dailyCounts(d: DailyContent): ReportCounts {
 }
 
 /** The list line of a report (for field staff, only what is theirs to do). */
-export function reportHeadline(c: ReportCounts, audience: ReportAudience): string {
+export function reportHeadline(c: ReportCounts, audience: ReportAudience, kind: ReportKind = 'daily'): string {
+  if (kind !== 'daily') return periodicHeadline(c)
   const todo = c.missing ? `待录入 ${c.missing} 条` : '数据已录齐'
   if (audience === 'field') return todo
   const parts = [c.red ? `红灯 ${c.red} 项` : '无红灯', todo]
@@ -163,4 +182,13 @@ export function reportHeadline(c: ReportCounts, audience: ReportAudience): strin
 /** "数据截至 03-06 08:30" (China time). */
 export function dataAsOfText(at: Date | string): string {
   return `数据截至 ${inChina(at).format('MM-DD HH:mm')}`
+}
+
+export function weeklyCounts(w: WeeklyContent): ReportCounts {
+  return { red: w.cards.filter((c) => c.light === 'red').length, missing: 0, overdueReviews: 0, alerts: w.alertsOpened.length, misses: w.verdicts.filter((v) => v.verdict === 'miss').length }
+}
+
+export function monthlyCounts(m: MonthlyContent): ReportCounts {
+  const red = [...m.monthCards, ...m.quarterCards].filter((c) => c.light === 'red').length
+  return { red, missing: 0, overdueReviews: 0, alerts: m.alertsOpened.length, decisions: m.openDecisions.length }
 }

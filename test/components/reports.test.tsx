@@ -41,6 +41,8 @@ const report = (audience: 'full' | 'field'): ReportView => ({
     alerts: [],
     analyses: [],
   },
+  weekly: null,
+  monthly: null,
 })
 
 function renderWith(who: MemberView, ui: JSX.Element, handlers: Parameters<typeof fakeCloud>[0]) {

@@ -74,6 +74,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.TARGET_HISTORY, fields: [['teamId', 1], ['kpi', 1], ['at', -1], ['_id', 1]], why: 'a KPI\'s target history, newest first' },
   { collection: C.KPI_WEEKS, fields: [['teamId', 1], ['week', -1], ['_id', 1]], why: 'the last weeks\' verdicts' },
   { collection: C.ALERTS, fields: [['teamId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]], why: 'a team\'s open alerts, newest first' },
+  { collection: C.ALERTS, fields: [['teamId', 1], ['createdAt', 1], ['_id', 1]], why: '周报/月报: alerts opened in the period' },
+  { collection: C.ALERTS, fields: [['teamId', 1], ['endedAt', 1], ['_id', 1]], why: '周报/月报: alerts ended in the period' },
   { collection: C.ANALYSES, fields: [['teamId', 1], ['openedAt', -1], ['_id', 1]], why: '专项分析: a team\'s analyses, newest first' },
   { collection: C.ANALYSES, fields: [['teamId', 1], ['status', 1], ['dueDay', 1], ['_id', 1]], why: '日报: a team\'s open analyses, earliest due first' },
   { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewSince', 1], ['_id', 1]], why: '日报: every review waiting, oldest first (the overdue ones)' },

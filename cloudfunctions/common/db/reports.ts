@@ -1,3 +1,4 @@
+import type { MonthlyContent, WeeklyContent } from '../../../core/reports/periodic'
 import type { DailyContent, ReportCounts, ReportKind } from '../../../core/reports/schemas'
 import type { DayKey } from '../../../core/time/china'
 import type { StoredDoc } from './base'
@@ -12,7 +13,7 @@ export type ReportAuthor = { kind: 'timer' } | { kind: 'member'; memberId: strin
  */
 export interface ReportRecord extends StoredDoc {
   kind: ReportKind
-  /** The period key: the day for a 日报 (later an ISO week or a month). */
+  /** The period key: the day of a 日报, the ISO week of a 周报 ('2026-W48'), the month of a 月报 ('2026-11'). */
   period: string
   from: DayKey
   to: DayKey
@@ -26,7 +27,10 @@ export interface ReportRecord extends StoredDoc {
   generatedAt: Date
   generatedBy: ReportAuthor
   supersededAt: Date | null
-  daily: DailyContent
+  /** The content of its kind (exactly one is present). */
+  daily?: DailyContent
+  weekly?: WeeklyContent
+  monthly?: MonthlyContent
   /** For the list line without reading the content. */
   counts: ReportCounts
   createdAt: Date

@@ -26,8 +26,11 @@ export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
   /** The latest judged ISO week the weekly job has evaluated, and the last day its daily work ran. */
   weeklyThrough?: string
   rhythmDay?: DayKey
-  /** The latest day whose 日报 the hourly job has made sure of (reports.ts): a team up to date costs nothing more. */
-  dailyThrough?: DayKey
+  /**
+   * The latest periods whose reports the hourly job has made sure of (reports.ts `reportsMark`: the 日报's
+   * day, the 周报's week and the 月报's month): a team up to date costs nothing more.
+   */
+  reportsThrough?: string
   /** When the review timer rebuilt the team's first outcomes (review_firsts) from its decisions: once; later decisions add their own. */
   firstsFilledAt?: Date
 }

@@ -3,9 +3,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { contracts } from '../../../core/api'
-import type { ReportSummary } from '../../../core/reports/schemas'
+import { REPORT_KIND_LABELS, type ReportKind, type ReportSummary } from '../../../core/reports/schemas'
 import { allows } from '../../../core/roles'
-import { addDays } from '../../../core/time/china'
+import { addDays, weekStart } from '../../../core/time/china'
 import { api } from '../../api'
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../components/PageState'
 import { useApiQuery } from '../../hooks/useApiQuery'
@@ -18,15 +18,30 @@ import { formatDateTime } from '../../utils/labels'
 import '../components/common.scss'
 import './index.scss'
 
-/** Managers and admins: a 日报 for a chosen past day (the stored one if it exists). */
+const KIND_CHOICES: ReportKind[] = ['daily', 'weekly', 'monthly']
+
+/** The latest day a report of `kind` can be asked for: its period must be over. */
+function lastDayFor(kind: ReportKind): string {
+  const t = today()
+  if (kind === 'weekly') return addDays(weekStart(t), -1)
+  if (kind === 'monthly') return addDays(`${t.slice(0, 7)}-01`, -1)
+  return addDays(t, -1)
+}
+
+/** Managers and admins: a 日报 for a chosen past day, a 周报 for a past week, a 月报 for a past month (the stored one if it exists). */
 function GenerateForm(props: { onDone: (r: ReportSummary) => void }) {
-  const yesterday = addDays(today(), -1)
-  const [day, setDay] = useState(yesterday)
+  const [kind, setKind] = useState<ReportKind>('daily')
+  const [day, setDay] = useState(lastDayFor('daily'))
   const [busy, setBusy] = useState(false)
+  const word = REPORT_KIND_LABELS[kind]
+  const pickKind = (k: ReportKind) => {
+    setKind(k)
+    setDay(lastDayFor(k))
+  }
   const submit = async () => {
     setBusy(true)
     try {
-      props.onDone(await api.analytics.generateReport({ kind: 'daily', day }))
+      props.onDone(await api.analytics.generateReport({ kind, day }))
     } catch (e) {
       toastError(e)
     } finally {
@@ -35,22 +50,29 @@ function GenerateForm(props: { onDone: (r: ReportSummary) => void }) {
   }
   return (
     <View className='analytics-card report-generate'>
-      <Picker mode='date' value={day} end={yesterday} onChange={(e) => setDay(String(e.detail.value))}>
+      <Picker mode='selector' range={KIND_CHOICES.map((k) => REPORT_KIND_LABELS[k])} value={KIND_CHOICES.indexOf(kind)} onChange={(e) => pickKind(KIND_CHOICES[Number(e.detail.value)])}>
+        <View className='report-generate__row report-generate__kind'>
+          <Text className='report-generate__label'>报告类型</Text>
+          <Text className='report-generate__value'>{word}</Text>
+        </View>
+      </Picker>
+      <Picker mode='date' value={day} end={lastDayFor(kind)} onChange={(e) => setDay(String(e.detail.value))}>
         <View className='report-generate__row'>
-          <Text className='report-generate__label'>日报日期</Text>
+          <Text className='report-generate__label'>{kind === 'daily' ? '日报日期' : kind === 'weekly' ? '该周任意一天' : '该月任意一天'}</Text>
           <Text className='report-generate__value'>{day}</Text>
         </View>
       </Picker>
       <Button className='report-generate__submit' type='primary' size='small' loading={busy} onClick={() => void submit()}>
-        生成日报
+        {`生成${word}`}
       </Button>
     </View>
   )
 }
 
 /**
- * 报告: the team's reports, latest first (日报 every morning at 08:30; later 周报 and 月报). Each is frozen
- * when made; field staff see their own short line (what is left to log).
+ * 报告: the team's reports, latest first (日报 every morning at 08:30, 周报 on Mondays and 月报 on the 1st
+ * with the week's verdicts, from 10:30). Each is frozen when made; field staff see their own short line
+ * (what is left to log).
  */
 export default function ReportsPage() {
   const { me } = useMe()
@@ -86,7 +108,7 @@ export default function ReportsPage() {
   const hasMore = more ? more.hasMore : Boolean(first.data?.hasMore)
   return (
     <View className='page reports-page'>
-      <Text className='reports-page__intro'>每天 08:30 自动生成昨日日报：指标红黄绿灯、待录入作品、超时评审、预警与专项分析。报告生成后数字不再变化。</Text>
+      <Text className='reports-page__intro'>每天 08:30 自动生成昨日日报；每周一、每月 1 日 10:30 随周评定生成上周周报与上月月报。报告生成后数字不再变化。</Text>
       {canGenerate ? <GenerateForm onDone={(r) => open(r.id)} /> : null}
       {first.data ? (
         list.length ? (

@@ -40,7 +40,7 @@ export default function NotificationsPage() {
       setReadIds((s) => new Set(s).add(n.id))
       void api.review.markRead({ ids: [n.id] }).catch(() => undefined)
     }
-    // A special analysis's notice carries the analysis id where a review notice carries the item's; a reminder to set targets opens 目标管理.
+    // A special analysis's notice carries the analysis id where a review notice carries the item's (a report's notice, the report's id); a reminder to set targets opens 目标管理.
     // 填报 is a tab: a tab page opens by switchTab, never navigateTo.
     if (n.kind === 'data_missing') return void Taro.switchTab({ url: ROUTES.log })
     const url =
@@ -48,7 +48,9 @@ export default function NotificationsPage() {
         ? withQuery(ROUTES.analysis, { id: n.itemId })
         : n.kind === 'targets_due'
           ? ROUTES.targets
-          : withQuery(ROUTES.production, { itemId: n.itemId })
+          : n.kind === 'report_ready'
+            ? withQuery(ROUTES.report, { id: n.itemId })
+            : withQuery(ROUTES.production, { itemId: n.itemId })
     void Taro.navigateTo({ url })
   }
   const markAll = async () => {
