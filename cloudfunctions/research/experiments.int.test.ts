@@ -49,7 +49,7 @@ function publishedItem(w: World, title: string): string {
   return id
 }
 
-const countsIn = (teamId: string) => cloud.store.find(EXPERIMENT_COUNTS, { teamId })
+const countsIn = (teamId: string) => cloud.store.find(EXPERIMENT_COUNTS, { query: { teamId } })
 
 describe('a push-timing experiment, from draft to decision', () => {
   let w: World
