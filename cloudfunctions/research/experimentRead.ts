@@ -123,7 +123,7 @@ export function experimentView(rec: ExperimentRecord, series: SeriesByItem): Exp
     plan: storedPlanView(rec),
     variants,
     verdict,
-    guardrailVerdict: rec.guardrail && guardTallies ? verdictFor(rec, rec.guardrail, guardTallies, null) : null,
+    guardrailVerdict: rec.guardrail && guardTallies ? verdictFor(rec, rec.guardrail, guardTallies, rec.plan.needPerVariant) : null,
     decision: rec.decision
       ? { choice: rec.decision.choice, choiceLabel: DECISION_LABELS[rec.decision.choice], variantKey: rec.decision.variantKey, learning: rec.decision.learning, byName: rec.decision.byName, at: iso(rec.decision.at) }
       : null,

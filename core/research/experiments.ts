@@ -255,7 +255,7 @@ export interface ExperimentView extends ExperimentSummary {
   plan: PlanView
   variants: VariantView[]
   verdict: Verdict
-  /** The guardrail compared the same way (no sample plan of its own); null without a guardrail or its numbers. */
+  /** The guardrail compared the same way, against the same planned sample; null without a guardrail or its numbers. */
   guardrailVerdict: Verdict | null
   decision: DecisionView | null
   createdByName: string

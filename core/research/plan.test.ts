@@ -71,3 +71,12 @@ describe('stateLine', () => {
     expect(stateLine({ status: 'draft', verdict: v('noData', 0), variantNames: names, decision: null })).toBe('草稿 · 每组需 700')
   })
 })
+
+test('the push-timing plan of the fixtures: 10% baseline, 5 points, 100 pushes a day', () => {
+  expect(planOf({ metric: 'openRate', mde: 0.05, variants: 2, baseline: 0.1, baselineSource: 'entered', dailyTrials: 100 })).toMatchObject({
+    needPerVariant: 686,
+    estimatedDays: 14,
+    needText: '每组约需 686 次推送',
+    daysText: '约 14 天（按每天约 100 次推送）',
+  })
+})

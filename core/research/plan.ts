@@ -38,7 +38,7 @@ export function baselineOf(measured: Tally | null, entered: number | null): Pick
  *
  * @example
  * planOf({ metric: 'openRate', mde: 0.05, variants: 2, baseline: 0.1, baselineSource: 'entered', dailyTrials: 100 })
- * //=> { needPerVariant: n, estimatedDays: ⌈2n ÷ 100⌉, needText: '每组约需 n 次推送', daysText: '约 … 天（按每天约 100 次推送）', … }
+ * //=> { needPerVariant: 686, estimatedDays: 14, needText: '每组约需 686 次推送', daysText: '约 14 天（按每天约 100 次推送）', … }
  */
 export function planOf(a: PlanArgs): PlanView {
   const { baseline, baselineSource } = a
