@@ -207,7 +207,7 @@ describe('refusals name the field in Chinese and write nothing', () => {
   test.each(cases)('%s', async (_name, action, input, path, message) => {
     const before = cloud.snapshot(w.teamA)
     const res = await call(w.openid.operator, action, input(w, running.id))
-    expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', fields: [expect.objectContaining({ path, message: expect.stringContaining(message) })] }) })
+    expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', fields: [expect.objectContaining({ path, message })] }) })
     expect(cloud.snapshot(w.teamA)).toBe(before)
   })
 })

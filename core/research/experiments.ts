@@ -101,30 +101,30 @@ const experimentShape = z
   })
   .strict()
 
-/** Cross-field rules of an experiment; each refusal names its field. */
+/** Cross-field rules of an experiment; the refusal's path names the field (parseInput puts its label in front). */
 function experimentRules(v: z.infer<typeof experimentShape>, ctx: z.RefinementCtx): void {
   const refuse = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
-  if (v.guardrail && v.guardrail === v.metric) refuse(['guardrail'], '护栏指标：不能与主要指标相同')
+  if (v.guardrail && v.guardrail === v.metric) refuse(['guardrail'], '不能与主要指标相同')
   const wanted = sourceOfMetric(v.metric)
   const seen = new Set<string>()
   let items = 0
   v.variants.forEach((variant, i) => {
     if (variant.source !== wanted) {
-      refuse(['variants', i, 'source'], `数据来源：${METRIC_LABELS[v.metric]}要用${VARIANT_SOURCE_LABELS[wanted]}`)
+      refuse(['variants', i, 'source'], `${METRIC_LABELS[v.metric]}要用${VARIANT_SOURCE_LABELS[wanted]}`)
     }
     const ids = variant.itemIds ?? []
-    if (variant.source === 'items' && !ids.length) refuse(['variants', i, 'itemIds'], '内容：请至少选择一条内容')
-    if (variant.source === 'counts' && ids.length) refuse(['variants', i, 'itemIds'], '内容：推送计数的组不选内容')
+    if (variant.source === 'items' && !ids.length) refuse(['variants', i, 'itemIds'], '请至少选择一条内容')
+    if (variant.source === 'counts' && ids.length) refuse(['variants', i, 'itemIds'], '推送计数的组不选内容')
     ids.forEach((id, j) => {
-      if (seen.has(id)) refuse(['variants', i, 'itemIds', j], '内容：同一条内容只能在一个组里')
+      if (seen.has(id)) refuse(['variants', i, 'itemIds', j], '同一条内容只能在一个组里')
       seen.add(id)
     })
     items += ids.length
   })
-  if (items > MAX_EXPERIMENT_ITEMS) refuse(['variants'], `实验组：全部组合计最多 ${MAX_EXPERIMENT_ITEMS} 条内容`)
+  if (items > MAX_EXPERIMENT_ITEMS) refuse(['variants'], `全部组合计最多 ${MAX_EXPERIMENT_ITEMS} 条内容`)
   const names = v.variants.map((x) => x.name.trim())
   names.forEach((n, i) => {
-    if (names.indexOf(n) !== i) refuse(['variants', i, 'name'], '组名：不能与其他组重名')
+    if (names.indexOf(n) !== i) refuse(['variants', i, 'name'], '不能与其他组重名')
   })
 }
 
@@ -158,7 +158,7 @@ export const logVariantCountsInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.opened > v.sent) ctx.addIssue({ code: 'custom', path: ['opened'], message: `打开：不能大于推送（${formatCount(v.sent)}）` })
+    if (v.opened > v.sent) ctx.addIssue({ code: 'custom', path: ['opened'], message: `不能大于推送（${formatCount(v.sent)}）` })
   })
 export type LogVariantCountsInput = z.input<typeof logVariantCountsInput>
 
@@ -173,8 +173,8 @@ export const decideExperimentInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.choice === 'adopt' && !v.variantKey) ctx.addIssue({ code: 'custom', path: ['variantKey'], message: '采用的组：请选择采用哪一组' })
-    if (v.choice !== 'adopt' && v.variantKey) ctx.addIssue({ code: 'custom', path: ['variantKey'], message: '采用的组：只有「采用」时选择' })
+    if (v.choice === 'adopt' && !v.variantKey) ctx.addIssue({ code: 'custom', path: ['variantKey'], message: '请选择采用哪一组' })
+    if (v.choice !== 'adopt' && v.variantKey) ctx.addIssue({ code: 'custom', path: ['variantKey'], message: '只有「采用」时选择' })
   })
 
 // ---- views (what pages receive) ----

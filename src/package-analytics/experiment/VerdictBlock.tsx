@@ -2,8 +2,11 @@ import { Text, View } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
 import { formatCount, formatNumber, formatPercent } from '../../../core/format'
 import type { Verdict } from '../../../core/research/verdict'
+import { palette } from '../../styles/palette'
 
 const pct = (v: number) => formatNumber(v * 100, 1)
+/** A chance that rounds to 0% or 100% is not certain: say so. */
+const chance = (v: number) => (v > 0.999 ? '> 99.9%' : v < 0.001 ? '< 0.1%' : formatPercent(v))
 const points = (v: number) => `${v >= 0 ? '+' : '−'}${formatNumber(Math.abs(v) * 100, 1)}`
 
 /**
@@ -22,7 +25,7 @@ export function VerdictBlock({ verdict, title, compare = true }: { verdict: Verd
       </View>
       {verdict.state === 'insufficient' || (verdict.state === 'noData' && verdict.needPerVariant !== null) ? (
         <View className='verdict__progress'>
-          <Progress percent={Math.min(100, Math.floor(verdict.progress * 100))} showText />
+          <Progress percent={Math.min(100, Math.floor(verdict.progress * 100))} color={palette.lightYellow} showText />
           <Text className='verdict__progress-text'>{`样本进度：最少的一组已达计划的 ${Math.min(100, Math.floor(verdict.progress * 100))}%（每组需 ${formatCount(verdict.needPerVariant)}）`}</Text>
         </View>
       ) : null}
@@ -43,8 +46,8 @@ export function VerdictBlock({ verdict, title, compare = true }: { verdict: Verd
               <Text className='verdict-row__compare'>
                 {[
                   v.diff ? `比 ${control.key} ${points(v.diff.diff)} 个百分点（${points(v.diff.low)} 至 ${points(v.diff.high)}）` : null,
-                  v.p !== null ? `p = ${v.p < 0.001 ? '< 0.001' : formatNumber(v.p, 3)}` : null,
-                  v.chanceToBeat !== null ? `胜过 ${control.key} 的概率 ${formatPercent(v.chanceToBeat)}` : null,
+                  v.p !== null ? (v.p < 0.001 ? 'p < 0.001' : `p = ${formatNumber(v.p, 3)}`) : null,
+                  v.chanceToBeat !== null ? `胜过 ${control.key} 的概率 ${chance(v.chanceToBeat)}` : null,
                 ]
                   .filter(Boolean)
                   .join(' · ')}

@@ -241,7 +241,7 @@ export function ExperimentForm(props: { initial: ExperimentDraft; editing?: { id
         />
         <Text className='experiment-form__label'>护栏指标（不能变差的指标，选填）</Text>
         <ChoiceField value={d.guardrail} onChange={(g) => set({ guardrail: g === d.guardrail ? '' : g })} options={optionsOf(EXPERIMENT_METRICS, METRIC_LABELS).filter((o) => o.value !== d.metric)} optionClass='guardrail-option' error={e.guardrail} />
-        <NumberField label='最小可检测差异' keyboard='digit' unit='个百分点' placeholder='必填' value={d.mde} onChange={(mde) => set({ mde })} error={e.mde} className='field-mde' />
+        <NumberField label='最小可检测差异' reference='单位：百分点（5 即 5 个百分点）' keyboard='digit' unit='' placeholder='必填' value={d.mde} onChange={(mde) => set({ mde })} error={e.mde} className='field-mde' />
         <NumberField label='基线（选填）' reference={d.metric === 'openRate' ? '日汇总没有打开率，请填写' : '日汇总有数据时以实测为准'} keyboard='digit' unit='%' value={d.baseline} onChange={(baseline) => set({ baseline })} error={e.baseline} className='field-baseline' />
         {d.metric === 'openRate' ? <NumberField label='预计每日推送量' keyboard='number' unit='次' value={d.dailySends} onChange={(dailySends) => set({ dailySends })} error={e.dailySends} className='field-dailySends' /> : null}
         <PlanPreview d={d} />

@@ -138,13 +138,13 @@ export default function ExperimentsPage() {
           新建实验
         </Button>
       ) : null}
+      {/* The tabs only switch the status; the list sits below them (a pane's content slides out of view in H5). */}
       <Tabs className='experiments-page__tabs' value={tab} onChange={(v) => setTab(v as ExperimentStatus)} activeType='line'>
         {TAB_ORDER.map((s) => (
-          <Tabs.TabPane key={s} title={STATUS_LABELS[s]} value={s}>
-            {tab === s ? <ExperimentList status={s} /> : null}
-          </Tabs.TabPane>
+          <Tabs.TabPane key={s} title={STATUS_LABELS[s]} value={s} />
         ))}
       </Tabs>
+      <ExperimentList key={tab} status={tab} />
     </View>
   )
 }
