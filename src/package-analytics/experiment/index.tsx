@@ -99,10 +99,10 @@ export default function ExperimentPage() {
       {x.decision ? <DecisionShown x={x} /> : x.status === 'ended' ? canDecide ? <DecisionForm x={x} onDone={q.replace} onConflict={q.refresh} /> : <Text className='experiment-page__note'>实验已结束，由主管记录决策（采用 / 放弃 / 再测）。</Text> : null}
       {canRun && x.status === 'draft' ? (
         <View className='experiment-page__actions'>
-          <Button className='experiment-edit' block fill='outline' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.experiments, { edit: x.id }) })}>
+          <Button className='experiment-edit' fill='outline' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.experiments, { edit: x.id }) })}>
             修改草稿
           </Button>
-          <Button className='experiment-start' type='primary' block onClick={() => void move('start')}>
+          <Button className='experiment-start' type='primary' onClick={() => void move('start')}>
             开始实验
           </Button>
         </View>

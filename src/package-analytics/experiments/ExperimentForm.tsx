@@ -62,8 +62,8 @@ export function emptyDraft(item?: PickedItem): ExperimentDraft {
     baseline: '',
     dailySends: '',
     variants: [
-      { name: '对照', source: 'items', items: [] },
-      { name: '新版本', source: 'items', items: item ? [item] : [] },
+      { name: '现有做法', source: 'items', items: [] },
+      { name: '新做法', source: 'items', items: item ? [item] : [] },
     ],
   }
 }
