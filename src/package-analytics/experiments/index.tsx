@@ -23,19 +23,14 @@ const EMPTY: Record<ExperimentStatus, string> = {
   ended: '还没有结束的实验。',
 }
 
-function ExperimentList({ status }: { status: ExperimentStatus }) {
-  const first = useApiQuery(() => api.research.experiments({ status }), [status])
+/** One status's experiments; `shown` changes when the page is shown again or pulled, and the list is read anew. */
+function ExperimentList({ status, shown }: { status: ExperimentStatus; shown: number }) {
   const [more, setMore] = useState<{ list: ExperimentSummary[]; page: number; hasMore: boolean } | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
-  usePullRefresh(async () => {
+  const first = useApiQuery(() => {
     setMore(null)
-    await first.refresh()
-  })
-  const shownOnce = useRef(true)
-  useDidShow(() => {
-    if (shownOnce.current) shownOnce.current = false
-    else void first.refresh()
-  })
+    return api.research.experiments({ status })
+  }, [status, shown])
   const loadMore = async () => {
     const page = (more?.page ?? 0) + 1
     setLoadingMore(true)
@@ -111,6 +106,14 @@ export default function ExperimentsPage() {
   const { me } = useMe()
   const canCreate = allows(contracts.research.createExperiment.access, me?.member?.roles)
   const [tab, setTab] = useState<ExperimentStatus>('running')
+  // Page-level: back from an experiment (or pulled down), the list is read again.
+  const [shown, setShown] = useState(0)
+  const firstShow = useRef(true)
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false
+    else setShown((n) => n + 1)
+  })
+  usePullRefresh(async () => setShown((n) => n + 1))
   const item = params.itemId ? { id: params.itemId, title: decoded(params.itemTitle) || '所选内容' } : undefined
   const [editing, setEditing] = useState<string | undefined>(params.edit)
   const creating = params.new === '1' && canCreate
@@ -144,7 +147,7 @@ export default function ExperimentsPage() {
           <Tabs.TabPane key={s} title={STATUS_LABELS[s]} value={s} />
         ))}
       </Tabs>
-      <ExperimentList key={tab} status={tab} />
+      <ExperimentList key={tab} status={tab} shown={shown} />
     </View>
   )
 }
