@@ -31,6 +31,7 @@ export const ROUTES = {
   report: '/package-analytics/report/index',
   experiments: '/package-analytics/experiments/index',
   experiment: '/package-analytics/experiment/index',
+  competitors: '/package-analytics/competitors/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -5,6 +5,7 @@ import type { Department, Role } from '../core/roles'
 import { seedContent } from './seed-content'
 import { seedReview } from './seed-review'
 import { seedResults } from './seed-results'
+import { seedCompetitors } from './seed-competitors'
 import type { Store } from './store'
 import { MEMBERS, TEAMS } from '../cloudfunctions/common/db/collections'
 import { addDays, dayKey } from '../core/time/china'
@@ -71,6 +72,7 @@ export default async function seed(ctx: SeedContext): Promise<void> {
     .find(MEMBERS, { query: { teamId: me.team.id, status: 'active', roles: 'field' } })
     .map((m) => ({ id: m._id, name: String(m.name) }))
   seedResults(ctx.store, me.team.id, loggers, ctx.now)
+  seedCompetitors(ctx.store, me.team.id, planners, ctx.now)
   // The demo's plan started five weeks ago, so its baselines are measured from the seeded weeks before
   // it and its ramps are part-way (a team created in the app starts its plan on the day it is created).
   const planStart = addDays(dayKey(ctx.now), -DEMO_PLAN_WEEKS * 7)

@@ -103,11 +103,23 @@ async function dataAsOf(ctx: ReadCtx, rollups: DayRollup[], items: ItemLite[], t
     missing.push({ id: i._id, title: i.title, ownerId: i.ownerId, publishedDay: i.day!, lastDay: points.length ? points[points.length - 1].date : null })
   }
   missing.sort((a, b) => a.publishedDay.localeCompare(b.publishedDay) || a.id.localeCompare(b.id))
-  let latestDay: DayKey | null = null
-  for (const r of rollups) if (r.total.itemsLogged && r.day <= to && (!latestDay || r.day > latestDay)) latestDay = r.day
+  const latestDay = latestLogged(rollups, to)
   const parts = [latestDay ? `作品数据截至 ${latestDay.slice(5)}` : '暂无作品数据']
   if (missing.length) parts.push(`${formatCount(missing.length)} 条已发布作品缺少昨日或今日数据`)
   return { latestDay, missing: missing.slice(0, MISSING_SHOWN), missingCount: missing.length, text: parts.join('；') }
+}
+
+/** The latest day up to `to` with post numbers logged. */
+function latestLogged(rollups: DayRollup[], to: DayKey): DayKey | null {
+  let latestDay: DayKey | null = null
+  for (const r of rollups) if (r.total.itemsLogged && r.day <= to && (!latestDay || r.day > latestDay)) latestDay = r.day
+  return latestDay
+}
+
+/** The freshness line without the missing-numbers list (no request). */
+async function latestOnly(rollups: DayRollup[], to: DayKey): Promise<DataAsOf> {
+  const latestDay = latestLogged(rollups, to)
+  return { latestDay, missing: [], missingCount: 0, text: latestDay ? `作品数据截至 ${latestDay.slice(5)}` : '暂无作品数据' }
 }
 
 /** Verdicts shown on a card: the last four judged weeks. */
@@ -126,15 +138,31 @@ function weekMark(w: KpiWeekRecord, kpi: KpiKey): WeekMark {
 }
 
 
-/** The dashboard for a range: KPI cards with lights and verdicts, data freshness, open alerts (9 requests). */
-export async function dashboardOf(ctx: ReadCtx, input: RangeInput): Promise<Dashboard> {
+/** A range's cards and the window they were computed from, for reports that read more off the same rollups and items. */
+export interface RangeCards {
+  dash: Dashboard
+  rollups: DayRollup[]
+  items: ItemLite[]
+  /** The stored verdicts of the last four judged weeks. */
+  weeks: KpiWeekRecord[]
+}
+
+/**
+ * The cards of a range with what they read. `lean` (a 周报 or 月报): no open alerts and no list of items
+ * missing numbers (the freshness line then only names the latest logged day): 5 requests instead of 7.
+ */
+export async function rangeCards(ctx: ReadCtx, input: RangeInput, opts: { lean?: boolean } = {}): Promise<RangeCards> {
   const { range, previous } = resolveRange(input, ctx.now)
   const win = await readWindow(ctx, { from: previous.from, to: range.to })
   const { rollups, items, today, plan } = win
   const d = data(win, ctx.team.conversionPaths)
   const targets = targetsOf(ctx.team, ctx.now)
-  const [asOf, alerts, weeks] = await Promise.all([dataAsOf(ctx, rollups, items, today, range.to), openAlerts(ctx), recentVerdicts(ctx)])
-  return {
+  const [asOf, alerts, weeks] = await Promise.all([
+    opts.lean ? latestOnly(rollups, range.to) : dataAsOf(ctx, rollups, items, today, range.to),
+    opts.lean ? Promise.resolve([]) : openAlerts(ctx),
+    recentVerdicts(ctx),
+  ])
+  const dash: Dashboard = {
     range,
     previous,
     cards: KPIS.map((k) => ({ ...kpiCard(k, { data: d, range, previous, target: targets.get(k)!, plan }), weeks: weeks.map((w) => weekMark(w, k)) })),
@@ -142,6 +170,12 @@ export async function dashboardOf(ctx: ReadCtx, input: RangeInput): Promise<Dash
     alerts,
     generatedAt: ctx.now.toISOString(),
   }
+  return { dash, rollups, items, weeks }
+}
+
+/** The dashboard for a range: KPI cards with lights and verdicts, data freshness, open alerts (9 requests). */
+export async function dashboardOf(ctx: ReadCtx, input: RangeInput): Promise<Dashboard> {
+  return (await rangeCards(ctx, input)).dash
 }
 
 export const dashboardHandlers: Pick<Handlers<C>, 'dashboard' | 'kpiDetail'> = {

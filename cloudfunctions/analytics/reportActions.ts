@@ -15,6 +15,7 @@ import {
   revisionId,
   type ReportAudience,
   type ReportSummary,
+  type ReportVersion,
   type ReportView,
 } from '../../core/reports/schemas'
 import { STAFF_ROLES, type Role } from '../../core/roles'
@@ -39,7 +40,7 @@ function summaryOf(r: Pick<ReportRecord, '_id' | 'kind' | 'period' | 'from' | 't
   return { id: r._id, kind: r.kind, kindLabel: REPORT_KIND_LABELS[r.kind], title: reportTitle(r.kind, r.period, r.from, r.to), period: r.period, revision: r.revision, generatedAt: iso(r.generatedAt), headline: reportHeadline(r.counts, audience, r.kind) }
 }
 
-function viewOf(r: ReportRecord, audience: ReportAudience): ReportView {
+export function viewOf(r: ReportRecord, audience: ReportAudience): ReportView {
   return {
     ...summaryOf(r, audience),
     from: r.from,
@@ -77,6 +78,23 @@ async function replaceRevision(ctx: MemberCtx, next: ReportRecord): Promise<void
   }
 }
 
+/**
+ * Every version of a report, newest first, when it has more than one (an admin regenerated it): the
+ * current one at its id and the replaced ones at `${id}_r${n}`. One request when reading the current
+ * version, two when reading an old one (the current version says how many there are); none otherwise.
+ */
+async function versionsOf(ctx: MemberCtx, r: ReportRecord): Promise<ReportVersion[]> {
+  const repo = ctx.repo<ReportRecord>(REPORTS)
+  const fields = { _id: true, revision: true, generatedAt: true, current: true }
+  const current = r.current ? r : await repo.get(reportId(ctx.team._id, r.kind, r.period))
+  if (!current || current.revision < 2) return []
+  const ids = Array.from({ length: current.revision - 1 }, (_, i) => revisionId(current._id, i + 1))
+  const old = await repo.find({ _id: ctx.db.command.in(ids) }, { limit: ids.length, fields })
+  return [current, ...old]
+    .sort((a, b) => b.revision - a.revision)
+    .map((v) => ({ id: v._id, revision: v.revision, generatedAt: iso(v.generatedAt), current: v.current }))
+}
+
 export const reportHandlers: Pick<Handlers<C>, 'reports' | 'report' | 'generateReport'> = {
   async reports({ ctx, input }) {
     const page = input.page ?? 0
@@ -89,7 +107,7 @@ export const reportHandlers: Pick<Handlers<C>, 'reports' | 'report' | 'generateR
   async report({ ctx, input }) {
     const r = await ctx.repo<ReportRecord>(REPORTS).get(input.id)
     if (!r) throw new AppError('NOT_FOUND', '报告不存在')
-    return viewOf(r, audienceOf(ctx.member.roles))
+    return { ...viewOf(r, audienceOf(ctx.member.roles)), versions: await versionsOf(ctx, r) }
   },
 
   async generateReport({ ctx, input }) {

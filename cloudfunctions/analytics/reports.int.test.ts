@@ -120,6 +120,12 @@ describe('a report is frozen', () => {
     expect(stored().map((r) => [r._id, r.revision, r.current])).toEqual([[idOf(day(0)), 2, true], [`${idOf(day(0))}_r1`, 1, false]])
     const old = await ok<ReportView>(cloud, 'analytics', w.openid.operator, 'report', { id: `${idOf(day(0))}_r1` })
     expect(old).toMatchObject({ revision: 1, superseded: true })
+    // Either version lists both, newest first, so the replaced one stays findable from the current one.
+    const versions = [[idOf(day(0)), 2, true], [`${idOf(day(0))}_r1`, 1, false]]
+    expect(old.versions!.map((v) => [v.id, v.revision, v.current])).toEqual(versions)
+    const now = await ok<ReportView>(cloud, 'analytics', w.openid.operator, 'report', { id: idOf(day(0)) })
+    expect(now.versions!.map((v) => [v.id, v.revision, v.current])).toEqual(versions)
+    expect(first.versions).toBeUndefined()
     expect(cr(old).value).toBe(0.2)
     const page = await ok<ReportPage>(cloud, 'analytics', w.openid.operator, 'reports', { kind: 'daily' })
     expect(page.list.map((r) => [r.id, r.revision])).toEqual([[idOf(day(0)), 2]])

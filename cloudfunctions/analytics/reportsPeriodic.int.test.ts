@@ -2,7 +2,9 @@
 // week's verdicts (Monday from 10:30 China time) and after the month ends, once per team and period,
 // frozen, built from the dashboard's own cards for the period. The clock is jest's fake system time.
 import type { Dashboard } from '../../core/analytics/schemas'
-import type { ReportPage, ReportView } from '../../core/reports/schemas'
+import cloudSdk = require('wx-server-sdk')
+import readXlsx from 'read-excel-file/node'
+import type { ReportFile, ReportPage, ReportView } from '../../core/reports/schemas'
 import { addDays, type DayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
@@ -17,6 +19,7 @@ const day = (n: number) => addDays(D0, n)
 const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
 const at = (d: DayKey, hhmm = '12:00') => jest.setSystemTime(new Date(`${d}T${hhmm}:00+08:00`))
 
+const storage = cloudSdk as unknown as { downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }> }
 let cloud: TestCloud
 let w: World
 let seq = 0
@@ -90,6 +93,26 @@ describe('周报', () => {
     expect(again).toEqual(first)
     const field = await ok<ReportView>(cloud, 'analytics', w.openid.field, 'report', { id: first.id })
     expect(field.weekly!.cards).toEqual(first.weekly!.cards)
+  })
+})
+
+describe('the KPI table as .xlsx', () => {
+  it('holds the report\'s own numbers, row for row; field staff cannot take it out', async () => {
+    await logPlays(day(0), 200, 40, 10)
+    at(day(8))
+    const r = await ok<ReportView>(cloud, 'analytics', w.openid.manager, 'generateReport', { kind: 'weekly', day: day(0) })
+    await logPlays(day(1), 900, 800, 10) // after the report: the file must not see it
+    at(day(8))
+    const file = await ok<ReportFile>(cloud, 'analytics', w.openid.operator, 'exportReport', { id: r.id })
+    expect(file).toMatchObject({ fileName: '周报-2031-W10.xlsx', rows: r.weekly!.cards.length, tempFileURL: expect.stringMatching(/^\/files\/reports\//) })
+    const bytes = (await storage.downloadFile({ fileID: file.fileID })).fileContent
+    const sheet = (await readXlsx(bytes))[0].data
+    expect(sheet[0]).toEqual(['指标', '统计范围', '数值', '显示值', '本期目标', '状态', '较上期', '周评定'])
+    const body = sheet.slice(1, 1 + r.weekly!.cards.length)
+    expect(body.map((row) => [row[0], row[2], row[3], row[4]])).toEqual(r.weekly!.cards.map((c) => [c.label, c.value, c.display, c.targetDisplay]))
+    expect(body.find((row) => row[0] === '完播率')![2]).toBe(0.2)
+    expect(sheet.flat()).toContain(r.title)
+    expect(await call(w.openid.field, 'exportReport', { id: r.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
 

@@ -9,6 +9,8 @@ import {
   EXPERIMENT_COUNTS,
   AUDIT,
   COLLECTION_NAMES,
+  COMPETITORS,
+  COMPETITOR_WEEKS,
   FOLLOWER_TOTALS,
   IMPORTS,
   INVITES,
@@ -76,6 +78,8 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [REPORTS]: { label: '报告', key: 'teamId' },
   [EXPERIMENTS]: { label: 'A/B 实验', key: 'teamId' },
   [EXPERIMENT_COUNTS]: { label: '实验推送计数', key: 'teamId' },
+  [COMPETITORS]: { label: '竞品账号', key: 'teamId' },
+  [COMPETITOR_WEEKS]: { label: '竞品周数据', key: 'teamId' },
 }
 
 export interface ExportedSpec {

@@ -4,6 +4,9 @@ export type Direction = 'higher' | 'lower'
 /** 红黄绿灯: green meets target, yellow within tolerance of it, red beyond; gray when there is no value. */
 export type Light = 'green' | 'yellow' | 'red' | 'none'
 
+/** A light is never shown by colour alone: each has its word (PRODUCT.md capability 4). */
+export const LIGHT_WORDS: Record<Light, string> = { green: '达标', yellow: '接近', red: '未达标', none: '无数据' }
+
 export const DEFAULT_TOLERANCE = 0.1
 
 /**

@@ -2,7 +2,7 @@ import { dashboardInput, funnelInput, growthInput, kpiDetailInput, logSpendInput
 import { setBaselineInput, setKpiSettingInput, setTargetInput, targetHistoryInput, type TargetHistoryEntry, type TargetView } from '../analytics/targetSchemas'
 import { setConversionPathInput, type ConversionPathView } from '../analytics/conversionPath'
 import { analysisInput, closeAnalysisInput, reportEventInput, type AlertView, type AnalysisSummary, type AnalysisView } from '../analytics/alerts'
-import { generateReportInput, reportInput, reportsInput, type ReportPage, type ReportView } from '../reports/schemas'
+import { generateReportInput, reportInput, reportsInput, type ReportFile, type ReportPage, type ReportView } from '../reports/schemas'
 import { emptyInput } from '../team/schemas'
 import { STAFF_ROLES } from '../roles'
 import { action } from './action'
@@ -33,8 +33,10 @@ export const analyticsContract = {
   analysis: action<AnalysisView>()({ input: analysisInput, access: STAFF_ROLES, write: false, summary: '查看专项分析详情' }),
   closeAnalysis: action<AnalysisView>()({ input: closeAnalysisInput, access: TARGET_SETTERS, write: true, summary: '专项分析结案' }),
   reportEvent: action<AnalysisSummary>()({ input: reportEventInput, access: TARGET_SETTERS, write: true, summary: '记录市场事件' }),
-  // Reports (日报): everyone reads them (field staff get the short version); managers make one on demand, only an admin regenerates.
+  // Reports (日报/周报/月报): everyone reads them (field staff get the short version); managers make one on demand, only an admin regenerates.
   reports: action<ReportPage>()({ input: reportsInput, access: 'member', write: false, summary: '查看报告列表' }),
   report: action<ReportView>()({ input: reportInput, access: 'member', write: false, summary: '查看报告' }),
   generateReport: action<ReportView>()({ input: generateReportInput, access: TARGET_SETTERS, write: true, summary: '生成报告' }),
+  // Its KPI table as an .xlsx in cloud storage (field staff have no table to take out: their version is the list to log).
+  exportReport: action<ReportFile>()({ input: reportInput, access: STAFF_ROLES, write: true, summary: '导出报告表格' }),
 }

@@ -14,8 +14,19 @@ import {
   type PlanView,
   type VariantView,
 } from '../research/experiments'
-import { STAFF_ROLES } from '../roles'
 import { action } from './action'
+import { STAFF_ROLES } from '../roles'
+import { emptyInput } from '../team/schemas'
+import {
+  addCompetitorInput,
+  competitorComparisonInput,
+  logCompetitorWeekInput,
+  updateCompetitorInput,
+  type CompetitorComparison,
+  type CompetitorsPage,
+  type CompetitorView,
+  type LoggedWeekView,
+} from '../research/competitors'
 
 /** Only managers (and admins) record what an experiment decided. */
 const DECIDERS = ['admin', 'manager'] as const
@@ -33,4 +44,11 @@ export const researchContract = {
   logVariantCounts: action<VariantView>()({ input: logVariantCountsInput, access: 'member', write: true, summary: '录入实验推送计数' }),
   decideExperiment: action<ExperimentView>()({ input: decideExperimentInput, access: DECIDERS, write: true, summary: '记录实验决策' }),
   // ---- competitor watch (handlers: cloudfunctions/research/competitors.ts) ----
+  // Staff roles (admin, manager, operator) read the accounts and the comparison, register, edit, archive
+  // them and log their weeks; field staff have no part in it (they log our own numbers, not others').
+  competitors: action<CompetitorsPage>()({ input: emptyInput, access: STAFF_ROLES, write: false, summary: '查看竞品账号' }),
+  addCompetitor: action<CompetitorView>()({ input: addCompetitorInput, access: STAFF_ROLES, write: true, summary: '添加竞品账号' }),
+  updateCompetitor: action<CompetitorView>()({ input: updateCompetitorInput, access: STAFF_ROLES, write: true, summary: '修改竞品账号' }),
+  logCompetitorWeek: action<LoggedWeekView>()({ input: logCompetitorWeekInput, access: STAFF_ROLES, write: true, summary: '记录竞品周数据' }),
+  competitorComparison: action<CompetitorComparison>()({ input: competitorComparisonInput, access: STAFF_ROLES, write: false, summary: '查看竞品对比' }),
 }

@@ -136,10 +136,28 @@ export interface ReportView extends ReportSummary {
   generatedByName: string
   /** A newer revision replaced this one (an archived revision read by its id). */
   superseded: boolean
+  /** All versions when an admin regenerated it (newest first; absent or empty otherwise). */
+  versions?: ReportVersion[]
   /** The content of its kind; the other two are null. */
   daily: DailyContent | null
   weekly: WeeklyContent | null
   monthly: MonthlyContent | null
+}
+
+/** One version of a report: the current one, or one an admin's regenerate replaced. */
+export interface ReportVersion {
+  id: string
+  revision: number
+  generatedAt: string
+  current: boolean
+}
+
+/** A report's table taken out as a file in cloud storage. */
+export interface ReportFile {
+  fileID: string
+  tempFileURL: string
+  fileName: string
+  rows: number
 }
 
 export interface ReportPage {

@@ -1,12 +1,11 @@
-import type { Direction, Light } from '../../core/analytics/kpi'
+import type { Direction } from '../../core/analytics/kpi'
 import { MAX_RANGE_DAYS, type KpiUnit, type RangeInput, type RangeKind } from '../../core/analytics/schemas'
 import { CLASS_WORDS } from '../../core/analytics/periods'
 import { type TargetView } from '../../core/analytics/targetSchemas'
 import { formatCount, formatHours, formatPercent } from '../../core/format'
 import { daysBetween, type DayKey } from '../../core/time/china'
 
-/** A light is never shown by colour alone: each has its word (PRODUCT.md capability 4). */
-export const LIGHT_WORDS: Record<Light, string> = { green: '达标', yellow: '接近', red: '未达标', none: '无数据' }
+export { LIGHT_WORDS } from '../../core/analytics/kpi'
 
 export const DIRECTION_WORDS: Record<Direction, string> = { higher: '越高越好', lower: '越低越好' }
 

@@ -418,8 +418,55 @@ async function weeklyJob(emu: Emulator): Promise<void> {
 }
 
 /**
+ * Reports (issue 11): a 周报 and a 月报 generated in-process as the timer does (reports.ts reportRecord on the
+ * local cloud's database) over 10k and 1M snapshots — requests and documents per report, and time —, then
+ * reading the stored 周报 over HTTP (the wrapper's member and team lookups plus the one report read).
+ */
+async function reportsBench(emu: Emulator): Promise<void> {
+  const n = Number(process.env.BENCH_REPORTS_N ?? 20)
+  const { database } = await import('../../cloudfunctions/common/sdk')
+  const { jobCtx } = await import('../../cloudfunctions/analytics/dashboard')
+  const { periodOfDay, reportRecord } = await import('../../cloudfunctions/analytics/reports')
+  const { judgedWeeks } = await import('../../cloudfunctions/analytics/weekly')
+  const { previousMonth } = await import('../../core/reports/periodic')
+  const db = database()
+  const now = new Date()
+  const week = judgedWeeks(now, 1)[0]
+  const periods = [
+    { kind: 'weekly' as const, period: week.week, from: week.from, to: week.to },
+    periodOfDay('monthly', `${previousMonth(dayKey(now))}-01`),
+  ]
+  for (const h of [HISTORIES[0], HISTORIES[2]]) {
+    const team = await historyTeam(emu, h)
+    const ctx = jobCtx(db, emu.store.getById(TEAMS, team.teamId) as unknown as TeamRecord, now)
+    for (const p of periods) {
+      await reportRecord(ctx, p, { kind: 'timer' }) // warm
+      emu.store.resetStats()
+      await reportRecord(ctx, p, { kind: 'timer' })
+      const st = emu.store.stats()
+      const m = await measure(n, async () => {
+        await reportRecord(ctx, p, { kind: 'timer' })
+        return { ok: true }
+      })
+      rows.push([`${p.kind === 'weekly' ? '周报' : '月报'} generated, ${h.label} snapshots (in-process, n=${n})`, `${fmt(m)} · ${st.requests} requests · ${st.docsRead} documents`])
+    }
+    const call = await caller(emu.url, team.openid)
+    const made = (await call('analytics', 'generateReport', { kind: 'weekly', day: week.from })) as { ok: boolean; data?: { id: string } }
+    if (!made.ok) {
+      rows.push([`analytics.report (周报), ${h.label}`, `not measured: ${JSON.stringify(made).slice(0, 120)}`])
+      continue
+    }
+    emu.store.resetStats()
+    await call('analytics', 'report', { id: made.data!.id })
+    const st = emu.store.stats()
+    const m = await measure(n * 10, () => call('analytics', 'report', { id: made.data!.id }))
+    rows.push([`analytics.report (a stored 周报) over HTTP, ${h.label} snapshots (n=${n * 10})`, `${fmt(m)} · ${st.requests} requests (member, team, the report) · ${st.docsRead} documents`])
+  }
+}
+
+/**
  * Sections to run: all by default; `BENCH_ONLY=analytics` (comma-separated: sizes, h5, ping, monthView,
- * inbox, snapshot, rebuild, analytics, weekly) runs only those, e.g. while working on one of them.
+ * inbox, snapshot, rebuild, analytics, weekly, reports) runs only those, e.g. while working on one of them.
  */
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean)
 const runs = (section: string) => ONLY.length === 0 || ONLY.includes(section)
@@ -444,6 +491,7 @@ async function main(): Promise<void> {
     if (runs('rebuild')) await rebuildTime(emu)
     if (runs('analytics')) await analyticsLatency(emu)
     if (runs('weekly')) await weeklyJob(emu)
+    if (runs('reports')) await reportsBench(emu)
   } finally {
     await emu.close()
   }

@@ -101,6 +101,7 @@ export const samples: Samples = {
     reports: () => ({}),
     report: () => ({ id: 'no-such-report' }),
     generateReport: () => ({ kind: 'daily', day: dayKey(new Date(Date.now() - 86_400_000)) }),
+    exportReport: () => ({ id: 'no-such-report' }),
   },
 
   research: {
@@ -138,6 +139,11 @@ export const samples: Samples = {
     logVariantCounts: () => ({ experimentId: 'no-such-experiment', variantKey: 'A', day: today(), sent: 100, opened: 12 }),
     decideExperiment: () => ({ id: 'no-such-experiment', version: 0, choice: 'adopt', variantKey: 'B', learning: '发布后 3 分钟推送效果更好' }),
     // competitor watch
+    competitors: () => ({}),
+    addCompetitor: () => ({ name: '同城净水小王', kind: 'peer', note: '主打上门安装' }),
+    updateCompetitor: () => ({ id: 'no-such-competitor', version: 0, kind: 'benchmark' }),
+    logCompetitorWeek: () => ({ competitorId: 'no-such-competitor', followers: 12_000, posts: 5, bestLikes: 320 }),
+    competitorComparison: () => ({ weeks: 8 }),
   },
 }
 

@@ -9,7 +9,7 @@ import type { ItemRecord, ThemeRecord } from './content'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { ReportRecord } from './reports'
-import type { ExperimentCountsRecord, ExperimentRecord } from './research'
+import type { CompetitorRecord, CompetitorWeekRecord, ExperimentCountsRecord, ExperimentRecord } from './research'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -64,6 +64,11 @@ export const REPORTS = 'reports'
 export const EXPERIMENTS = 'experiments'
 /** Raw fact (append-only): a counts variant's sent/opened for one day; a later entry supersedes the one in force. */
 export const EXPERIMENT_COUNTS = 'experimentCounts'
+// research: the competitor watch
+/** Accounts the team watches (竞品). */
+export const COMPETITORS = 'competitors'
+/** Raw fact (append-only): a competitor's numbers per ISO week; a relog supersedes the entry in force. */
+export const COMPETITOR_WEEKS = 'competitorWeeks'
 
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
@@ -98,6 +103,8 @@ export interface StoredRecords {
   [REPORTS]: ReportRecord
   [EXPERIMENTS]: ExperimentRecord
   [EXPERIMENT_COUNTS]: ExperimentCountsRecord
+  [COMPETITORS]: CompetitorRecord
+  [COMPETITOR_WEEKS]: CompetitorWeekRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -135,4 +142,6 @@ export const COLLECTION_NAMES = [
   REPORTS,
   EXPERIMENTS,
   EXPERIMENT_COUNTS,
+  COMPETITORS,
+  COMPETITOR_WEEKS,
 ] as const satisfies readonly CollectionName[]

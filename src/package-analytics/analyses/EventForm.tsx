@@ -9,12 +9,20 @@ import { newRequestId } from '../../api/client'
 import { ChoiceField, FieldError, optionsOf, TextAreaField } from '../../components/fields'
 import { useFormAction } from '../../hooks/useFormAction'
 import { toastSuccess } from '../../utils/feedback'
+import './EventForm.scss'
+
+/** What the form starts with: 竞品 opens it as a competitor's move, named. */
+export interface EventDraft {
+  kind?: MarketEvent
+  description?: string
+  kpis?: KpiKey[]
+}
 
 /** 市场雷达: a manager records a major market event; it opens a special analysis for the KPIs it touches. */
-export function EventForm(props: { onSaved: (a: AnalysisSummary) => void; onCancel: () => void }) {
-  const [kind, setKind] = useState<MarketEvent | undefined>()
-  const [description, setDescription] = useState('')
-  const [kpis, setKpis] = useState<KpiKey[]>([])
+export function EventForm(props: { onSaved: (a: AnalysisSummary) => void; onCancel: () => void; initial?: EventDraft; title?: string }) {
+  const [kind, setKind] = useState<MarketEvent | undefined>(props.initial?.kind)
+  const [description, setDescription] = useState(props.initial?.description ?? '')
+  const [kpis, setKpis] = useState<KpiKey[]>(props.initial?.kpis ?? [])
   // One requestId per event: a retried tap never opens two analyses.
   const requestId = useRef(newRequestId())
   const form = useFormAction(
@@ -27,7 +35,7 @@ export function EventForm(props: { onSaved: (a: AnalysisSummary) => void; onCanc
   )
   return (
     <View className='analytics-card event-form'>
-      <Text className='analytics-card__title'>记录市场事件</Text>
+      <Text className='analytics-card__title'>{props.title ?? '记录市场事件'}</Text>
       <Text className='event-form__label'>事件类型</Text>
       <ChoiceField value={kind} onChange={setKind} options={optionsOf(MARKET_EVENTS, MARKET_EVENT_LABELS)} optionClass='event-kind' error={form.errors.kind} />
       <Text className='event-form__label'>事件描述</Text>

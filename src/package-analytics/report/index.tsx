@@ -1,13 +1,15 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { api } from '../../api'
+import { ROUTES, withQuery } from '../../routes'
 import { errorMessage } from '../../utils/feedback'
 import { formatDateTime } from '../../utils/labels'
 import { DailySections, MissingList } from './DailySections'
 import { MonthlySections, WeeklySections } from './PeriodicSections'
+import { ShareBar } from './ShareBar'
 import '../components/common.scss'
 import './index.scss'
 
@@ -34,6 +36,22 @@ export default function ReportPage() {
         {r.audience === 'full' && r.daily ? <Text className='report-head__freshness'>{r.daily.asOfText}</Text> : null}
         {r.weekly || r.monthly ? <Text className='report-head__freshness'>{(r.weekly ?? r.monthly)!.asOfText}</Text> : null}
       </View>
+      {r.versions?.length ? (
+        <View className='analytics-card report-versions'>
+          <Text className='analytics-card__title'>{`全部版本 ${r.versions.length} 个`}</Text>
+          {r.versions.map((v) => (
+            <View
+              key={v.id}
+              className={`report-line report-versions__item${v.id === r.id ? ' report-versions__item--shown' : ''}`}
+              onClick={() => (v.id === r.id ? undefined : void Taro.redirectTo({ url: withQuery(ROUTES.report, { id: v.id }) }))}
+            >
+              <Text className='report-line__title'>{`第 ${v.revision} 版${v.current ? '（当前）' : '（已替代）'}${v.id === r.id ? ' · 正在查看' : ''}`}</Text>
+              <Text className='report-line__meta'>{`生成于 ${formatDateTime(v.generatedAt)}`}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {r.audience === 'full' ? <ShareBar r={r} /> : null}
       {r.weekly ? <WeeklySections w={r.weekly} /> : null}
       {r.monthly ? <MonthlySections m={r.monthly} /> : null}
       {r.daily && r.audience === 'field' ? (

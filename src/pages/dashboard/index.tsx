@@ -39,6 +39,7 @@ export default function DashboardPage() {
   const [range, setRange] = useState<RangeChoice>({ kind: 'week' })
   const dashboard = useApiQuery(() => api.analytics.dashboard(rangeInputOf(range)), [range.kind, range.from, range.to], { enabled: Boolean(member) })
   const canAnalyse = allows(contracts.analytics.kpiDetail.access, member?.roles)
+  const canWatch = allows(contracts.research.competitors.access, member?.roles)
 
   usePullRefresh(async () => {
     await meState.refresh()
@@ -70,6 +71,11 @@ export default function DashboardPage() {
         <Text className='dashboard-page__reports' onClick={() => go(ROUTES.reports)}>
           日报 ›
         </Text>
+        {canWatch ? (
+          <Text className='dashboard-page__competitors' onClick={() => go(ROUTES.competitors)}>
+            竞品 ›
+          </Text>
+        ) : null}
       </View>
       {view ? (
         <>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '竞品对比',
+  enablePullDownRefresh: true,
+})
