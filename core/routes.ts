@@ -29,6 +29,8 @@ export const ROUTES = {
   analysis: '/package-analytics/analysis/index',
   reports: '/package-analytics/reports/index',
   report: '/package-analytics/report/index',
+  experiments: '/package-analytics/experiments/index',
+  experiment: '/package-analytics/experiment/index',
   competitors: '/package-analytics/competitors/index',
 } as const
 

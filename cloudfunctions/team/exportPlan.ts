@@ -5,6 +5,8 @@ import {
   ALERTS,
   ANALYSES,
   REPORTS,
+  EXPERIMENTS,
+  EXPERIMENT_COUNTS,
   AUDIT,
   COLLECTION_NAMES,
   COMPETITORS,
@@ -74,6 +76,8 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [ALERTS]: { label: '预警', key: 'teamId' },
   [ANALYSES]: { label: '专项分析', key: 'teamId' },
   [REPORTS]: { label: '报告', key: 'teamId' },
+  [EXPERIMENTS]: { label: 'A/B 实验', key: 'teamId' },
+  [EXPERIMENT_COUNTS]: { label: '实验推送计数', key: 'teamId' },
   [COMPETITORS]: { label: '竞品账号', key: 'teamId' },
   [COMPETITOR_WEEKS]: { label: '竞品周数据', key: 'teamId' },
 }

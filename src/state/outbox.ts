@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { InputOf } from '../../core/api'
+import type { researchContract } from '../../core/api/research'
 import type { resultsContract } from '../../core/api/results'
 import type { FieldError } from '../../core/errors'
 import { api, ApiError } from '../api'
@@ -12,10 +13,23 @@ import { api, ApiError } from '../api'
  * are wrong, or the person may not) keeps the entry as failed with its message, for the person to fix or
  * discard: nothing typed disappears silently.
  */
-export type OutboxAction = 'logSnapshot' | 'correctSnapshot' | 'logLive' | 'correctLive' | 'logLeads' | 'correctLeads' | 'logFollowers'
+export type OutboxAction = 'logSnapshot' | 'correctSnapshot' | 'logLive' | 'correctLive' | 'logLeads' | 'correctLeads' | 'logFollowers' | 'logVariantCounts'
 
-type Results = typeof resultsContract
-export type OutboxInput<A extends OutboxAction> = InputOf<Results[A]>
+/** The actions that may wait in the outbox: the results forms, and a push experiment's daily counts (research). */
+type Outboxed = Pick<typeof resultsContract, Exclude<OutboxAction, 'logVariantCounts'>> & Pick<typeof researchContract, 'logVariantCounts'>
+export type OutboxInput<A extends OutboxAction> = InputOf<Outboxed[A]>
+
+/** Which cloud function each outbox action belongs to. */
+export const OUTBOX_FUNCTION: Record<OutboxAction, 'results' | 'research'> = {
+  logSnapshot: 'results',
+  correctSnapshot: 'results',
+  logLive: 'results',
+  correctLive: 'results',
+  logLeads: 'results',
+  correctLeads: 'results',
+  logFollowers: 'results',
+  logVariantCounts: 'research',
+}
 
 export interface OutboxEntry<A extends OutboxAction = OutboxAction> {
   /** Also the entry's id: one submission, one requestId, on every attempt. */
@@ -127,6 +141,8 @@ function send(entry: OutboxEntry): Promise<unknown> {
       return api.results.correctLeads(entry.input as OutboxInput<'correctLeads'>, opts)
     case 'logFollowers':
       return api.results.logFollowers(entry.input as OutboxInput<'logFollowers'>, opts)
+    case 'logVariantCounts':
+      return api.research.logVariantCounts(entry.input as OutboxInput<'logVariantCounts'>, opts)
   }
 }
 

@@ -3,7 +3,7 @@ import { contracts } from '../../core/api'
 import { AppError } from '../../core/errors'
 import { parseInput } from '../../core/validation'
 import { api, ApiError } from '../api'
-import { discardEntry, queueEntry, type OutboxAction, type OutboxInput } from '../state/outbox'
+import { discardEntry, OUTBOX_FUNCTION, queueEntry, type OutboxAction, type OutboxInput } from '../state/outbox'
 
 /**
  * How long a results write may wait for its answer before the form lets the person go on. The write
@@ -33,17 +33,19 @@ interface SubmitOptions {
   waitMs?: number
 }
 
-type Output<A extends OutboxAction> = Awaited<ReturnType<(typeof api.results)[A]>>
+type Outboxed = Pick<typeof api.results, Exclude<OutboxAction, 'logVariantCounts'>> & Pick<typeof api.research, 'logVariantCounts'>
+type Output<A extends OutboxAction> = Awaited<ReturnType<Outboxed[A]>>
+type Send<A extends OutboxAction> = (i: OutboxInput<A>, o: { requestId: string }) => Promise<Output<A>>
 
 /**
- * Sends one results write, or keeps it in the outbox when the phone is offline, the network fails,
+ * Sends one results write (or a push experiment's counts), or keeps it in the outbox when the phone is offline, the network fails,
  * or no answer comes in time. The input is checked with the contract's schema first, so a mistake
  * shows under its field at once instead of waiting in the outbox. Refusals by the function are thrown
  * (as ApiError) for the form to show.
  */
 export async function submitOrQueue<A extends OutboxAction>(action: A, input: OutboxInput<A>, opts: SubmitOptions): Promise<Submitted<Output<A>>> {
   try {
-    parseInput(contracts.results[action].input, input)
+    parseInput((contracts[OUTBOX_FUNCTION[action]] as Record<string, { input: Parameters<typeof parseInput>[0] }>)[action].input, input)
   } catch (e) {
     if (e instanceof AppError) throw new ApiError(e.code, e.message, e.fields)
     throw e
@@ -54,7 +56,7 @@ export async function submitOrQueue<A extends OutboxAction>(action: A, input: Ou
   }
   if (await isOffline()) return queue()
 
-  const call = (api.results[action] as (i: OutboxInput<A>, o: { requestId: string }) => Promise<Output<A>>)(input, { requestId: opts.requestId })
+  const call = ((api[OUTBOX_FUNCTION[action]] as unknown as Record<A, Send<A>>)[action])(input, { requestId: opts.requestId })
   let timer: ReturnType<typeof setTimeout> | undefined
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), opts.waitMs ?? ANSWER_WAIT_MS)

@@ -46,6 +46,10 @@ beforeAll(async () => {
   const published = cloud.store.find(ITEMS, { query: { teamId, status: 'published' }, sort: { publishedAt: -1 }, limit: 1 })[0]
   await ok(cloud, 'results', DEMO_PEOPLE[3].openid, 'importConfirm', { fileName: '数据中心导出.csv', rows: [{ itemId: published._id, date: dayKey(new Date()), metrics: { plays: 999_999, likes: 99_999 } }] })
   await ok(cloud, 'analytics', DEMO_ADMIN.openid, 'generateReport', { kind: 'daily', day: dayKey(new Date(Date.now() - 86_400_000)) })
+  // A/B experiments: a push test running, with one day's counts.
+  const x = await ok<{ id: string; version: number }>(cloud, 'research', DEMO_ADMIN.openid, 'createExperiment', (({ id: _id, version: _v, ...draft }) => draft)(samples.research.updateExperiment(world)))
+  await ok(cloud, 'research', DEMO_ADMIN.openid, 'startExperiment', { id: x.id, version: x.version })
+  await ok(cloud, 'research', DEMO_PEOPLE[3].openid, 'logVariantCounts', { ...samples.research.logVariantCounts(world), experimentId: x.id })
   liveCode = (await ok<{ code: string }>(cloud, 'team', DEMO_ADMIN.openid, 'createInvite', { role: 'field' })).code
 
   expected = storedIds(teamId)

@@ -106,6 +106,38 @@ export const samples: Samples = {
 
   research: {
     // A/B experiments
+    experiments: () => ({ status: 'running' }),
+    experiment: () => ({ id: 'no-such-experiment' }),
+    planExperiment: () => ({ metric: 'completionRate', mde: 0.05, baseline: 0.35 }),
+    createExperiment: (w) => ({
+      title: '封面测试',
+      hypothesis: '人物封面比产品封面完播率更高',
+      variable: '封面',
+      metric: 'completionRate',
+      guardrail: 'interactionRate',
+      mde: 0.05,
+      baseline: 0.35,
+      variants: [
+        { name: '产品封面', source: 'items', itemIds: [w.publishedItemId] },
+        { name: '人物封面', source: 'items', itemIds: [w.itemId] },
+      ],
+    }),
+    updateExperiment: () => ({
+      id: 'no-such-experiment',
+      version: 0,
+      title: '推送时机',
+      hypothesis: '发布后 3 分钟推送打开率更高',
+      variable: '推送时机',
+      metric: 'openRate',
+      mde: 0.05,
+      baseline: 0.1,
+      dailySends: 200,
+      variants: [{ name: '3 分钟', source: 'counts' }, { name: '24 小时', source: 'counts' }],
+    }),
+    startExperiment: () => ({ id: 'no-such-experiment', version: 0 }),
+    endExperiment: () => ({ id: 'no-such-experiment', version: 0 }),
+    logVariantCounts: () => ({ experimentId: 'no-such-experiment', variantKey: 'A', day: today(), sent: 100, opened: 12 }),
+    decideExperiment: () => ({ id: 'no-such-experiment', version: 0, choice: 'adopt', variantKey: 'B', learning: '发布后 3 分钟推送效果更好' }),
     // competitor watch
     competitors: () => ({}),
     addCompetitor: () => ({ name: '同城净水小王', kind: 'peer', note: '主打上门安装' }),

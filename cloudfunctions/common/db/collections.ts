@@ -9,7 +9,7 @@ import type { ItemRecord, ThemeRecord } from './content'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { ReportRecord } from './reports'
-import type { CompetitorRecord, CompetitorWeekRecord } from './research'
+import type { CompetitorRecord, CompetitorWeekRecord, ExperimentCountsRecord, ExperimentRecord } from './research'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -59,6 +59,11 @@ export const ALERTS = 'alerts'
 export const ANALYSES = 'analyses'
 /** Reports (日报; later 周报/月报), frozen once generated: id `${teamId}_${kind}_${period}`, replaced revisions `${id}_r${n}`. */
 export const REPORTS = 'reports'
+// research: A/B experiments
+/** Experiments, with their counts variants' totals in force (changed with each counts fact, in one transaction). */
+export const EXPERIMENTS = 'experiments'
+/** Raw fact (append-only): a counts variant's sent/opened for one day; a later entry supersedes the one in force. */
+export const EXPERIMENT_COUNTS = 'experimentCounts'
 // research: the competitor watch
 /** Accounts the team watches (竞品). */
 export const COMPETITORS = 'competitors'
@@ -96,6 +101,8 @@ export interface StoredRecords {
   [ALERTS]: AlertRecord
   [ANALYSES]: AnalysisRecord
   [REPORTS]: ReportRecord
+  [EXPERIMENTS]: ExperimentRecord
+  [EXPERIMENT_COUNTS]: ExperimentCountsRecord
   [COMPETITORS]: CompetitorRecord
   [COMPETITOR_WEEKS]: CompetitorWeekRecord
 }
@@ -133,6 +140,8 @@ export const COLLECTION_NAMES = [
   ALERTS,
   ANALYSES,
   REPORTS,
+  EXPERIMENTS,
+  EXPERIMENT_COUNTS,
   COMPETITORS,
   COMPETITOR_WEEKS,
 ] as const satisfies readonly CollectionName[]

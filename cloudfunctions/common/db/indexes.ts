@@ -32,6 +32,7 @@ const PAGED_BY_TEAM: CollectionName[] = [
   C.MEMBERS, C.INVITES, C.AUDIT, C.REVIEW_FLOWS, C.PRODUCTIONS, C.REVIEW_VERSIONS, C.REVIEW_EVENTS, C.NOTIFICATIONS,
   C.REVIEW_FIRSTS, C.ITEMS, C.THEMES, C.SNAPSHOTS, C.LIVE_SESSIONS, C.LEADS, C.FOLLOWER_TOTALS, C.IMPORTS, C.ITEM_SERIES,
   C.ROLLUPS, C.ROLLUP_SCRATCH, C.TARGET_HISTORY, C.KPI_WEEKS, C.ALERTS, C.ANALYSES, C.REPORTS,
+  C.EXPERIMENTS, C.EXPERIMENT_COUNTS,
   C.COMPETITORS, C.COMPETITOR_WEEKS,
 ]
 
@@ -81,6 +82,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewSince', 1], ['_id', 1]], why: '日报: every review waiting, oldest first (the overdue ones)' },
   { collection: C.REPORTS, fields: [['teamId', 1], ['current', 1], ['to', -1], ['_id', 1]], residual: ['kind'], why: '报告 list: a team\'s current reports, latest period first' },
   { collection: C.ANALYSES, fields: [['status', 1], ['overdueNotifiedAt', 1], ['dueDay', 1]], why: 'the weekly job\'s overdue pass across teams' },
+  // research: A/B experiments
+  { collection: C.EXPERIMENTS, fields: [['teamId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]], why: '实验 list: a team\'s experiments in one status, newest first, a page at a time' },
   // research: the competitor watch (the list of accounts is read through (teamId, _id), see PAGED_BY_TEAM)
   { collection: C.COMPETITOR_WEEKS, fields: [['teamId', 1], ['competitorId', 1], ['week', 1], ['_id', 1]], why: '竞品: one account\'s entries for a week (the one in force before a relog)' },
   { collection: C.COMPETITOR_WEEKS, fields: [['teamId', 1], ['week', -1], ['_id', 1]], why: '竞品: every account\'s entries over the last weeks, newest first (the list\'s 上周 values, the comparison)' },

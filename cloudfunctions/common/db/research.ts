@@ -1,8 +1,90 @@
 // Stored records of the research function: A/B experiments and the competitor watch.
+import type { BaselineSource, DecisionChoice, ExperimentMetric, ExperimentStatus, VariantSource } from '../../../core/research/experiments'
+import type { DayKey } from '../../../core/time/china'
 import type { CompetitorKind } from '../../../core/research/competitors'
 import type { BaseRecord } from './base'
 
 export type { BaseRecord }
+
+// ---- A/B experiments ----
+
+export interface StoredVariant {
+  /** A, B, C… in order; the first is the control. */
+  key: string
+  name: string
+  source: VariantSource
+  itemIds: string[]
+  /** Titles as they were when the variant was saved (the list and page read no items). */
+  itemTitles: string[]
+  /** Planned traffic weight (relative). */
+  weight: number
+}
+
+/** The push counts in force for one variant: its totals, and the entry logged last (what the form shows). */
+export interface VariantCountTotals {
+  sent: number
+  opened: number
+  last: { day: DayKey; sent: number; opened: number; byName: string; at: Date } | null
+}
+
+/** The counts fact in force for one variant and day (so a superseding entry can adjust the totals in one transaction). */
+export interface CountsInForce {
+  id: string
+  sent: number
+  opened: number
+}
+
+export interface ExperimentRecord extends BaseRecord {
+  title: string
+  hypothesis: string
+  variable: string
+  metric: ExperimentMetric
+  guardrail: ExperimentMetric | null
+  variants: StoredVariant[]
+  plan: {
+    baseline: number | null
+    baselineSource: BaselineSource | null
+    mde: number
+    needPerVariant: number | null
+    /** Trials a day the estimate was made with (the metric's denominator over recent rollups, or the entered pushes). */
+    dailyTrials: number | null
+    estimatedDays: number | null
+    /** What the operator entered (kept for editing the draft). */
+    enteredBaseline: number | null
+    dailySends: number | null
+  }
+  status: ExperimentStatus
+  startDay: DayKey | null
+  endDay: DayKey | null
+  decision: { choice: DecisionChoice; variantKey: string | null; learning: string; by: string; byName: string; at: Date } | null
+  createdByName: string
+  /**
+   * Counts variants' totals in force, by variant key. Kept on the experiment and changed in the same
+   * transaction as each `experimentCounts` fact, so reading an experiment (or a page of them) never reads
+   * the facts; `countsInForce` (by `${variantKey}_${day}`) says which fact each day's numbers come from.
+   * Both are rebuildable from the facts. The list leaves `countsInForce` out of its projection.
+   */
+  countTotals: Record<string, VariantCountTotals>
+  countsInForce: Record<string, CountsInForce>
+}
+
+/**
+ * Raw fact (append-only): one variant's push counts for one day. A later entry for the same variant and day
+ * supersedes the one in force (both kept, with who logged each and when), as promotion spend does.
+ */
+export interface ExperimentCountsRecord extends BaseRecord {
+  experimentId: string
+  variantKey: string
+  day: DayKey
+  sent: number
+  opened: number
+  supersedes: string | null
+  loggedByName: string
+  loggedAt: Date
+}
+
+/** The key of one variant's day in `countsInForce`. */
+export const countsDayKey = (variantKey: string, day: DayKey) => `${variantKey}_${day}`
 
 // ---- competitor watch ----
 

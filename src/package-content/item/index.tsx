@@ -90,6 +90,12 @@ export default function ItemPage() {
           {review.data && data.status === 'planned' ? <GateReviewers production={review.data} now={new Date()} /> : null}
         </View>
       ) : null}
+      {canPlan && data.status !== 'idea' && data.status !== 'archived' ? (
+        <View className='item-experiment-link' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.experiments, { new: '1', itemId: data.id, itemTitle: data.title }) })}>
+          <Text className='item-production-link__title'>加入实验</Text>
+          <Text className='item-production-link__hint'>放进 A/B 实验的 B 组，或加入已有草稿 ›</Text>
+        </View>
+      ) : null}
       {canPlan ? (
         <ItemActions
           item={data}

@@ -65,6 +65,9 @@ export default function DashboardPage() {
         <RangeSwitcher value={range} onChange={setRange} label={view?.range.label} today={today()} />
       </View>
       <View className='dashboard-page__links'>
+        <Text className='dashboard-page__experiments' onClick={() => go(ROUTES.experiments)}>
+          实验 ›
+        </Text>
         <Text className='dashboard-page__reports' onClick={() => go(ROUTES.reports)}>
           报告 ›
         </Text>

@@ -7,13 +7,14 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/PageState
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { RESULTS_ROUTES, resultsUrl } from '../../package-results/routes'
+import { ROUTES, withQuery } from '../../routes'
 import { useOutbox, type OutboxEntry, type OutboxInput } from '../../state/outbox'
 import { errorMessage, toastSuccess } from '../../utils/feedback'
 import { cachePendingToday, cachedPendingToday, recentLogs } from '../../utils/offlineCache'
 import './index.scss'
 
-/** Which form fixes a failed outbox entry. */
-const FORM_OF: Record<OutboxEntry['action'], string> = {
+/** Which form fixes a failed outbox entry (a push experiment's counts: its experiment page, see fixUrl). */
+const FORM_OF: Record<Exclude<OutboxEntry['action'], 'logVariantCounts'>, string> = {
   logSnapshot: RESULTS_ROUTES.snapshot,
   correctSnapshot: RESULTS_ROUTES.snapshot,
   logLive: RESULTS_ROUTES.live,
@@ -21,6 +22,11 @@ const FORM_OF: Record<OutboxEntry['action'], string> = {
   logLeads: RESULTS_ROUTES.leads,
   correctLeads: RESULTS_ROUTES.leads,
   logFollowers: RESULTS_ROUTES.followers,
+}
+
+function fixUrl(e: OutboxEntry): string {
+  if (e.action === 'logVariantCounts') return withQuery(ROUTES.experiment, { id: (e.input as OutboxInput<'logVariantCounts'>).experimentId, outbox: e.requestId })
+  return resultsUrl(FORM_OF[e.action] as typeof RESULTS_ROUTES.snapshot, { outbox: e.requestId })
 }
 
 const SHORTCUT_ROUTES: Record<LogShortcut, (typeof RESULTS_ROUTES)[keyof typeof RESULTS_ROUTES]> = {
@@ -93,7 +99,7 @@ export default function LogPage() {
       <OutboxBar pending={outbox.pending.length} failed={outbox.failed.length} syncing={outbox.syncing} onSync={() => void sync(false)} />
       <OutboxList
         entries={outbox.entries}
-        onFix={(e) => go(resultsUrl(FORM_OF[e.action] as typeof RESULTS_ROUTES.snapshot, { outbox: e.requestId }))}
+        onFix={(e) => go(fixUrl(e))}
         onDiscard={(e) => {
           void Taro.showModal({ title: '放弃这条记录？', content: `${e.label}\n放弃后不会再发送。`, confirmText: '放弃', cancelText: '保留' }).then((r) => {
             if (r.confirm) outbox.discard(e.requestId)

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '实验详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '实验',
+  enablePullDownRefresh: true,
+})
