@@ -65,11 +65,11 @@ export default function DashboardPage() {
         <RangeSwitcher value={range} onChange={setRange} label={view?.range.label} today={today()} />
       </View>
       <View className='dashboard-page__links'>
-        <Text className='dashboard-page__experiments' onClick={() => go(ROUTES.experiments)}>
-          实验 ›
-        </Text>
         <Text className='dashboard-page__reports' onClick={() => go(ROUTES.reports)}>
           报告 ›
+        </Text>
+        <Text className='dashboard-page__experiments' onClick={() => go(ROUTES.experiments)}>
+          实验 ›
         </Text>
         {canWatch ? (
           <Text className='dashboard-page__competitors' onClick={() => go(ROUTES.competitors)}>
