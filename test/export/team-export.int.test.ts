@@ -46,6 +46,9 @@ beforeAll(async () => {
   const published = cloud.store.find(ITEMS, { query: { teamId, status: 'published' }, sort: { publishedAt: -1 }, limit: 1 })[0]
   await ok(cloud, 'results', DEMO_PEOPLE[3].openid, 'importConfirm', { fileName: '数据中心导出.csv', rows: [{ itemId: published._id, date: dayKey(new Date()), metrics: { plays: 999_999, likes: 99_999 } }] })
   await ok(cloud, 'analytics', DEMO_ADMIN.openid, 'generateReport', { kind: 'daily', day: dayKey(new Date(Date.now() - 86_400_000)) })
+  const meeting = await ok<{ id: string }>(cloud, 'content', DEMO_ADMIN.openid, 'openMeeting', samples.content.openMeeting(world))
+  const admin = await ok<{ member: { id: string } }>(cloud, 'team', DEMO_ADMIN.openid, 'me')
+  await ok(cloud, 'content', DEMO_ADMIN.openid, 'saveDecision', { meetingId: meeting.id, text: '整理下周选题', ownerId: admin.member.id, dueDay: dayKey(new Date()) })
   liveCode = (await ok<{ code: string }>(cloud, 'team', DEMO_ADMIN.openid, 'createInvite', { role: 'field' })).code
 
   expected = storedIds(teamId)
