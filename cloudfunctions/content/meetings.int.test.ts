@@ -116,7 +116,7 @@ describe('待办', () => {
     await decide(m.id, '早一点', w.memberId.field, today())
     // A due day can only be set from today on: age one in the store.
     const [late] = cloud.store.find(TASKS, { query: { title: '晚一点' }, limit: 1 }) as { _id: string }[]
-    cloud.store.update(TASKS, { _id: late._id }, { $set: { dueDay: addDays(today(), -1) } }, {})
+    cloud.store.update(TASKS, { _id: late._id }, { $set: { dueDay: addDays(today(), -1) } }, { multi: false, upsert: false, replace: false })
     const mine = await content<MyTasks>(w.openid.field, 'myTasks')
     expect(mine.open.map((t) => [t.title, t.overdue])).toEqual([['晚一点', true], ['早一点', false]])
     expect([mine.openCount, mine.overdueCount]).toEqual([2, 1])
@@ -153,7 +153,7 @@ describe('a 选题会 schedules ideas onto the calendar', () => {
     const m = await open()
     const res = await call(w.openid.operator, 'scheduleIdeas', { meetingId: m.id, ideas: [{ itemId: a.id, day: addDays(today(), 1) }, { itemId: w.itemId, day: addDays(today(), 2) }, { itemId: b.id, day: addDays(today(), 3) }] })
     expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('门店店长的一天') } })
-    const stored = cloud.store.find(ITEMS, { query: { _id: { $in: [a.id, b.id] } } }) as { status: string; version: number }[]
+    const stored = cloud.store.find(ITEMS, { query: { _id: { $in: [a.id, b.id] } } }) as unknown as { status: string; version: number }[]
     expect(stored.map((i) => [i.status, i.version])).toEqual([['idea', 0], ['idea', 0]])
     expect((await content<MeetingView>(w.openid.operator, 'getMeeting', { id: m.id })).agenda).toEqual([])
   })
