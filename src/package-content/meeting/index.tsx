@@ -80,7 +80,7 @@ export default function MeetingPage() {
     void write(() => api.content.updateMeeting({ id: m.id, version: m.version, attendeeIds: next }))
   }
   const saveDecision = async (d: DecisionDraft) => {
-    if (await write(() => api.content.saveDecision({ meetingId: m.id, ...d }), '决议已记录，已进入负责人的待办')) close()
+    if (await write(() => api.content.saveDecision({ meetingId: m.id, ...d }), '决议已进入负责人待办')) close()
   }
   const completeCarried = async (taskId: string) => {
     setBusyTask(taskId)
