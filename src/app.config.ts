@@ -22,10 +22,11 @@ export default defineAppConfig({
       root: 'package-team',
       pages: ['members/index', 'invite/index', 'profile/index', 'audit/index', 'export/index'],
     },
-    // The calendar tab stays in the main package; its editor, item page and topic library load on demand.
+    // The calendar tab stays in the main package; its editor, item page, topic library, the four meetings
+    // (四会) and 我的待办 load on demand.
     {
       root: 'package-content',
-      pages: ['editor/index', 'item/index', 'ideas/index'],
+      pages: ['editor/index', 'item/index', 'ideas/index', 'meetings/index', 'meeting/index', 'tasks/index'],
     },
     // The 填报 tab stays in the main package; its forms, history and the import (with its CSV/XLSX
     // parsers) load on demand.

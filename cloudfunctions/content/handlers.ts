@@ -8,9 +8,7 @@ import {
   CATEGORY_LABELS,
   FORMAT_LABELS,
   LAYER_LABELS,
-  PAST_GRACE_MS,
   STATUS_LABELS,
-  type ScheduleChange,
 } from '../../core/content/schemas'
 import { AppError, fieldError } from '../../core/errors'
 import { daysBetween, dayKey, inChina, monthDays, weekDays } from '../../core/time/china'
@@ -19,6 +17,10 @@ import type { MemberCtx } from '../common/context'
 import { publishItem } from '../common/itemLifecycle'
 import { ITEMS, MEMBERS, THEMES } from '../common/db/collections'
 import { newItemRecord, themeId, type ItemRecord, type ThemeRecord } from '../common/db/content'
+import { meetingHandlers } from './meetings'
+import { scheduling, notInPast } from './schedule'
+import { memberNames, writeMonthTheme } from './shared'
+import { taskHandlers } from './tasks'
 import type { MemberRecord } from '../common/db/team'
 import { CARD_FIELDS, itemCard, itemDetail } from './views'
 
@@ -26,10 +28,13 @@ const IDEA_PAGE = 20
 /** Calendar ranges read at most this many items (a year of a busy team); the page gets summaries only. */
 const RANGE_CAP = 5000
 
+// Split by area: the calendar and the topic library here; the four meetings (四会) in meetings.ts (their view: meetingView.ts); 待办 in tasks.ts.
 export const handlers: Handlers<typeof contentContract> = {
+  ...meetingHandlers,
+  ...taskHandlers,
   async createItem({ ctx, input }) {
     await requireOwner(ctx, input.ownerId)
-    const plannedAt = input.plannedAt ? notInPast(ctx, new Date(input.plannedAt)) : null
+    const plannedAt = input.plannedAt ? notInPast(ctx.now, new Date(input.plannedAt)) : null
     const record = newItemRecord({ ...input, _id: ctx.newId('item'), teamId: ctx.team._id, plannedAt, createdBy: ctx.member._id, now: ctx.now })
     const { doc } = await items(ctx).insertOnce(record)
     ctx.audit({ target: doc._id, detail: { title: doc.title, plannedAt: input.plannedAt ?? null } })
@@ -49,26 +54,12 @@ export const handlers: Handlers<typeof contentContract> = {
 
   async rescheduleItem({ ctx, input }) {
     const item = await editable(ctx, input.id)
-    if (item.status === 'published') throw new AppError('CONFLICT', '内容已发布，不能改期')
-    const plannedAt = notInPast(ctx, new Date(input.plannedAt))
-    // A "move" to the same minute would write a history line and an audit entry that say nothing.
-    if (item.plannedAt && new Date(item.plannedAt).getTime() === plannedAt.getTime()) {
-      throw fieldError('plannedAt', '计划发布时间：和原来的时间相同，没有改期')
-    }
-    const change: ScheduleChange = {
-      from: item.plannedAt ? new Date(item.plannedAt).toISOString() : null,
-      to: plannedAt.toISOString(),
-      byId: ctx.member._id,
-      byName: ctx.member.name,
-      reason: input.reason ?? '',
-      at: ctx.now.toISOString(),
-    }
+    const { fields, change } = scheduling(item, new Date(input.plannedAt), { id: ctx.member._id, name: ctx.member.name }, input.reason ?? '', ctx.now)
     const names = await memberNames(ctx)
     const updated = await items(ctx).updateVersioned(
       item._id,
       input.version,
-      // A scheduled item (final review passed) stays scheduled at its new time.
-      { plannedAt, day: dayKey(plannedAt), status: item.status === 'scheduled' ? 'scheduled' : 'planned', scheduleHistory: ctx.db.command.push([change]) },
+      { ...fields, scheduleHistory: ctx.db.command.push([change]) },
       ctx.now,
       (c) => itemDetail(c, names),
     )
@@ -92,18 +83,7 @@ export const handlers: Handlers<typeof contentContract> = {
   },
 
   async setMonthTheme({ ctx, input }) {
-    const record: ThemeRecord = {
-      _id: themeId(ctx.team._id, input.month),
-      teamId: ctx.team._id,
-      month: input.month,
-      theme: input.theme,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
-    }
-    const { _id, ...data } = record
-    await ctx.db.collection(THEMES).doc(_id).set({ data })
+    await writeMonthTheme(ctx, input.month, input.theme)
     ctx.audit({ target: input.month, detail: { theme: input.theme } })
     return { month: input.month, theme: input.theme }
   },
@@ -194,11 +174,6 @@ function items(ctx: MemberCtx) {
   return ctx.repo<ItemRecord>(ITEMS)
 }
 
-function notInPast(ctx: MemberCtx, at: Date): Date {
-  if (at.getTime() < ctx.now.getTime() - PAST_GRACE_MS) throw fieldError('plannedAt', '计划发布时间：不能早于现在')
-  return at
-}
-
 async function requireOwner(ctx: MemberCtx, ownerId: string): Promise<void> {
   const owner = await ctx.repo<MemberRecord>(MEMBERS).findOne({ _id: ownerId, status: 'active' })
   if (!owner) throw fieldError('ownerId', '负责人：必须是团队的现有成员')
@@ -211,12 +186,6 @@ async function editable(ctx: MemberCtx, id: string): Promise<ItemRecord> {
   if (!item) throw new AppError('NOT_FOUND', '内容不存在')
   if (item.status === 'archived') throw new AppError('CONFLICT', '内容已归档，不能修改')
   return item
-}
-
-/** Every member ever in the team, so items keep their owner's name after someone leaves. */
-async function memberNames(ctx: MemberCtx): Promise<Map<string, string>> {
-  const list = await ctx.repo<MemberRecord>(MEMBERS).find({}, { fields: { _id: true, name: true } })
-  return new Map(list.map((m) => [m._id, m.name]))
 }
 
 async function rangeItems(ctx: MemberCtx, from: string, to: string, fields: Record<string, boolean> | undefined): Promise<ItemRecord[]> {

@@ -16,6 +16,20 @@ import {
   type ItemCard,
   type ItemDetail,
 } from '../content/schemas'
+import {
+  endMeetingInput,
+  listMeetingsInput,
+  meetingRefInput,
+  openMeetingInput,
+  removeDecisionInput,
+  saveDecisionInput,
+  scheduleIdeasInput,
+  setReviewPlanInput,
+  updateMeetingInput,
+  type MeetingLine,
+  type MeetingView,
+} from '../content/meetings'
+import { taskRefInput, type MyTasks, type TaskView } from '../content/tasks'
 import { emptyInput } from '../team/schemas'
 import { STAFF_ROLES } from '../roles'
 import { action } from './action'
@@ -47,7 +61,7 @@ export interface OwnerOption {
   name: string
 }
 
-/** The `content` cloud function: the content calendar and the topic library (选题库). */
+/** The `content` cloud function: the content calendar, the topic library (选题库), the four meetings (四会) and 待办. */
 export const contentContract = {
   createItem: action<ItemDetail>()({ input: createItemInput, access: STAFF_ROLES, write: true, summary: '新建内容' }),
   updateItem: action<ItemDetail>()({ input: updateItemInput, access: STAFF_ROLES, write: true, summary: '编辑内容' }),
@@ -63,4 +77,20 @@ export const contentContract = {
   mixStats: action<MixStats>()({ input: rangeInput, access: 'member', write: false, summary: '内容结构与节奏' }),
   exportCsv: action<CsvExport>()({ input: rangeInput, access: 'member', write: false, summary: '导出日历' }),
   owners: action<OwnerOption[]>()({ input: emptyInput, access: 'member', write: false, summary: '可选负责人' }),
+
+  // ── The four meetings (四会) and 待办 (cloudfunctions/content/meetings.ts, tasks.ts) ──
+  // Staff hold and edit meetings; every member reads the meetings they attend and their own tasks, and
+  // closes a task they own (managers and admins anyone's: checked in the handler).
+  listMeetings: action<MeetingLine[]>()({ input: listMeetingsInput, access: 'member', write: false, summary: '会议列表' }),
+  getMeeting: action<MeetingView>()({ input: meetingRefInput, access: 'member', write: false, summary: '查看会议' }),
+  openMeeting: action<MeetingView>()({ input: openMeetingInput, access: STAFF_ROLES, write: true, summary: '开会' }),
+  updateMeeting: action<MeetingView>()({ input: updateMeetingInput, access: STAFF_ROLES, write: true, summary: '编辑会议' }),
+  saveDecision: action<MeetingView>()({ input: saveDecisionInput, access: STAFF_ROLES, write: true, summary: '记录决议' }),
+  removeDecision: action<MeetingView>()({ input: removeDecisionInput, access: STAFF_ROLES, write: true, summary: '删除决议' }),
+  scheduleIdeas: action<MeetingView>()({ input: scheduleIdeasInput, access: STAFF_ROLES, write: true, summary: '选题会排期' }),
+  setReviewPlan: action<MeetingView>()({ input: setReviewPlanInput, access: STAFF_ROLES, write: true, summary: '复盘会：下月结构与主题' }),
+  endMeeting: action<MeetingView>()({ input: endMeetingInput, access: STAFF_ROLES, write: true, summary: '结束会议' }),
+  myTasks: action<MyTasks>()({ input: emptyInput, access: 'member', write: false, summary: '我的待办' }),
+  completeTask: action<TaskView>()({ input: taskRefInput, access: 'member', write: true, summary: '完成待办' }),
+  reopenTask: action<TaskView>()({ input: taskRefInput, access: 'member', write: true, summary: '重新打开待办' }),
 }

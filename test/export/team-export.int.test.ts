@@ -50,6 +50,10 @@ beforeAll(async () => {
   const x = await ok<{ id: string; version: number }>(cloud, 'research', DEMO_ADMIN.openid, 'createExperiment', (({ id: _id, version: _v, ...draft }) => draft)(samples.research.updateExperiment(world)))
   await ok(cloud, 'research', DEMO_ADMIN.openid, 'startExperiment', { id: x.id, version: x.version })
   await ok(cloud, 'research', DEMO_PEOPLE[3].openid, 'logVariantCounts', { ...samples.research.logVariantCounts(world), experimentId: x.id })
+  // The four meetings: one 选题会 with a decision (a task).
+  const meeting = await ok<{ id: string }>(cloud, 'content', DEMO_ADMIN.openid, 'openMeeting', samples.content.openMeeting(world))
+  const admin = await ok<{ member: { id: string } }>(cloud, 'team', DEMO_ADMIN.openid, 'me')
+  await ok(cloud, 'content', DEMO_ADMIN.openid, 'saveDecision', { meetingId: meeting.id, text: '整理下周选题', ownerId: admin.member.id, dueDay: dayKey(new Date()) })
   liveCode = (await ok<{ code: string }>(cloud, 'team', DEMO_ADMIN.openid, 'createInvite', { role: 'field' })).code
 
   expected = storedIds(teamId)

@@ -31,6 +31,11 @@ export interface World {
   publishedItemId: string
   publishedTitle: string
   liveItemId: string
+  /** An open 选题会 of team A attended by the field member, with one decision whose task (待办) the field member owns. */
+  meetingId: string
+  meetingVersion: number
+  decisionId: string
+  taskId: string
 }
 
 let n = 0
@@ -86,6 +91,7 @@ export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> 
   const idea = await ok<{ id: string }>(cloud, 'content', openid.owner, 'createItem', { ...base, title: '用户最常问的三个问题', source: 'sales' })
   const published = publishedItems(cloud, me.team.id, memberId.operator, tag)
   const review = await reviewItem(cloud, openid.owner, me.member.id)
+  const meeting = await topicMeeting(cloud, openid.owner, memberId.field)
   return {
     cloud,
     openid,
@@ -99,7 +105,22 @@ export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> 
     ideaId: idea.id,
     ...review,
     ...published,
+    ...meeting,
   }
+}
+
+/** A 选题会 with the field member attending and owning its one decision's task. */
+async function topicMeeting(cloud: TestCloud, owner: string, fieldId: string) {
+  const m = await ok<{ id: string; version: number; attendees: { id: string }[] }>(cloud, 'content', owner, 'openMeeting', { kind: 'topic', day: dayKey(new Date()) })
+  await ok(cloud, 'content', owner, 'updateMeeting', { id: m.id, version: m.version, attendeeIds: [...m.attendees.map((a) => a.id), fieldId] })
+  const withDecision = await ok<{ version: number; decisions: { id: string }[] }>(cloud, 'content', owner, 'saveDecision', {
+    meetingId: m.id,
+    text: '门店实拍素材收集',
+    ownerId: fieldId,
+    dueDay: dayKey(new Date(Date.now() + 3 * 86400_000)),
+  })
+  const decisionId = withDecision.decisions[0].id
+  return { meetingId: m.id, meetingVersion: withDecision.version, decisionId, taskId: `${m.id}_${decisionId}` }
 }
 
 /** Past items cannot come through createItem (it refuses past times): written as the content function would. */

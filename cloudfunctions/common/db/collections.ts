@@ -6,6 +6,7 @@
 // needs a data migration, so the constants keep the stored names as they are.
 import type { AlertRecord, AnalysisRecord, KpiWeekRecord, SpendRecord, TargetHistoryRecord } from './analytics'
 import type { ItemRecord, ThemeRecord } from './content'
+import type { MeetingRecord, TaskRecord } from './meetings'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { ReportRecord } from './reports'
@@ -32,6 +33,9 @@ export const REVIEW_FIRSTS = 'review_firsts'
 // content
 export const ITEMS = 'items'
 export const THEMES = 'themes'
+/** The four meetings (四会) and the tasks (待办) their decisions become. */
+export const MEETINGS = 'meetings'
+export const TASKS = 'tasks'
 // results: raw facts (append-only)
 export const SNAPSHOTS = 'snapshots'
 export const LIVE_SESSIONS = 'liveSessions'
@@ -86,6 +90,8 @@ export interface StoredRecords {
   [REVIEW_FIRSTS]: FirstsRecord
   [ITEMS]: ItemRecord
   [THEMES]: ThemeRecord
+  [MEETINGS]: MeetingRecord
+  [TASKS]: TaskRecord
   [SNAPSHOTS]: SnapshotRecord
   [LIVE_SESSIONS]: LiveRecord
   [LEADS]: LeadRecord
@@ -125,6 +131,8 @@ export const COLLECTION_NAMES = [
   REVIEW_FIRSTS,
   ITEMS,
   THEMES,
+  MEETINGS,
+  TASKS,
   SNAPSHOTS,
   LIVE_SESSIONS,
   LEADS,

@@ -30,7 +30,7 @@ export interface ScanSpec {
  */
 const PAGED_BY_TEAM: CollectionName[] = [
   C.MEMBERS, C.INVITES, C.AUDIT, C.REVIEW_FLOWS, C.PRODUCTIONS, C.REVIEW_VERSIONS, C.REVIEW_EVENTS, C.NOTIFICATIONS,
-  C.REVIEW_FIRSTS, C.ITEMS, C.THEMES, C.SNAPSHOTS, C.LIVE_SESSIONS, C.LEADS, C.FOLLOWER_TOTALS, C.IMPORTS, C.ITEM_SERIES,
+  C.REVIEW_FIRSTS, C.ITEMS, C.THEMES, C.MEETINGS, C.TASKS, C.SNAPSHOTS, C.LIVE_SESSIONS, C.LEADS, C.FOLLOWER_TOTALS, C.IMPORTS, C.ITEM_SERIES,
   C.ROLLUPS, C.ROLLUP_SCRATCH, C.TARGET_HISTORY, C.KPI_WEEKS, C.ALERTS, C.ANALYSES, C.REPORTS,
   C.EXPERIMENTS, C.EXPERIMENT_COUNTS,
   C.COMPETITORS, C.COMPETITOR_WEEKS,
@@ -61,6 +61,15 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.ITEMS, fields: [['teamId', 1], ['status', 1], ['title', 1], ['createdAt', -1], ['_id', 1]], why: 'an idea with the same title (duplicate check)' },
   { collection: C.ITEMS, fields: [['teamId', 1], ['status', 1], ['publishedAt', -1], ['_id', 1]], residual: ['day'], why: 'published items, newest first (movers, 未录入)' },
   { collection: C.ITEMS, fields: [['teamId', 1], ['ownerId', 1], ['status', 1], ['plannedAt', 1], ['_id', 1]], why: 'an owner\'s items in one status by planned time' },
+  // meetings (四会) and tasks (待办)
+  { collection: C.MEETINGS, fields: [['teamId', 1], ['kind', 1], ['day', -1], ['_id', 1]], why: '会议: a team\'s meetings of one kind, latest first' },
+  { collection: C.MEETINGS, fields: [['teamId', 1], ['kind', 1], ['createdAt', -1], ['_id', 1]], why: 'opening a meeting: the last one of its kind (what was done since it ended)' },
+  { collection: C.MEETINGS, fields: [['teamId', 1], ['day', -1], ['_id', 1]], why: '会议: a team\'s meetings of every kind, latest first' },
+  { collection: C.MEETINGS, fields: [['teamId', 1], ['attendeeIds', 1], ['day', -1], ['_id', 1]], residual: ['kind'], why: '会议: the meetings a member attends, latest first (field staff see only these)' },
+  { collection: C.TASKS, fields: [['teamId', 1], ['ownerId', 1], ['status', 1], ['dueDay', 1], ['_id', 1]], why: '我的待办: a member\'s open tasks, earliest due first, and their count' },
+  { collection: C.TASKS, fields: [['teamId', 1], ['ownerId', 1], ['status', 1], ['doneAt', -1], ['_id', 1]], why: '我的待办: a member\'s done tasks, latest first' },
+  { collection: C.TASKS, fields: [['teamId', 1], ['sourceGroup', 1], ['status', 1], ['dueDay', 1], ['_id', 1]], why: 'opening a meeting: the open decisions of earlier meetings of its kind' },
+  { collection: C.TASKS, fields: [['teamId', 1], ['sourceGroup', 1], ['status', 1], ['doneAt', 1], ['_id', 1]], why: 'opening a meeting: decisions of its kind done since the last one' },
   // results
   { collection: C.SNAPSHOTS, fields: [['teamId', 1], ['itemId', 1], ['loggedAt', -1], ['_id', 1]], why: 'an item\'s logged snapshots, newest first' },
   { collection: C.SNAPSHOTS, fields: [['teamId', 1], ['itemId', 1], ['_id', 1]], why: 'a rebuild pages through a team\'s snapshots item by item' },

@@ -9,6 +9,9 @@ const WRITERS: Record<string, string[]> = {
   ITEMS: ['cloudfunctions/content/', 'cloudfunctions/common/itemLifecycle.ts'],
   PRODUCTIONS: ['cloudfunctions/review/', 'cloudfunctions/common/itemLifecycle.ts'],
   REVIEW_EVENTS: ['cloudfunctions/review/', 'cloudfunctions/common/itemLifecycle.ts'],
+  // The four meetings and the tasks their decisions become: the content function alone.
+  MEETINGS: ['cloudfunctions/content/'],
+  TASKS: ['cloudfunctions/content/'],
 }
 const WRITE = '(?:add|update|set|remove|insert|insertOnce|updateWhere|updateVersioned|removeWhere)'
 

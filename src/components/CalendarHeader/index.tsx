@@ -69,18 +69,25 @@ export function MonthTheme({ theme, canEdit, onEdit }: MonthThemeProps) {
 
 export interface CalendarActionsProps {
   onOpenIdeas: () => void
+  /** The 选题会 list (meetings of kind topic), where ideas go onto the calendar together. */
+  onOpenMeetings?: () => void
   /** Month view only: the export covers the month on screen. */
   onExport?: () => void
   exporting?: boolean
 }
 
-/** Links out of the calendar: the topic library and the month's CSV export. */
+/** Links out of the calendar: the topic library, 选题会 and the month's CSV export. */
 export function CalendarActions(props: CalendarActionsProps) {
   return (
     <View className='calendar-actions'>
       <Text className='calendar-action calendar-open-ideas' onClick={props.onOpenIdeas}>
         选题库
       </Text>
+      {props.onOpenMeetings ? (
+        <Text className='calendar-action calendar-open-meetings' onClick={props.onOpenMeetings}>
+          选题会
+        </Text>
+      ) : null}
       {props.onExport ? (
         <Text
           className={`calendar-action calendar-export ${props.exporting ? 'calendar-action--busy' : ''}`}

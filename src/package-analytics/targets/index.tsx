@@ -1,9 +1,9 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { contracts } from '../../../core/api'
-import type { KpiKey } from '../../../core/analytics/schemas'
+import { KPIS, type KpiKey } from '../../../core/analytics/schemas'
 import type { TargetView } from '../../../core/analytics/targetSchemas'
 import { formatPercent } from '../../../core/format'
 import { allows } from '../../../core/roles'
@@ -64,7 +64,12 @@ export default function TargetsPage() {
   const canEditPath = allows(contracts.analytics.setConversionPath.access, roles)
   const targets = useApiQuery(() => api.analytics.targets({}), [])
   usePullRefresh(targets.refresh)
-  const [editing, setEditing] = useState<{ kpi: KpiKey; mode: 'plan' | 'override' | 'settings' | 'baseline' } | null>(null)
+  // Opened from a 复盘会 decision with ?kpi=…: that KPI's plan for next period is open and in view.
+  const preselected = KPIS.find((k) => k === useRouter().params.kpi)
+  const [editing, setEditing] = useState<{ kpi: KpiKey; mode: 'plan' | 'override' | 'settings' | 'baseline' } | null>(preselected && canPlan ? { kpi: preselected, mode: 'plan' } : null)
+  useEffect(() => {
+    if (preselected && targets.data) void Taro.pageScrollTo({ selector: `.target--${preselected}`, duration: 0 }).catch(() => undefined)
+  }, [preselected, Boolean(targets.data)])
   const [historyOf, setHistoryOf] = useState<KpiKey | null>(null)
   const list = targets.data
 

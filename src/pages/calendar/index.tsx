@@ -89,6 +89,7 @@ export default function CalendarPage() {
       ) : null}
       <CalendarActions
         onOpenIdeas={() => void Taro.navigateTo({ url: ROUTES.ideas })}
+        onOpenMeetings={() => void Taro.navigateTo({ url: withQuery(ROUTES.meetings, { kind: 'topic' }) })}
         onExport={cal.mode === 'month' ? () => void exportMonth() : undefined}
         exporting={exporting}
       />

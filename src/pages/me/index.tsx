@@ -1,10 +1,13 @@
-import Taro from '@tarojs/taro'
+import { useRef } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
 import { ArrowRight } from '@nutui/icons-react-taro'
 import { signOut } from '../../api/dev'
 import { MeHeader } from '../../components/MeHeader'
+import { useApiQuery } from '../../hooks/useApiQuery'
 import { useMeScreen } from '../../hooks/useMeScreen'
+import { api } from '../../api'
 import { ROUTES } from '../../routes'
 import { useIsAdmin, useMe } from '../../state/me'
 import { palette } from '../../styles/palette'
@@ -15,6 +18,15 @@ export default function MePage() {
   const isAdmin = useIsAdmin()
   const arrow = <ArrowRight size={12} color={palette.textFaint} />
   const open = (url: string) => () => void Taro.navigateTo({ url })
+  // The open count beside 我的待办, fresh each time the tab shows (a task may have been done meanwhile).
+  const tasks = useApiQuery(() => api.content.myTasks({}), [])
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void tasks.refresh()
+    shown.current = true
+  })
+  const openCount = tasks.data?.openCount
+  const overdue = tasks.data?.overdueCount ?? 0
   const switchIdentity = () => {
     signOut()
     setMe(null)
@@ -24,6 +36,20 @@ export default function MePage() {
   return (
     <View className='page me-page'>
       <MeHeader {...screen} />
+      <View className='section'>
+        <Cell.Group>
+          <Cell
+            className='entry-tasks'
+            title='我的待办'
+            description={openCount === undefined ? '会议决议分给我的事' : openCount ? `${openCount} 项未完成${overdue ? `，${overdue} 项已逾期` : ''}` : '没有未完成的待办'}
+            clickable
+            extra={arrow}
+            align='center'
+            onClick={open(ROUTES.tasks)}
+          />
+          <Cell className='entry-meetings' title='会议' description='选题会、策划会、制作会、复盘会' clickable extra={arrow} align='center' onClick={open(ROUTES.meetings)} />
+        </Cell.Group>
+      </View>
       <View className='section'>
         <Cell.Group>
           <Cell className='entry-profile' title='编辑资料' description='姓名、所在部门' clickable extra={arrow} align='center' onClick={open(ROUTES.profile)} />

@@ -1,0 +1,37 @@
+import type { LayerShares, MeetingDecision, MeetingKind, MeetingStatus, MeetingSummary } from '../../../core/content/meetings'
+import type { TaskSource, TaskStatus } from '../../../core/content/tasks'
+import type { DayKey } from '../../../core/time/china'
+import type { BaseRecord } from './base'
+
+/** One of the four meetings (四会), written by the content function. */
+export interface MeetingRecord extends BaseRecord {
+  kind: MeetingKind
+  day: DayKey
+  status: MeetingStatus
+  attendeeIds: string[]
+  /** Items and ideas discussed, with the title they had when added (the view shows the current one). */
+  agenda: { itemId: string; title: string }[]
+  notes: string
+  decisions: MeetingDecision[]
+  /** Tasks of earlier meetings of the kind that were open when this one opened, or done since the last one ended. */
+  carriedTaskIds: string[]
+  /** 复盘会 only: next month's layer shares and theme. */
+  reviewPlan: { month: string; layerShares: LayerShares; theme: string } | null
+  /** Frozen when the meeting ends. */
+  summary: MeetingSummary | null
+  endedAt: Date | null
+}
+
+/** A task (待办) in one member's list; id `decisionTaskId(meetingId, decisionId)` for a meeting decision. */
+export interface TaskRecord extends BaseRecord {
+  ownerId: string
+  title: string
+  dueDay: DayKey
+  source: TaskSource
+  /** `sourceGroup(source)`: what "the open decisions of earlier 选题会" queries. */
+  sourceGroup: string
+  status: TaskStatus
+  doneAt: Date | null
+  doneById: string | null
+  doneByName: string | null
+}
