@@ -11,10 +11,11 @@ async function main() {
   const cloud = await createTestCloud()
   await seed({ invoke: (fn, event, who) => cloud.call(fn, who, event as { action: string }), store: cloud.store, now: new Date() })
   const answers: Record<string, unknown> = {}
-  for (const w of wanted) {
+  for (const [i, w] of wanted.entries()) {
     const [key, json] = w.split(/=(.*)/s)
     const [fn, action] = key.split('.')
-    answers[key] = await cloud.call(fn, openid, { action, data: json ? JSON.parse(json) : {} })
+    // A write (a report made on demand) needs its request id; reads ignore it.
+    answers[key] = await cloud.call(fn, openid, { action, data: json ? JSON.parse(json) : {}, requestId: `real-answers-${i}` })
   }
   cloud.close()
   process.stdout.write(JSON.stringify(answers))

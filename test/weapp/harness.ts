@@ -33,7 +33,8 @@ export interface MiniProgram {
   navigations: Navigation[]
   app: AppConfig
   /** Requires a page's built js, creates its instance and runs onLoad/onShow; returns the captured setData tree. */
-  openPage(route: string): Promise<PageInstance>
+  /** Opens a page as WeChat does, with its query (what `useRouter().params` reads). */
+  openPage(route: string, query?: Record<string, string>): Promise<PageInstance>
 }
 
 export interface PageInstance {
@@ -122,7 +123,7 @@ export function launchMiniProgram(answer: (call: CloudCall) => unknown, launchRo
     calls,
     navigations,
     app,
-    async openPage(route: string) {
+    async openPage(route: string, query: Record<string, string> = {}) {
       pageConfig = null
       jest.isolateModules(() => {
         require(path.join(WEAPP_DIR, `${route}.js`))
@@ -139,7 +140,7 @@ export function launchMiniProgram(answer: (call: CloudCall) => unknown, launchRo
         cb?.()
       }
       pages.push(page)
-      ;(config.onLoad as (o: unknown) => void).call(page, {})
+      ;(config.onLoad as (o: unknown) => void).call(page, query)
       ;(config.onShow as (() => void) | undefined)?.call(page)
       ;(config.onReady as (() => void) | undefined)?.call(page)
       return page

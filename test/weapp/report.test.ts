@@ -32,7 +32,7 @@ describe('mini-program build (dist/weapp): a 周报', () => {
     answers['analytics.report'] = answer
     const cloud = (call: CloudCall) => answers[`${call.name}.${call.data.action}`] ?? { ok: false, error: { code: 'NOT_FOUND', message: `没有 ${call.name}.${call.data.action}` } }
     const mp = launchMiniProgram(cloud, route)
-    const page = await mp.openPage(route)
+    const page = await mp.openPage(route, { id: report.id })
     await eventually(() => expect(texts(page.data.root)).toContain(report.title), 10_000)
     shown = texts(page.data.root)
   }, 180_000)
