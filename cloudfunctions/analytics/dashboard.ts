@@ -149,7 +149,8 @@ export interface RangeCards {
 
 /**
  * The cards of a range with what they read. `lean` (a 周报 or 月报): no open alerts and no list of items
- * missing numbers (the freshness line then only names the latest logged day): 5 requests instead of 7.
+ * missing numbers (the freshness line then only names the latest logged day), no week marks on the cards:
+ * 5 requests instead of 7.
  */
 export async function rangeCards(ctx: ReadCtx, input: RangeInput, opts: { lean?: boolean } = {}): Promise<RangeCards> {
   const { range, previous } = resolveRange(input, ctx.now)
@@ -165,7 +166,12 @@ export async function rangeCards(ctx: ReadCtx, input: RangeInput, opts: { lean?:
   const dash: Dashboard = {
     range,
     previous,
-    cards: KPIS.map((k) => ({ ...kpiCard(k, { data: d, range, previous, target: targets.get(k)!, plan }), weeks: weeks.map((w) => weekMark(w, k)) })),
+    // A report's cards carry no week marks: those are the last four weeks as of now, and a report of an
+    // older period would show weeks after it (a 周报 lists its own week's verdicts instead).
+    cards: KPIS.map((k) => {
+      const card = kpiCard(k, { data: d, range, previous, target: targets.get(k)!, plan })
+      return opts.lean ? card : { ...card, weeks: weeks.map((w) => weekMark(w, k)) }
+    }),
     asOf,
     alerts,
     generatedAt: ctx.now.toISOString(),

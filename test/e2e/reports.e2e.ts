@@ -16,7 +16,8 @@ test('a manager reads the latest 周报 and shares it as a picture and a spreads
   await signInAs(page, j.emu.url, 'demo_manager_chen', '陈静')
   await openTab(page, '看板')
   await visible(page, '.dashboard-page__reports').click()
-  const weekly = visible(page, '.reports-page .report-row--weekly').first()
+  // The list is newest first: the first 周报 row on screen is the latest.
+  const weekly = page.locator('.reports-page .report-row--weekly >> visible=true').first()
   await weekly.waitFor()
   const title = await weekly.locator('.report-row__title').innerText()
   expect(title).toMatch(/^周报 · \d{4}-W\d{2}（\d\d-\d\d 至 \d\d-\d\d）$/)
@@ -54,7 +55,7 @@ test('a manager reads the latest 周报 and shares it as a picture and a spreads
   const field = (await j.phone()).page
   await signInAs(field, j.emu.url, 'demo_field_liu', '刘洋')
   await field.goto(`${j.emu.url}#/package-analytics/reports/index`)
-  await visible(field, '.reports-page .report-row--weekly').first().click()
+  await field.locator('.reports-page .report-row--weekly >> visible=true').first().click()
   await visible(field, '.report-page .report-verdicts').waitFor()
   expect(await visible(field, '.report-page').locator('.report-share__table').count()).toBe(0)
   await j.shot(field, 'reports-03-field-weekly')
