@@ -13,7 +13,8 @@ import { ROUTES, withQuery } from '../../routes'
 import { useMe } from '../../state/me'
 import { errorMessage, toastError } from '../../utils/feedback'
 import '../components/common.scss'
-import { draftOf, emptyDraft, ExperimentForm, type PickedItem } from './ExperimentForm'
+import { draftOf, emptyDraft, type PickedItem } from './draft'
+import { ExperimentForm } from './ExperimentForm'
 import './index.scss'
 
 const TAB_ORDER: ExperimentStatus[] = ['running', 'draft', 'ended']
