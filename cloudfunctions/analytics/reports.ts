@@ -146,9 +146,10 @@ export function duePeriods(now: Date): ReportPeriod[] {
   const days = daysBetween(addDays(latest, -(DAILY_CATCH_UP_DAYS - 1)), latest).map((d) => periodOfDay('daily', d))
   const weeks = judgedWeeks(now, WEEKLY_CATCH_UP).map((w): ReportPeriod => ({ kind: 'weekly', period: w.week, ...w }))
   const lastMonth = previousMonth(dayKey(new Date(now.getTime() - VERDICT_GRACE_MS)))
-  const months = Array.from({ length: MONTHLY_CATCH_UP }, (_, i) => addDays(`${lastMonth}-01`, -31 * (MONTHLY_CATCH_UP - 1 - i)).slice(0, 7))
-    .filter((m, i, all) => all.indexOf(m) === i)
-    .map((m) => periodOfDay('monthly', `${m}-01`))
+  // Each month is the one before the next (stepping back a fixed 31 days would skip a month).
+  const monthKeys = [lastMonth]
+  while (monthKeys.length < MONTHLY_CATCH_UP) monthKeys.unshift(previousMonth(`${monthKeys[0]}-01`))
+  const months = monthKeys.map((m) => periodOfDay('monthly', `${m}-01`))
   return [...days, ...weeks, ...months]
 }
 

@@ -12,6 +12,7 @@ import { KPI_WEEKS, NOTIFICATIONS, REPORTS } from '../common/db/collections'
 import type { NotificationRecord } from '../common/db/review'
 import type { KpiWeekRecord } from '../common/db/analytics'
 import type { ReportRecord } from '../common/db/reports'
+import { duePeriods } from './reports'
 
 /** A Monday: the world is built at its noon; its week is 2031-W10 (03-03 … 03-09). */
 const D0: DayKey = '2031-03-03'
@@ -132,6 +133,13 @@ describe('report ready', () => {
     const n = ready().length
     await timer(day(9), '11:30')
     expect(ready()).toHaveLength(n)
+  })
+})
+
+describe('due periods', () => {
+  it('catches up the three months before, one each, across short months', () => {
+    const months = duePeriods(new Date('2031-04-02T12:00:00+08:00')).filter((p) => p.kind === 'monthly').map((p) => p.period)
+    expect(months).toEqual(['2031-01', '2031-02', '2031-03'])
   })
 })
 
