@@ -3,6 +3,7 @@ import { contentContract } from './content'
 import { reviewContract } from './review'
 import { resultsContract } from './results'
 import { researchContract } from './research'
+import { steeringContract } from './steering'
 import { teamContract } from './team'
 
 /** Every cloud function's contract, by function name. The app's client and the test harnesses read this. */
@@ -13,6 +14,7 @@ export const contracts = {
   results: resultsContract,
   analytics: analyticsContract,
   research: researchContract,
+  steering: steeringContract,
 }
 
 export type Contracts = typeof contracts

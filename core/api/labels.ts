@@ -10,6 +10,7 @@ export const AREA_LABELS: Record<FunctionName, string> = {
   results: '填报',
   analytics: '看板',
   research: '实验与竞品',
+  steering: '风险·预算·阶段',
 }
 
 function defOf(fn: string, action: string): { summary: string; input: z.ZodTypeAny; write: boolean } | undefined {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { idSchema } from '../atoms'
 
 /** The cloud functions whose writes leave audit entries, in the order the audit screen lists them. */
-export const AUDIT_AREAS = ['team', 'content', 'review', 'results', 'analytics', 'research'] as const
+export const AUDIT_AREAS = ['team', 'content', 'review', 'results', 'analytics', 'research', 'steering'] as const
 export type AuditArea = (typeof AUDIT_AREAS)[number]
 
 export const AUDIT_PAGE_SIZE = 20

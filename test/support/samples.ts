@@ -157,6 +157,12 @@ export const samples: Samples = {
     logCompetitorWeek: () => ({ competitorId: 'no-such-competitor', followers: 12_000, posts: 5, bestLikes: 320 }),
     competitorComparison: () => ({ weeks: 8 }),
   },
+
+  steering: {
+    // risk register and radar
+    // budget
+    // team plan and phases
+  },
 }
 
 function today(): string {
