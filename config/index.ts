@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
@@ -14,6 +15,23 @@ const sharedSources = [path.join(root, 'core')]
 function designWidth(input?: string | number | { file?: string }): number {
   const file = typeof input === 'object' && input ? input.file ?? '' : ''
   return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+}
+
+/** Writes which modules each emitted chunk holds, with their sizes (for the bundle analysis: scripts/analyze-weapp.mjs). */
+class ModuleSizes {
+  constructor(private readonly file: string) {}
+  apply(compiler: any): void {
+    compiler.hooks.done.tap('module-sizes', (stats: any) => {
+      const { compilation } = stats
+      // Concatenated modules hold their parts in `modules`; the parts carry the names and sizes worth reading.
+      const flat = (m: any): any[] => (m.modules ? [...m.modules].flatMap(flat) : [{ name: m.resource ?? m.identifier(), size: m.size() }])
+      const out = [...compilation.chunks].map((c: any) => ({
+        files: [...c.files],
+        modules: compilation.chunkGraph.getChunkModules(c).flatMap(flat),
+      }))
+      fs.writeFileSync(this.file, JSON.stringify(out))
+    })
+  }
 }
 
 /** A page unmounted before its mount rendered must not take another page with it (see the patch's comment). */
@@ -65,6 +83,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
       webpackChain(chain) {
         patchPageUnmount(chain)
+        if (process.env.WEAPP_STATS) chain.plugin('module-sizes').use(ModuleSizes, [process.env.WEAPP_STATS])
       },
       // Styles are component-scoped by class prefix, so cross-chunk CSS order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },

@@ -58,6 +58,8 @@ function fingerprint() {
 /** Builds dist/<target> with Taro unless its stamp matches the current sources. */
 export function ensureAppBuild(target, { force = false } = {}) {
   const stampFile = join(root, 'dist', `.stamp-${target}`)
+  // The app's client reads core/api/manifest.ts, derived from the contracts: keep it current before building.
+  run('npx', ['tsx', 'scripts/gen-api-manifest.ts'])
   const fp = fingerprint()
   if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fp && existsSync(join(root, 'dist', target))) return
   console.log(`• building the ${target} app (taro build --type ${target})…`)

@@ -1,6 +1,6 @@
-import { contracts, type Contracts, type InputOf, type OutputOf } from '../../core/api'
-import { AppError, isErrorShape, type ErrorCode, type FieldError } from '../../core/errors'
-import { parseInput } from '../../core/validation'
+import type { Contracts, InputOf, OutputOf } from '../../core/api'
+import { manifest } from '../../core/api/manifest'
+import { isErrorShape, type ErrorCode, type FieldError } from '../../core/errors'
 
 /** What a transport sends: the body every cloud function receives. */
 export interface CallBody {
@@ -49,22 +49,27 @@ export function newRequestId(): string {
 const NETWORK_RETRIES = 2
 
 /**
- * Builds `api.<function>.<action>(input)` from the contracts: validates input with the same
- * schema the function uses (instant Chinese messages), attaches a requestId to writes and
- * retries network failures with that same id, so a retry never writes twice.
+ * Checks an input before it is sent, for instant Chinese messages (throws ApiError VALIDATION); the
+ * function checks it again either way. Registered per function by the pages that carry its schemas
+ * (src/api/registerInputChecks.ts), so the main package does not carry every contract's zod input.
  */
-export function createApi(transport: Transport): Api {
+export type InputCheck = (action: string, input: unknown) => void
+
+/** The functions whose inputs the app checks before sending, by function name (filled by registerInputChecks). */
+export const inputChecks = new Map<string, InputCheck>()
+
+/**
+ * Builds `api.<function>.<action>(input)` from the manifest (core/api/manifest.ts, generated from the
+ * contracts): checks the input where a check is registered, attaches a requestId to writes and retries
+ * network failures with that same id, so a retry never writes twice.
+ */
+export function createApi(transport: Transport, checks: ReadonlyMap<string, InputCheck> = inputChecks): Api {
   const api: Record<string, Record<string, unknown>> = {}
-  for (const [fn, contract] of Object.entries(contracts)) {
+  for (const [fn, actions] of Object.entries(manifest)) {
     api[fn] = {}
-    for (const [name, def] of Object.entries(contract)) {
+    for (const [name, def] of Object.entries(actions as Record<string, { write: boolean }>)) {
       api[fn][name] = async (input: unknown = {}, opts: CallOptions = {}) => {
-        try {
-          parseInput(def.input, input)
-        } catch (e) {
-          if (e instanceof AppError) throw new ApiError(e.code, e.message, e.fields)
-          throw e
-        }
+        checks.get(fn)?.(name, input)
         const body: CallBody = { action: name, data: input }
         if (def.write) body.requestId = opts.requestId ?? newRequestId()
         const raw = await sendWithRetry(transport, fn, body)

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { contracts } from '../../core/api'
+import { manifest } from '../../core/api/manifest'
 import { allows } from '../../core/roles'
 import type { MeView } from '../../core/team/schemas'
 import { api } from '../api'
@@ -86,5 +86,5 @@ export function useIsAdmin(): boolean {
  */
 export function useCanPlan(): boolean {
   const { me } = useMe()
-  return allows(contracts.content.createItem.access, me?.member?.roles)
+  return allows(manifest.content.createItem.access, me?.member?.roles)
 }

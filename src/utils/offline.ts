@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { contracts } from '../../core/api'
+import { researchContract } from '../../core/api/research'
+import { resultsContract } from '../../core/api/results'
 import { AppError } from '../../core/errors'
 import { parseInput } from '../../core/validation'
 import { api, ApiError } from '../api'
@@ -37,6 +38,18 @@ type Outboxed = Pick<typeof api.results, Exclude<OutboxAction, 'logVariantCounts
 type Output<A extends OutboxAction> = Awaited<ReturnType<Outboxed[A]>>
 type Send<A extends OutboxAction> = (i: OutboxInput<A>, o: { requestId: string }) => Promise<Output<A>>
 
+/** The schema of each action that may wait in the outbox (checked here: a queued mistake would wait for nothing). */
+const OUTBOX_INPUTS: Record<OutboxAction, Parameters<typeof parseInput>[0]> = {
+  logSnapshot: resultsContract.logSnapshot.input,
+  correctSnapshot: resultsContract.correctSnapshot.input,
+  logLive: resultsContract.logLive.input,
+  correctLive: resultsContract.correctLive.input,
+  logLeads: resultsContract.logLeads.input,
+  correctLeads: resultsContract.correctLeads.input,
+  logFollowers: resultsContract.logFollowers.input,
+  logVariantCounts: researchContract.logVariantCounts.input,
+}
+
 /**
  * Sends one results write (or a push experiment's counts), or keeps it in the outbox when the phone is offline, the network fails,
  * or no answer comes in time. The input is checked with the contract's schema first, so a mistake
@@ -45,7 +58,7 @@ type Send<A extends OutboxAction> = (i: OutboxInput<A>, o: { requestId: string }
  */
 export async function submitOrQueue<A extends OutboxAction>(action: A, input: OutboxInput<A>, opts: SubmitOptions): Promise<Submitted<Output<A>>> {
   try {
-    parseInput((contracts[OUTBOX_FUNCTION[action]] as Record<string, { input: Parameters<typeof parseInput>[0] }>)[action].input, input)
+    parseInput(OUTBOX_INPUTS[action], input)
   } catch (e) {
     if (e instanceof AppError) throw new ApiError(e.code, e.message, e.fields)
     throw e

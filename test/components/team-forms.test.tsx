@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { api, setApiTransport } from '../../src/api'
 import { CreateTeamForm, type CreateTeamValues } from '../../src/components/TeamForms'
+// The login and welcome pages register the team contract's input checks (src/pages/inputs.ts); the form is tested as they draw it.
+import '../../src/pages/inputs'
 import { useFormAction } from '../../src/hooks/useFormAction'
 import { fakeCloud, meAs, ADMIN } from './fake-cloud'
 import { resetTaroMock, taroCalls } from './taro-mock'

@@ -1,8 +1,9 @@
+import '../inputs'
 import { useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState'
@@ -22,7 +23,7 @@ import './index.scss'
  */
 export default function AnalysesPage() {
   const { me } = useMe()
-  const canDecide = allows(contracts.analytics.closeAnalysis.access, me?.member?.roles)
+  const canDecide = allows(manifest.analytics.closeAnalysis.access, me?.member?.roles)
   const list = useApiQuery(() => api.analytics.analyses({}), [])
   usePullRefresh(list.refresh)
   const [adding, setAdding] = useState(false)

@@ -1,6 +1,7 @@
+import '../inputs'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import type { AnalysisView } from '../../../core/analytics/alerts'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
@@ -38,7 +39,7 @@ export default function AnalysisPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const { me } = useMe()
-  const canDecide = allows(contracts.analytics.closeAnalysis.access, me?.member?.roles)
+  const canDecide = allows(manifest.analytics.closeAnalysis.access, me?.member?.roles)
   const q = useApiQuery(() => api.analytics.analysis({ id }), [id])
   usePullRefresh(q.refresh)
   const a = q.data

@@ -1,8 +1,9 @@
+import '../inputs'
 import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { allows } from '../../../core/roles'
 import type { CompetitorView } from '../../../core/research/competitors'
 import { weekShort } from '../../../core/time/weeks'
@@ -32,7 +33,7 @@ type Panel = { kind: 'add' } | { kind: 'log' | 'move'; id: string } | null
  */
 export default function CompetitorsPage() {
   const { me } = useMe()
-  const canRecordMove = allows(contracts.analytics.reportEvent.access, me?.member?.roles)
+  const canRecordMove = allows(manifest.analytics.reportEvent.access, me?.member?.roles)
   const list = useApiQuery(() => api.research.competitors({}), [])
   const comparison = useApiQuery(() => api.research.competitorComparison({}), [])
   const [panel, setPanel] = useState<Panel>(null)

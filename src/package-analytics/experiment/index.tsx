@@ -1,7 +1,8 @@
+import '../inputs'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { formatCount } from '../../../core/format'
 import { pointsText, type ExperimentView } from '../../../core/research/experiments'
 import { TRIAL_WORDS } from '../../../core/research/metrics'
@@ -56,9 +57,9 @@ export default function ExperimentPage() {
   const id = params.id ?? ''
   const { me } = useMe()
   const roles = me?.member?.roles
-  const canRun = allows(contracts.research.startExperiment.access, roles)
-  const canLog = allows(contracts.research.logVariantCounts.access, roles)
-  const canDecide = allows(contracts.research.decideExperiment.access, roles)
+  const canRun = allows(manifest.research.startExperiment.access, roles)
+  const canLog = allows(manifest.research.logVariantCounts.access, roles)
+  const canDecide = allows(manifest.research.decideExperiment.access, roles)
   const q = useApiQuery(() => api.research.experiment({ id }), [id])
   usePullRefresh(q.refresh)
   const x = q.data

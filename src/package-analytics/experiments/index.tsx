@@ -1,8 +1,9 @@
+import '../inputs'
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { STATUS_LABELS, type ExperimentStatus, type ExperimentSummary } from '../../../core/research/experiments'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
@@ -105,7 +106,7 @@ function decoded(s: string | undefined): string {
 export default function ExperimentsPage() {
   const { params } = useRouter()
   const { me } = useMe()
-  const canCreate = allows(contracts.research.createExperiment.access, me?.member?.roles)
+  const canCreate = allows(manifest.research.createExperiment.access, me?.member?.roles)
   const [tab, setTab] = useState<ExperimentStatus>('running')
   // Page-level: back from an experiment (or pulled down), the list is read again.
   const [shown, setShown] = useState(0)

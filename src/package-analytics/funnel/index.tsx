@@ -1,3 +1,4 @@
+import '../inputs'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { FunnelStageView, FunnelView } from '../../../core/analytics/schemas'

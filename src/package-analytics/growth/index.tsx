@@ -1,6 +1,7 @@
+import '../inputs'
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
 import { newRequestId } from '../../api/client'
@@ -59,7 +60,7 @@ function SpendForm(props: { onSaved: () => void }) {
 export default function GrowthPage() {
   const [range, setRange] = useRangeParam()
   const { me } = useMe()
-  const canLogSpend = allows(contracts.analytics.logSpend.access, me?.member?.roles)
+  const canLogSpend = allows(manifest.analytics.logSpend.access, me?.member?.roles)
   const growth = useApiQuery(() => api.analytics.growth({ range: rangeInputOf(range) }), [range.kind, range.from, range.to])
   usePullRefresh(growth.refresh)
   const view = growth.data

@@ -1,3 +1,4 @@
+import '../inputs'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { KPIS, type KpiKey } from '../../../core/analytics/schemas'

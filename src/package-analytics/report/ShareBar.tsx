@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { allows } from '../../../core/roles'
 import type { ReportView } from '../../../core/reports/schemas'
 import { shareFileName, shareImage, type DrawOp, type ShareColors, type ShareImage } from '../../../core/reports/share'
@@ -81,7 +81,7 @@ function canvasNode(): Promise<CanvasNode | null> {
  */
 export function ShareBar({ r }: { r: ReportView }) {
   const { me } = useMe()
-  const canExport = allows(contracts.analytics.exportReport.access, me?.member?.roles)
+  const canExport = allows(manifest.analytics.exportReport.access, me?.member?.roles)
   const [busy, setBusy] = useState<'image' | 'table' | null>(null)
   const img = shareImage(r, COLORS)
 

@@ -1,3 +1,4 @@
+import '../inputs'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState'

@@ -1,8 +1,9 @@
+import '../inputs'
 import { useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { REPORT_KIND_LABELS, type ReportKind, type ReportSummary } from '../../../core/reports/schemas'
 import { allows } from '../../../core/roles'
 import { addDays, weekStart } from '../../../core/time/china'
@@ -76,7 +77,7 @@ function GenerateForm(props: { onDone: (r: ReportSummary) => void }) {
  */
 export default function ReportsPage() {
   const { me } = useMe()
-  const canGenerate = allows(contracts.analytics.generateReport.access, me?.member?.roles)
+  const canGenerate = allows(manifest.analytics.generateReport.access, me?.member?.roles)
   const first = useApiQuery(() => api.analytics.reports({}), [])
   const [more, setMore] = useState<{ list: ReportSummary[]; page: number; hasMore: boolean } | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)

@@ -1,8 +1,9 @@
+import '../inputs'
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { KPIS, type KpiKey } from '../../../core/analytics/schemas'
 import type { TargetView } from '../../../core/analytics/targetSchemas'
 import { formatPercent } from '../../../core/format'
@@ -56,12 +57,12 @@ function TargetHistory({ target }: { target: TargetView }) {
 export default function TargetsPage() {
   const { me } = useMe()
   const roles = me?.member?.roles
-  const canPlan = allows(contracts.analytics.planTarget.access, roles)
-  const canOverride = allows(contracts.analytics.setTarget.access, roles)
-  const canSeeHistory = allows(contracts.analytics.targetHistory.access, roles)
-  const canClass = allows(contracts.analytics.setKpiSetting.access, roles)
-  const canBaseline = allows(contracts.analytics.setBaseline.access, roles)
-  const canEditPath = allows(contracts.analytics.setConversionPath.access, roles)
+  const canPlan = allows(manifest.analytics.planTarget.access, roles)
+  const canOverride = allows(manifest.analytics.setTarget.access, roles)
+  const canSeeHistory = allows(manifest.analytics.targetHistory.access, roles)
+  const canClass = allows(manifest.analytics.setKpiSetting.access, roles)
+  const canBaseline = allows(manifest.analytics.setBaseline.access, roles)
+  const canEditPath = allows(manifest.analytics.setConversionPath.access, roles)
   const targets = useApiQuery(() => api.analytics.targets({}), [])
   usePullRefresh(targets.refresh)
   // Opened from a 复盘会 decision with ?kpi=…: that KPI's plan for next period is open and in view.

@@ -1,3 +1,4 @@
+import '../inputs'
 import { useCallback, useEffect, useRef } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'

@@ -1,8 +1,9 @@
+import '../inputs'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { KPI_DEFS } from '../../../core/analytics/kpiDefs'
 import { MEETING_STATUS_LABELS, type DecisionView, type MeetingView } from '../../../core/content/meetings'
 import { mayCloseTask } from '../../../core/content/tasks'
@@ -47,7 +48,7 @@ export default function MeetingPage() {
   if (!m) {
     return <View className='page meeting-page'>{meeting.error ? <ErrorState message={errorMessage(meeting.error)} onRetry={() => void meeting.refresh()} /> : <LoadingState rows={6} />}</View>
   }
-  const canEdit = m.status === 'open' && allows(contracts.content.updateMeeting.access, roles)
+  const canEdit = m.status === 'open' && allows(manifest.content.updateMeeting.access, roles)
   const people = (members.data ?? []).map((x) => ({ id: x.id, name: x.name }))
   const actor = { memberId: me?.member?.id ?? '', roles: roles ?? [] }
 

@@ -1,8 +1,9 @@
+import '../inputs'
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { MEETING_KINDS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, type MeetingKind, type MeetingLine } from '../../../core/content/meetings'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
@@ -22,7 +23,7 @@ export default function MeetingsPage() {
   const params = useRouter().params
   const [kind, setKind] = useState<MeetingKind>(isKind(params.kind) ? params.kind : 'topic')
   const { me } = useMe()
-  const canHold = allows(contracts.content.openMeeting.access, me?.member?.roles)
+  const canHold = allows(manifest.content.openMeeting.access, me?.member?.roles)
   const list = useApiQuery<MeetingLine[]>(() => api.content.listMeetings({ kind }), [kind])
   usePullRefresh(list.refresh)
   const [opening, setOpening] = useState(false)

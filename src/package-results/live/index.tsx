@@ -1,3 +1,4 @@
+import '../inputs'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { FieldError } from '../../../core/errors'

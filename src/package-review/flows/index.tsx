@@ -1,3 +1,4 @@
+import '../inputs'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { FORMATS, FORMAT_LABELS, type Format } from '../../../core/content/schemas'

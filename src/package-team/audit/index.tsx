@@ -1,3 +1,4 @@
+import '../inputs'
 import { useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { api } from '../../api'

@@ -1,3 +1,4 @@
+import '../inputs'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'

@@ -1,3 +1,4 @@
+import '../inputs'
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'

@@ -1,3 +1,4 @@
+import '../inputs'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { MeView } from '../../../core/team/schemas'

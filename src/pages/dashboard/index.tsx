@@ -1,7 +1,8 @@
+import '../inputs'
 import { useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { contracts } from '../../../core/api'
+import { manifest } from '../../../core/api/manifest'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
 import { AnalyticsLinks, type AnalyticsLink } from '../../components/AnalyticsLinks'
@@ -38,8 +39,8 @@ export default function DashboardPage() {
   const member = meState.me?.member
   const [range, setRange] = useState<RangeChoice>({ kind: 'week' })
   const dashboard = useApiQuery(() => api.analytics.dashboard(rangeInputOf(range)), [range.kind, range.from, range.to], { enabled: Boolean(member) })
-  const canAnalyse = allows(contracts.analytics.kpiDetail.access, member?.roles)
-  const canWatch = allows(contracts.research.competitors.access, member?.roles)
+  const canAnalyse = allows(manifest.analytics.kpiDetail.access, member?.roles)
+  const canWatch = allows(manifest.research.competitors.access, member?.roles)
 
   usePullRefresh(async () => {
     await meState.refresh()

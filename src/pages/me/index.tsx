@@ -1,3 +1,4 @@
+import '../inputs'
 import { useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
