@@ -26,7 +26,7 @@ const ITEM_FIELDS = { _id: true, title: true, layer: true, category: true, forma
 type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'layer' | 'category' | 'format' | 'ownerId' | 'day'>
 
 /**
- * One team: items published from 37 to 7 days ago without a retrospective get one. Those whose day 7 ended
+ * One team: posts (short videos, image-text) published from 37 to 7 days ago without a retrospective get one. Those whose day 7 ended
  * within the last week also get a task (a week of missed runs is caught up); older ones are recorded only,
  * so their day-7 numbers count in later averages without flooding anyone's 待办. 3–4 requests when
  * nothing is new, plus one transaction per new retrospective.
@@ -36,7 +36,8 @@ export async function createDueRetrospectives(db: DbLike, teamId: string, now: D
   const to = addDays(today, -RETRO_AFTER_DAYS)
   const from = addDays(to, -AVERAGE_WINDOW_DAYS)
   const _ = db.command
-  const items = await new Repo<ItemRecord>(db, ITEMS, teamId).find({ status: 'published', day: _.gte(from).and(_.lte(to)) }, { orderBy: ['day', 'asc'], fields: ITEM_FIELDS })
+  // Livestreams are judged on their sessions (直播场次), not a post's day-7 numbers: no retrospective.
+  const items = (await new Repo<ItemRecord>(db, ITEMS, teamId).find({ status: 'published', day: _.gte(from).and(_.lte(to)) }, { orderBy: ['day', 'asc'], fields: ITEM_FIELDS })).filter((i) => i.format !== 'livestream')
   if (!items.length) return 0
   const ids = items.map((i) => retroId(i._id))
   const existing = new Set((await new Repo<RetrospectiveRecord>(db, RETROSPECTIVES, teamId).find({ _id: _.in(ids) }, { limit: ids.length, fields: { _id: true } })).map((r) => r._id))
