@@ -41,7 +41,7 @@ function Numbers(props: { r: RetrospectiveView }) {
           <Text className={`retro-numbers__versus retro-versus--${c.direction ?? 'none'}`}>{c.versus}</Text>
         </View>
       ))}
-      <Text className='retro-numbers__note'>{r.asOf ? `本条取 ${monthDay(r.asOf)} 的累计数据（发布当天为第 1 天）` : '第 7 天前没有录入数据'}</Text>
+      <Text className='retro-numbers__note'>{r.asOf ? `本条取 ${monthDay(r.asOf)}的累计数据（发布当天为第 1 天）` : '第 7 天前没有录入数据'}</Text>
       <Text className='retro-numbers__note'>{r.averageNote}</Text>
     </View>
   )
