@@ -31,7 +31,7 @@ type ItemLite = Pick<ItemRecord, '_id' | 'title' | 'layer' | 'category' | 'forma
  * so their day-7 numbers count in later averages without flooding anyone's 待办. 3–4 requests when
  * nothing is new, plus one transaction per new retrospective.
  */
-export async function createDueRetrospectives(db: DbLike, teamId: string, now: Date): Promise<number> {
+export async function createDueRetrospectives(db: DbLike, teamId: string, now: Date, deadline = Infinity): Promise<number> {
   const today = dayKey(now)
   const to = addDays(today, -RETRO_AFTER_DAYS)
   const from = addDays(to, -AVERAGE_WINDOW_DAYS)
@@ -41,13 +41,16 @@ export async function createDueRetrospectives(db: DbLike, teamId: string, now: D
   if (!items.length) return 0
   const ids = items.map((i) => retroId(i._id))
   const existing = new Set((await new Repo<RetrospectiveRecord>(db, RETROSPECTIVES, teamId).find({ _id: _.in(ids) }, { limit: ids.length, fields: { _id: true } })).map((r) => r._id))
-  const missing = items.filter((i) => !existing.has(retroId(i._id)))
+  // Newest first: the ones that get a task come before records kept only for the averages.
+  const missing = items.filter((i) => !existing.has(retroId(i._id))).reverse()
   let created = 0
   for (let k = 0; k < missing.length; k += SERIES_CHUNK) {
     const chunk = missing.slice(k, k + SERIES_CHUNK)
     const series = await new Repo<SeriesRecord>(db, ITEM_SERIES, teamId).find({ _id: _.in(chunk.map((i) => seriesId(teamId, i._id))) }, { limit: chunk.length, fields: { _id: true, itemId: true, points: true } })
     const pointsOf = new Map(series.map((s) => [s.itemId, (s.points ?? []) as SeriesPoint[]]))
     for (const item of chunk) {
+      // A team's first run may have a month of items: out of time, the next run carries on (idempotent).
+      if (Date.now() > deadline) return created
       const withTask = retroDueDay(item.day!) >= addDays(today, -TASK_CATCH_UP_DAYS)
       if (await createOne(db, teamId, item as ItemLite, pointsOf.get(item._id) ?? [], withTask, now)) created++
     }
@@ -124,7 +127,7 @@ export async function retrospectivesAllTeams(db: DbLike, now: Date, limits: { bu
     const page = res.data as unknown as { _id: string }[]
     for (const t of page) {
       if (Date.now() > deadline) return { teams, created, finished: false }
-      created += await createDueRetrospectives(db, t._id, now).catch((e) => {
+      created += await createDueRetrospectives(db, t._id, now, deadline).catch((e) => {
         console.error(`retrospectives of team ${t._id} failed`, e)
         return 0
       })

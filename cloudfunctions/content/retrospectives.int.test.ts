@@ -11,6 +11,8 @@ import { buildWorld, ok, type World } from '../../test/support/world'
 import { ITEMS, RETROSPECTIVES, TASKS } from '../common/db/collections'
 import { newItemRecord } from '../common/db/content'
 import type { RetrospectiveRecord } from '../common/db/meetings'
+import { database } from '../common/sdk'
+import { createDueRetrospectives } from './retroTimer'
 
 const D0: DayKey = '2031-03-03'
 const day = (n: number) => addDays(D0, n)
@@ -190,5 +192,16 @@ describe('the case library', () => {
 
   it('shows another team none of these cases', async () => {
     expect(await content<CasePage>(w.openid.otherTeam, 'listCases', {})).toEqual({ items: [], hasMore: false, nextOffset: 0 })
+  })
+})
+
+describe('a run out of time', () => {
+  it('writes nothing past its deadline, and the next run creates what it left', async () => {
+    const items = [published('a', day(-3)), published('b', day(-2)), published('c', day(0))]
+    at(day(7))
+    expect(await createDueRetrospectives(database(), w.teamA, new Date(), Date.now() - 1)).toBe(0)
+    expect(retros()).toEqual([])
+    await timer(day(7), '13:00')
+    expect(retros().map((r) => r.itemId).sort()).toEqual(items.sort())
   })
 })
