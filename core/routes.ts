@@ -21,6 +21,8 @@ export const ROUTES = {
   meetings: '/package-content/meetings/index',
   meeting: '/package-content/meeting/index',
   tasks: '/package-content/tasks/index',
+  cases: '/package-content/cases/index',
+  retrospective: '/package-content/retro/index',
   production: '/package-review/production/index',
   notifications: '/package-review/notifications/index',
   flows: '/package-review/flows/index',

@@ -26,7 +26,7 @@ export default defineAppConfig({
     // (四会) and 我的待办 load on demand.
     {
       root: 'package-content',
-      pages: ['editor/index', 'item/index', 'ideas/index', 'meetings/index', 'meeting/index', 'tasks/index'],
+      pages: ['editor/index', 'item/index', 'ideas/index', 'meetings/index', 'meeting/index', 'tasks/index', 'cases/index', 'retro/index'],
     },
     // The 填报 tab stays in the main package; its forms, history and the import (with its CSV/XLSX
     // parsers) load on demand.

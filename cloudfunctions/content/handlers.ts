@@ -20,6 +20,7 @@ import { newItemRecord, themeId, type ItemRecord, type ThemeRecord } from '../co
 import { meetingHandlers } from './meetings'
 import { scheduling, notInPast } from './schedule'
 import { memberNames, writeMonthTheme } from './shared'
+import { retroHandlers } from './retrospectives'
 import { taskHandlers } from './tasks'
 import type { MemberRecord } from '../common/db/team'
 import { CARD_FIELDS, itemCard, itemDetail } from './views'
@@ -32,6 +33,7 @@ const RANGE_CAP = 5000
 export const handlers: Handlers<typeof contentContract> = {
   ...meetingHandlers,
   ...taskHandlers,
+  ...retroHandlers,
   async createItem({ ctx, input }) {
     await requireOwner(ctx, input.ownerId)
     const plannedAt = input.plannedAt ? notInPast(ctx.now, new Date(input.plannedAt)) : null

@@ -27,7 +27,8 @@ export async function carriedOf(ctx: MemberCtx, m: MeetingRecord, names: Map<str
   const today = dayKey(ctx.now)
   return m.carriedTaskIds.flatMap((id) => {
     const t = byId.get(id)
-    if (!t) return []
+    // Carried tasks are meeting decisions by construction (found by their meeting group).
+    if (!t || t.source.kind !== 'meeting') return []
     return [{
       taskId: t._id,
       title: t.title,

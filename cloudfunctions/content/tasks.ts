@@ -76,6 +76,7 @@ export function taskView(t: TaskRecord, names: Map<string, string>, today: strin
     ownerName: names.get(t.ownerId) ?? '',
     sourceLabel: sourceLabel(t.source),
     meetingId: t.source.kind === 'meeting' ? t.source.meetingId : null,
+    retrospectiveId: t.source.kind === 'retrospective' ? t.source.retrospectiveId : null,
     doneAt: t.doneAt ? new Date(t.doneAt).toISOString() : null,
     doneByName: t.doneByName,
   }

@@ -30,6 +30,7 @@ import {
   type MeetingView,
 } from '../content/meetings'
 import { taskRefInput, type MyTasks, type TaskView } from '../content/tasks'
+import { listCasesInput, retrospectiveRefInput, saveRetrospectiveInput, type CasePage, type RetrospectiveView } from '../content/retrospectives'
 import { emptyInput } from '../team/schemas'
 import { STAFF_ROLES } from '../roles'
 import { action } from './action'
@@ -93,4 +94,11 @@ export const contentContract = {
   myTasks: action<MyTasks>()({ input: emptyInput, access: 'member', write: false, summary: '我的待办' }),
   completeTask: action<TaskView>()({ input: taskRefInput, access: 'member', write: true, summary: '完成待办' }),
   reopenTask: action<TaskView>()({ input: taskRefInput, access: 'member', write: true, summary: '重新打开待办' }),
+
+  // ── Item retrospectives (单条复盘) and the case library (案例库) (cloudfunctions/content/retrospectives.ts) ──
+  // Every member reads them (field staff learn from cases too); writing one is for its item's owner or a
+  // manager or admin (checked in the handler, as closing a task is).
+  getRetrospective: action<RetrospectiveView>()({ input: retrospectiveRefInput, access: 'member', write: false, summary: '查看复盘' }),
+  saveRetrospective: action<RetrospectiveView>()({ input: saveRetrospectiveInput, access: 'member', write: true, summary: '填写复盘' }),
+  listCases: action<CasePage>()({ input: listCasesInput, access: 'member', write: false, summary: '案例库' }),
 }

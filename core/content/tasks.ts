@@ -13,7 +13,12 @@ import { MEETING_KIND_LABELS, type MeetingKind } from './meetings'
  * Where a task comes from. A discriminated union so other sources (retrospectives) join as new kinds
  * without touching the meeting one.
  */
-export type TaskSource = { kind: 'meeting'; meetingId: string; decisionId: string; meetingKind: MeetingKind; meetingDay: DayKey }
+export type TaskSource =
+  | { kind: 'meeting'; meetingId: string; decisionId: string; meetingKind: MeetingKind; meetingDay: DayKey }
+  | { kind: 'retrospective'; itemId: string; retrospectiveId: string; publishedDay: DayKey }
+
+/** The group of every retrospective task. */
+export const RETRO_GROUP = 'retrospective'
 
 export const TASK_STATUSES = ['open', 'done'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
@@ -39,7 +44,7 @@ export function decisionTaskId(meetingId: string, decisionId: string): string {
  * sourceGroup({ kind: 'meeting', meetingId: 'm', decisionId: 'd', meetingKind: 'topic', meetingDay: '2026-12-01' }) //=> 'meeting:topic'
  */
 export function sourceGroup(source: TaskSource): string {
-  return meetingGroup(source.meetingKind)
+  return source.kind === 'meeting' ? meetingGroup(source.meetingKind) : RETRO_GROUP
 }
 
 /** The group of the decisions of one kind of meeting. */
@@ -52,10 +57,15 @@ export function meetingGroup(kind: MeetingKind): string {
  *
  * @example
  * sourceLabel({ kind: 'meeting', meetingId: 'm', decisionId: 'd', meetingKind: 'topic', meetingDay: '2026-12-03' }) //=> '选题会 12月3日'
+ * sourceLabel({ kind: 'retrospective', itemId: 'i', retrospectiveId: 'r', publishedDay: '2026-11-24' }) //=> '单条复盘 11月24日发布'
  */
 export function sourceLabel(source: TaskSource): string {
-  const [, m, d] = source.meetingDay.split('-')
-  return `${MEETING_KIND_LABELS[source.meetingKind]} ${Number(m)}月${Number(d)}日`
+  const md = (day: DayKey) => {
+    const [, m, d] = day.split('-')
+    return `${Number(m)}月${Number(d)}日`
+  }
+  if (source.kind === 'retrospective') return `单条复盘 ${md(source.publishedDay)}发布`
+  return `${MEETING_KIND_LABELS[source.meetingKind]} ${md(source.meetingDay)}`
 }
 
 /**
@@ -93,6 +103,8 @@ export interface TaskView {
   sourceLabel: string
   /** The meeting to open from the task. */
   meetingId: string | null
+  /** The retrospective to write from the task (done by saving it, not by a tap). */
+  retrospectiveId: string | null
   doneAt: string | null
   doneByName: string | null
 }

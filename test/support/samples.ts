@@ -49,6 +49,9 @@ export const samples: Samples = {
     myTasks: () => ({}),
     completeTask: (w) => ({ id: w.taskId }),
     reopenTask: (w) => ({ id: w.taskId }),
+    getRetrospective: (w) => ({ id: w.retrospectiveId }),
+    saveRetrospective: (w) => ({ id: w.retrospectiveId, version: 0, worked: '前三秒直接展示滤芯对比，停留明显变长', change: '结尾的引导关注太弱', tags: ['开箱', '对比'], outcome: 'above' }),
+    listCases: () => ({ q: '滤芯', outcome: 'above', offset: 0, limit: 20 }),
   },
   review: {
     listFlows: () => ({}),

@@ -3,7 +3,7 @@
 import type { Role } from '../../core/roles'
 import type { MemberView } from '../../core/team/schemas'
 import type { TestCloud } from './cloud'
-import { ITEMS } from '../../cloudfunctions/common/db/collections'
+import { ITEMS, RETROSPECTIVES } from '../../cloudfunctions/common/db/collections'
 import { newItemRecord } from '../../cloudfunctions/common/db/content'
 import { dayKey } from '../../core/time/china'
 
@@ -31,6 +31,8 @@ export interface World {
   publishedItemId: string
   publishedTitle: string
   liveItemId: string
+  /** The published video's retrospective (单条复盘), due and owned by the operator, as the content timer creates it. */
+  retrospectiveId: string
   /** An open 选题会 of team A attended by the field member, with one decision whose task (待办) the field member owns. */
   meetingId: string
   meetingVersion: number
@@ -133,7 +135,14 @@ function publishedItems(cloud: TestCloud, teamId: string, ownerId: string, tag: 
   const post = make('post', `澄净 X3 开箱 ${tag}`, 'short_video', 2)
   const live = make('live', `直播：冬季焕新 ${tag}`, 'livestream', 1)
   cloud.store.insert(ITEMS, [post, live] as unknown as Record<string, unknown>[])
-  return { publishedItemId: post._id, publishedTitle: post.title, liveItemId: live._id }
+  const retro = {
+    _id: `retro_${post._id}`, teamId, createdAt: post.publishedAt, updatedAt: post.publishedAt, createdBy: 'system', version: 0,
+    itemId: post._id, ownerId, title: post.title, layer: post.layer, category: post.category, format: post.format, publishedDay: post.day,
+    day7: { asOf: null, plays: 0, completions: null, interactions: null, newFollowers: null, inquiries: null },
+    status: 'due', taskId: null, worked: '', change: '', tags: [], outcome: null, comparison: null, averageNote: null, writtenAt: null, writtenById: null, writtenByName: null,
+  }
+  cloud.store.insert(RETROSPECTIVES, [retro] as unknown as Record<string, unknown>[])
+  return { publishedItemId: post._id, publishedTitle: post.title, liveItemId: live._id, retrospectiveId: retro._id }
 }
 
 /** One item in review: the image-text topic gate opened to every planner role, so the matrix can approve it as each. */

@@ -6,7 +6,7 @@
 // needs a data migration, so the constants keep the stored names as they are.
 import type { AlertRecord, AnalysisRecord, KpiWeekRecord, SpendRecord, TargetHistoryRecord } from './analytics'
 import type { ItemRecord, ThemeRecord } from './content'
-import type { MeetingRecord, TaskRecord } from './meetings'
+import type { MeetingRecord, RetrospectiveRecord, TaskRecord } from './meetings'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, RollupRecord, SeriesRecord, SnapshotRecord } from './results'
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { ReportRecord } from './reports'
@@ -36,6 +36,8 @@ export const THEMES = 'themes'
 /** The four meetings (四会) and the tasks (待办) their decisions become. */
 export const MEETINGS = 'meetings'
 export const TASKS = 'tasks'
+/** Item retrospectives (单条复盘), id `retroId(itemId)`; the written ones are the case library (案例库). */
+export const RETROSPECTIVES = 'retrospectives'
 // results: raw facts (append-only)
 export const SNAPSHOTS = 'snapshots'
 export const LIVE_SESSIONS = 'liveSessions'
@@ -92,6 +94,7 @@ export interface StoredRecords {
   [THEMES]: ThemeRecord
   [MEETINGS]: MeetingRecord
   [TASKS]: TaskRecord
+  [RETROSPECTIVES]: RetrospectiveRecord
   [SNAPSHOTS]: SnapshotRecord
   [LIVE_SESSIONS]: LiveRecord
   [LEADS]: LeadRecord
@@ -133,6 +136,7 @@ export const COLLECTION_NAMES = [
   THEMES,
   MEETINGS,
   TASKS,
+  RETROSPECTIVES,
   SNAPSHOTS,
   LIVE_SESSIONS,
   LEADS,

@@ -30,7 +30,7 @@ export interface ScanSpec {
  */
 const PAGED_BY_TEAM: CollectionName[] = [
   C.MEMBERS, C.INVITES, C.AUDIT, C.REVIEW_FLOWS, C.PRODUCTIONS, C.REVIEW_VERSIONS, C.REVIEW_EVENTS, C.NOTIFICATIONS,
-  C.REVIEW_FIRSTS, C.ITEMS, C.THEMES, C.MEETINGS, C.TASKS, C.SNAPSHOTS, C.LIVE_SESSIONS, C.LEADS, C.FOLLOWER_TOTALS, C.IMPORTS, C.ITEM_SERIES,
+  C.REVIEW_FIRSTS, C.ITEMS, C.THEMES, C.MEETINGS, C.TASKS, C.RETROSPECTIVES, C.SNAPSHOTS, C.LIVE_SESSIONS, C.LEADS, C.FOLLOWER_TOTALS, C.IMPORTS, C.ITEM_SERIES,
   C.ROLLUPS, C.ROLLUP_SCRATCH, C.TARGET_HISTORY, C.KPI_WEEKS, C.ALERTS, C.ANALYSES, C.REPORTS,
   C.EXPERIMENTS, C.EXPERIMENT_COUNTS,
   C.COMPETITORS, C.COMPETITOR_WEEKS,
@@ -70,6 +70,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.TASKS, fields: [['teamId', 1], ['ownerId', 1], ['status', 1], ['doneAt', -1], ['_id', 1]], why: '我的待办: a member\'s done tasks, latest first' },
   { collection: C.TASKS, fields: [['teamId', 1], ['sourceGroup', 1], ['status', 1], ['dueDay', 1], ['_id', 1]], why: 'opening a meeting: the open decisions of earlier meetings of its kind' },
   { collection: C.TASKS, fields: [['teamId', 1], ['sourceGroup', 1], ['status', 1], ['doneAt', 1], ['_id', 1]], why: 'opening a meeting: decisions of its kind done since the last one' },
+  { collection: C.RETROSPECTIVES, fields: [['teamId', 1], ['publishedDay', 1], ['_id', 1]], why: 'a retrospective\'s team average: the day-7 sums of items published in the 30 days before' },
+  { collection: C.RETROSPECTIVES, fields: [['teamId', 1], ['status', 1], ['writtenAt', -1], ['_id', 1]], residual: ['layer', 'category', 'format', 'outcome'], why: '案例库: written retrospectives newest first, 20 a page; the optional filters apply to the pages read' },
   // results
   { collection: C.SNAPSHOTS, fields: [['teamId', 1], ['itemId', 1], ['loggedAt', -1], ['_id', 1]], why: 'an item\'s logged snapshots, newest first' },
   { collection: C.SNAPSHOTS, fields: [['teamId', 1], ['itemId', 1], ['_id', 1]], why: 'a rebuild pages through a team\'s snapshots item by item' },

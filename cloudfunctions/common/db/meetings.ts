@@ -1,4 +1,6 @@
 import type { LayerShares, MeetingDecision, MeetingKind, MeetingStatus, MeetingSummary } from '../../../core/content/meetings'
+import type { ComparisonRow, Day7Sums, Outcome, RetroStatus } from '../../../core/content/retrospectives'
+import type { Category, Format, Layer } from '../../../core/content/schemas'
 import type { TaskSource, TaskStatus } from '../../../core/content/tasks'
 import type { DayKey } from '../../../core/time/china'
 import type { BaseRecord } from './base'
@@ -34,4 +36,34 @@ export interface TaskRecord extends BaseRecord {
   doneAt: Date | null
   doneById: string | null
   doneByName: string | null
+}
+
+/**
+ * An item's retrospective (单条复盘), id `retroId(itemId)`: created by the content function's timer once
+ * the item's day 7 is complete, written by its owner (or a manager); written ones with an outcome are the
+ * case library. The item's classification is copied so the library filters on one collection.
+ */
+export interface RetrospectiveRecord extends BaseRecord {
+  itemId: string
+  ownerId: string
+  title: string
+  layer: Layer
+  category: Category
+  format: Format
+  publishedDay: DayKey
+  /** Day-7 sums: as found when created, refreshed when written (numbers logged late count then). */
+  day7: Day7Sums
+  status: RetroStatus
+  /** The task in the owner's 待办, or null for an item caught up only for the averages. */
+  taskId: string | null
+  worked: string
+  change: string
+  tags: string[]
+  outcome: Outcome | null
+  /** Frozen when written: the comparison the owner wrote against. */
+  comparison: ComparisonRow[] | null
+  averageNote: string | null
+  writtenAt: Date | null
+  writtenById: string | null
+  writtenByName: string | null
 }

@@ -12,6 +12,8 @@ const WRITERS: Record<string, string[]> = {
   // The four meetings and the tasks their decisions become: the content function alone.
   MEETINGS: ['cloudfunctions/content/'],
   TASKS: ['cloudfunctions/content/'],
+  // Retrospectives and their tasks: the content function (its timer creates them, its actions write them).
+  RETROSPECTIVES: ['cloudfunctions/content/'],
 }
 const WRITE = '(?:add|update|set|remove|insert|insertOnce|updateWhere|updateVersioned|removeWhere)'
 

@@ -11,7 +11,8 @@ export interface IdeaFilterValues {
   source?: Source
 }
 
-function Chips<T extends string>(props: {
+/** One row of filter chips with 全部 first (the case library's filters use it too). */
+export function Chips<T extends string>(props: {
   label: string
   keys: readonly T[]
   labels: Record<T, string>

@@ -9,6 +9,7 @@ import { MEETING_STATUS_LABELS, type DecisionView, type MeetingView } from '../.
 import { mayCloseTask } from '../../../core/content/tasks'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
+import { CaseList } from '../../components/CaseList'
 import { TextAreaField } from '../../components/fields'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useApiQuery } from '../../hooks/useApiQuery'
@@ -33,6 +34,9 @@ export default function MeetingPage() {
   const { me } = useMe()
   const roles = me?.member?.roles
   const meeting = useApiQuery<MeetingView>(() => api.content.getMeeting({ id }), [id])
+  // A 选题会 looks at what past items taught, beside the topic library: the newest cases.
+  const isTopic = meeting.data?.kind === 'topic'
+  const cases = useApiQuery(() => api.content.listCases({ limit: 3 }), [isTopic], { enabled: isTopic })
   const members = useApiQuery(() => api.team.listMembers({}), [])
   usePullRefresh(meeting.refresh)
   const [sheet, setSheet] = useState<Sheet>(null)
@@ -124,6 +128,19 @@ export default function MeetingPage() {
           </Button>
         ) : null}
       </Section>
+      {m.kind === 'topic' ? (
+        <Section
+          title='案例库'
+          className='meeting-cases'
+          extra={<Text className='section-action cases-all' onClick={() => void Taro.navigateTo({ url: ROUTES.cases })}>全部案例 ›</Text>}
+        >
+          {cases.data?.items.length ? (
+            <CaseList compact cases={cases.data.items} onOpen={(caseId) => void Taro.navigateTo({ url: withQuery(ROUTES.retrospective, { id: caseId }) })} />
+          ) : (
+            <Text className='meeting-cases__empty'>{cases.error ? errorMessage(cases.error) : cases.data ? '还没有写好的单条复盘' : '加载中…'}</Text>
+          )}
+        </Section>
+      ) : null}
       {m.kind === 'review' ? (
         <ReviewPlan
           plan={m.reviewPlan}

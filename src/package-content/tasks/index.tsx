@@ -13,15 +13,28 @@ import { monthDay } from '../../utils/content'
 import { errorMessage, toastError, toastSuccess } from '../../utils/feedback'
 import './index.scss'
 
+/** Where a task opens: its meeting, or the retrospective to write. */
+function openSource(t: TaskView) {
+  if (t.retrospectiveId) void Taro.navigateTo({ url: withQuery(ROUTES.retrospective, { id: t.retrospectiveId }) })
+  else if (t.meetingId) void Taro.navigateTo({ url: withQuery(ROUTES.meeting, { id: t.meetingId }) })
+}
+
 function TaskRow(props: { task: TaskView; busy: boolean; onToggle: () => void }) {
   const t = props.task
   const done = t.status === 'done'
+  // A retrospective is done by writing it: its button opens the page instead of closing the task.
+  const action = t.retrospectiveId ? (
+    <Button className={done ? 'task-retro-view' : 'task-retro-write'} size='small' type='primary' fill={done ? 'none' : 'outline'} onClick={() => openSource(t)}>
+      {done ? '查看' : '写复盘'}
+    </Button>
+  ) : (
+    <Button className={done ? 'task-reopen' : 'task-done'} size='small' type='primary' fill={done ? 'none' : 'outline'} loading={props.busy} onClick={props.onToggle}>
+      {done ? '重新打开' : '完成'}
+    </Button>
+  )
   return (
-    <View className={`task-row ${done ? 'task-row--done' : ''} ${t.overdue ? 'task-row--overdue' : ''}`}>
-      <View
-        className='task-row__main'
-        onClick={() => t.meetingId && void Taro.navigateTo({ url: withQuery(ROUTES.meeting, { id: t.meetingId }) })}
-      >
+    <View className={`task-row ${t.retrospectiveId ? 'task-row--retrospective' : ''} ${done ? 'task-row--done' : ''} ${t.overdue ? 'task-row--overdue' : ''}`}>
+      <View className='task-row__main' onClick={() => openSource(t)}>
         <Text className='task-row__title'>{t.title}</Text>
         <View className='task-row__meta'>
           {t.overdue ? <Text className='task-row__overdue'>已逾期</Text> : null}
@@ -29,14 +42,12 @@ function TaskRow(props: { task: TaskView; busy: boolean; onToggle: () => void })
           <Text className='task-row__source'>{t.sourceLabel}</Text>
         </View>
       </View>
-      <Button className={done ? 'task-reopen' : 'task-done'} size='small' type='primary' fill={done ? 'none' : 'outline'} loading={props.busy} onClick={props.onToggle}>
-        {done ? '重新打开' : '完成'}
-      </Button>
+      {action}
     </View>
   )
 }
 
-/** 我的待办: the caller's tasks from meeting decisions; open ones earliest due first, done in one tap. */
+/** 我的待办: the caller's tasks from meeting decisions and item retrospectives; open ones earliest due first, done in one tap. */
 export default function TasksPage() {
   const tasks = useApiQuery<MyTasks>(() => api.content.myTasks({}), [])
   usePullRefresh(tasks.refresh)
@@ -82,7 +93,7 @@ export default function TasksPage() {
             ))}
           </View>
         ) : (
-          <EmptyState title='没有待办' description='会议上分给你的决议会出现在这里，做完点「完成」。' />
+          <EmptyState title='没有待办' description='会议上分给你的决议、内容发布 7 天后的单条复盘会出现在这里。' />
         )}
       </View>
       {data.done.length ? (

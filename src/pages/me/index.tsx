@@ -42,13 +42,14 @@ export default function MePage() {
           <Cell
             className='entry-tasks'
             title='我的待办'
-            description={openCount === undefined ? '会议决议分给我的事' : openCount ? `${openCount} 项未完成${overdue ? `，${overdue} 项已逾期` : ''}` : '没有未完成的待办'}
+            description={openCount === undefined ? '会议决议、单条复盘' : openCount ? `${openCount} 项未完成${overdue ? `，${overdue} 项已逾期` : ''}` : '没有未完成的待办'}
             clickable
             extra={arrow}
             align='center'
             onClick={open(ROUTES.tasks)}
           />
           <Cell className='entry-meetings' title='会议' description='选题会、策划会、制作会、复盘会' clickable extra={arrow} align='center' onClick={open(ROUTES.meetings)} />
+          <Cell className='entry-cases' title='案例库' description='写好的单条复盘，按层级、类别、结果查找' clickable extra={arrow} align='center' onClick={open(ROUTES.cases)} />
         </Cell.Group>
       </View>
       <View className='section'>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '单条复盘',
+  enablePullDownRefresh: true,
+})
