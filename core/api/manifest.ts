@@ -45,6 +45,9 @@ export const manifest = {
     myTasks: { access: 'member', write: false },
     completeTask: { access: 'member', write: true },
     reopenTask: { access: 'member', write: true },
+    getRetrospective: { access: 'member', write: false },
+    saveRetrospective: { access: 'member', write: true },
+    listCases: { access: 'member', write: false },
   },
   review: {
     listFlows: { access: ['admin'], write: false },

@@ -1,3 +1,4 @@
+import '../inputs'
 import { useRef } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'

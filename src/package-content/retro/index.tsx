@@ -1,3 +1,4 @@
+import '../inputs'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
