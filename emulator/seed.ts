@@ -87,6 +87,8 @@ export default async function seed(ctx: SeedContext): Promise<void> {
   await ctx.timer?.('review', 'firstPassBackfill')
   // The two-week rule's verdicts for the plan's weeks so far, so 看板 opens with its alerts (the hourly timer would find them too).
   await ctx.timer?.('analytics', 'weeklyVerdicts')
+  // Retrospectives (单条复盘) for the published items whose day 7 has passed, so 我的待办 opens with some to write.
+  await ctx.timer?.('content', 'retrospectives')
 }
 
 /** How long ago the demo team's plan started. */
