@@ -12,6 +12,8 @@ const WRITERS: Record<string, string[]> = {
   // The four meetings and the tasks their decisions become: the content function alone.
   MEETINGS: ['cloudfunctions/content/'],
   TASKS: ['cloudfunctions/content/'],
+  // The team's phase plan: the steering function alone.
+  PHASE_PLANS: ['cloudfunctions/steering/'],
 }
 const WRITE = '(?:add|update|set|remove|insert|insertOnce|updateWhere|updateVersioned|removeWhere)'
 
