@@ -6,7 +6,7 @@ import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
 import { PHASE_PLANS } from '../common/db/collections'
-import { phasePlanId } from '../common/db/steering'
+import { phasePlanId, type PhasePlanRecord } from '../common/db/steering'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -18,7 +18,7 @@ let seq = 0
 const rid = () => `ph-${Date.now()}-${seq++}`
 const call = (who: string, action: string, data: unknown, requestId = rid()) => cloud.call('steering', who, { action, data, requestId })
 const steering = <T>(w: World, action: string, data: unknown, who = w.openid.manager) => ok<T>(cloud, 'steering', who, action, data)
-const plans = (teamId: string) => cloud.store.find(PHASE_PLANS, { query: { teamId } })
+const plans = (teamId: string) => cloud.store.find(PHASE_PLANS, { query: { teamId } }) as unknown as PhasePlanRecord[]
 const today = () => dayKey(new Date())
 
 describe('the phase plan', () => {
