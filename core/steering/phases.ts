@@ -88,7 +88,7 @@ export interface Offset {
 }
 
 /**
- * The plan's timetable as defaults (README "阶段计划" table). The plan's own figures: the team formed within
+ * The plan's timetable as defaults (the table in docs/glossary.md "Phase plan"). The plan's own figures: the team formed within
  * 2 weeks, the project approved within a month, the content strategy in two months; the short-term goals at
  * 3 months and the mid-term ones at 6 (PRODUCT.md "Targets"). The other milestones are our defaults.
  * Each phase ends on its `end` offset; the next starts the day after.
