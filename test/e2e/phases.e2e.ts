@@ -12,8 +12,8 @@ beforeAll(async () => {
 })
 afterAll(() => j?.close())
 
-async function settle(page: Page) {
-  await page.waitForTimeout(1000)
+async function settle(page: Page, ms = 1000) {
+  await page.waitForTimeout(ms)
 }
 
 const milestone = (page: Page, title: string) => visible(page, '.phases-page').locator('.milestone', { hasText: title })
@@ -23,6 +23,9 @@ test('a manager starts the plan, marks a milestone done and sees it done on the 
   await signInAs(manager, j.emu.url, 'demo_manager_chen', '陈静')
   await openTab(manager, '我的')
   await visible(manager, '.section-steering').getByText('经营管理').waitFor()
+  await visible(manager, '.section-steering').scrollIntoViewIfNeeded()
+  await settle(manager)
+  await j.shot(manager, 'phases-00-me')
   await visible(manager, '.entry-phases').click()
   const page = () => visible(manager, '.phases-page')
 
@@ -43,7 +46,7 @@ test('a manager starts the plan, marks a milestone done and sees it done on the 
   expect(await page().locator('.phase__title').allInnerTexts()).toEqual(['项目启动', '内容体系建设', '运营优化', '持续改进'])
   expect(await page().locator('.phase--launch .phase__count').innerText()).toBe('0/2 完成 · 0.0%')
   expect(await milestone(manager, '组建团队').locator('.milestone-tag').innerText()).toBe('待开始')
-  await settle(manager)
+  await settle(manager, 2500) // the toast gone
   await j.shot(manager, 'phases-02-timeline')
 
   // ---- one tap: 组建团队 done ----

@@ -64,7 +64,7 @@ export function MilestoneRow(props: {
         {props.editable ? (
           <View className='milestone__actions'>
             {m.status === 'done' ? null : (
-              <Button className='milestone-done' size='small' type='primary' loading={props.busy} disabled={props.busy} onClick={props.onDone}>
+              <Button className='milestone-done' size='small' type='primary' fill='outline' loading={props.busy} disabled={props.busy} onClick={props.onDone}>
                 标记完成
               </Button>
             )}
