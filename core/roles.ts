@@ -22,6 +22,9 @@ export const KPI_OWNER_ROLES = ['manager', 'admin'] as const satisfies readonly 
 /** Whether a member with these roles may own a KPI. */
 export const mayOwnKpi = (roles: readonly Role[]): boolean => roles.some((r) => (KPI_OWNER_ROLES as readonly Role[]).includes(r))
 
+/** Who edits the steering tools (risks, budget, the phase plan): admins and managers. */
+export const STEERING_EDITORS = ['admin', 'manager'] as const satisfies readonly Role[]
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
   manager: '主管/审核',

@@ -37,6 +37,7 @@ export const ROUTES = {
   experiments: '/package-analytics/experiments/index',
   experiment: '/package-analytics/experiment/index',
   competitors: '/package-analytics/competitors/index',
+  phases: '/package-analytics/phases/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

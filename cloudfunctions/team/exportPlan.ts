@@ -11,6 +11,7 @@ import {
   COLLECTION_NAMES,
   COMPETITORS,
   COMPETITOR_WEEKS,
+  PHASE_PLANS,
   FOLLOWER_TOTALS,
   IMPORTS,
   INVITES,
@@ -86,6 +87,7 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [EXPERIMENT_COUNTS]: { label: '实验推送计数', key: 'teamId' },
   [COMPETITORS]: { label: '竞品账号', key: 'teamId' },
   [COMPETITOR_WEEKS]: { label: '竞品周数据', key: 'teamId' },
+  [PHASE_PLANS]: { label: '阶段计划', key: 'teamId' },
 }
 
 export interface ExportedSpec {

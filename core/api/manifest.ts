@@ -125,6 +125,10 @@ export const manifest = {
     competitorComparison: { access: ['admin', 'manager', 'operator'], write: false },
   },
   steering: {
-
+    phasePlan: { access: ['admin', 'manager', 'operator'], write: false },
+    startPhasePlan: { access: ['admin', 'manager'], write: true },
+    updateMilestone: { access: ['admin', 'manager'], write: true },
+    addMilestone: { access: ['admin', 'manager'], write: true },
+    closePhase: { access: ['admin', 'manager'], write: true },
   },
 } as const satisfies ApiManifest

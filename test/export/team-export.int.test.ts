@@ -50,6 +50,8 @@ beforeAll(async () => {
   const x = await ok<{ id: string; version: number }>(cloud, 'research', DEMO_ADMIN.openid, 'createExperiment', (({ id: _id, version: _v, ...draft }) => draft)(samples.research.updateExperiment(world)))
   await ok(cloud, 'research', DEMO_ADMIN.openid, 'startExperiment', { id: x.id, version: x.version })
   await ok(cloud, 'research', DEMO_PEOPLE[3].openid, 'logVariantCounts', { ...samples.research.logVariantCounts(world), experimentId: x.id })
+  // The team's phase plan, started from the defaults.
+  await ok(cloud, 'steering', DEMO_ADMIN.openid, 'startPhasePlan', samples.steering.startPhasePlan(world))
   // The four meetings: one 选题会 with a decision (a task).
   const meeting = await ok<{ id: string }>(cloud, 'content', DEMO_ADMIN.openid, 'openMeeting', samples.content.openMeeting(world))
   const admin = await ok<{ member: { id: string } }>(cloud, 'team', DEMO_ADMIN.openid, 'me')

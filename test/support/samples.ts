@@ -165,6 +165,11 @@ export const samples: Samples = {
     // risk register and radar
     // budget
     // team plan and phases
+    phasePlan: () => ({}),
+    startPhasePlan: () => ({ startDay: today() }),
+    updateMilestone: (w) => ({ id: 'no-such-milestone', version: 0, status: 'done', ownerId: w.memberId.manager, note: '已完成' }),
+    addMilestone: (w) => ({ phase: 'launch', title: '工具与账号就绪', ownerId: w.memberId.operator, dueDay: today() }),
+    closePhase: () => ({ phase: 'launch', wentWell: '团队两周内到位', toChange: '立项材料准备得更早' }),
   },
 }
 

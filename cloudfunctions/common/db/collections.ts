@@ -11,6 +11,7 @@ import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, 
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { ReportRecord } from './reports'
 import type { CompetitorRecord, CompetitorWeekRecord, ExperimentCountsRecord, ExperimentRecord } from './research'
+import type { PhasePlanRecord } from './steering'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -75,6 +76,9 @@ export const EXPERIMENT_COUNTS = 'experimentCounts'
 export const COMPETITORS = 'competitors'
 /** Raw fact (append-only): a competitor's numbers per ISO week; a relog supersedes the entry in force. */
 export const COMPETITOR_WEEKS = 'competitorWeeks'
+// steering: the plan's phases
+/** One document per team, id `phaseplan_${teamId}`: its phases (with their 复盘) and milestones. */
+export const PHASE_PLANS = 'phasePlans'
 
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
@@ -114,6 +118,7 @@ export interface StoredRecords {
   [EXPERIMENT_COUNTS]: ExperimentCountsRecord
   [COMPETITORS]: CompetitorRecord
   [COMPETITOR_WEEKS]: CompetitorWeekRecord
+  [PHASE_PLANS]: PhasePlanRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -156,4 +161,5 @@ export const COLLECTION_NAMES = [
   EXPERIMENT_COUNTS,
   COMPETITORS,
   COMPETITOR_WEEKS,
+  PHASE_PLANS,
 ] as const satisfies readonly CollectionName[]

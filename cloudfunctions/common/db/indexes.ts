@@ -98,6 +98,8 @@ export const INDEXES: readonly IndexSpec[] = [
   // research: the competitor watch (the list of accounts is read through (teamId, _id), see PAGED_BY_TEAM)
   { collection: C.COMPETITOR_WEEKS, fields: [['teamId', 1], ['competitorId', 1], ['week', 1], ['_id', 1]], why: '竞品: one account\'s entries for a week (the one in force before a relog)' },
   { collection: C.COMPETITOR_WEEKS, fields: [['teamId', 1], ['week', -1], ['_id', 1]], why: '竞品: every account\'s entries over the last weeks, newest first (the list\'s 上周 values, the comparison)' },
+  // steering: the phase plan is read by its id; the export pages it through the team like the others
+  { collection: C.PHASE_PLANS, fields: [['teamId', 1], ['_id', 1]], why: 'a team\'s phase plan page by page (export)' },
   ...PAGED_BY_TEAM.map((collection): IndexSpec => ({ collection, fields: [['teamId', 1], ['_id', 1]], why: 'a team\'s documents page by page (export, rebuild, repair)' })),
 ]
 

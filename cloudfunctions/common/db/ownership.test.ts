@@ -14,6 +14,8 @@ const WRITERS: Record<string, string[]> = {
   TASKS: ['cloudfunctions/content/'],
   // Retrospectives and their tasks: the content function (its timer creates them, its actions write them).
   RETROSPECTIVES: ['cloudfunctions/content/'],
+  // The team's phase plan: the steering function alone.
+  PHASE_PLANS: ['cloudfunctions/steering/'],
 }
 const WRITE = '(?:add|update|set|remove|insert|insertOnce|updateWhere|updateVersioned|removeWhere)'
 

@@ -11,12 +11,16 @@ import { useMeScreen } from '../../hooks/useMeScreen'
 import { api } from '../../api'
 import { ROUTES } from '../../routes'
 import { useIsAdmin, useMe } from '../../state/me'
+import { manifest } from '../../../core/api/manifest'
+import { allows } from '../../../core/roles'
 import { palette } from '../../styles/palette'
 
 export default function MePage() {
   const screen = useMeScreen()
-  const { setMe } = useMe()
+  const { me, setMe } = useMe()
   const isAdmin = useIsAdmin()
+  // 经营管理 (steering): staff only; field staff are not offered what the function refuses them.
+  const mayReadPlan = allows(manifest.steering.phasePlan.access, me?.member?.roles)
   const arrow = <ArrowRight size={12} color={palette.textFaint} />
   const open = (url: string) => () => void Taro.navigateTo({ url })
   // The open count beside 我的待办, fresh each time the tab shows (a task may have been done meanwhile).
@@ -76,6 +80,13 @@ export default function MePage() {
           ) : null}
         </Cell.Group>
       </View>
+      {mayReadPlan ? (
+        <View className='section section-steering'>
+          <Cell.Group title='经营管理'>
+            <Cell className='entry-phases' title='阶段计划' description='四个阶段的里程碑、进度与团队配置' clickable extra={arrow} align='center' onClick={open(ROUTES.phases)} />
+          </Cell.Group>
+        </View>
+      ) : null}
       {process.env.TARO_ENV === 'h5' ? (
         <View className='section'>
           <Cell.Group>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '阶段计划',
+  enablePullDownRefresh: true,
+})
