@@ -35,6 +35,8 @@ export const ROUTES = {
   experiments: '/package-analytics/experiments/index',
   experiment: '/package-analytics/experiment/index',
   competitors: '/package-analytics/competitors/index',
+  risks: '/package-analytics/risks/index',
+  risk: '/package-analytics/risk/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

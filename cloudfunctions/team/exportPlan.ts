@@ -11,6 +11,9 @@ import {
   COLLECTION_NAMES,
   COMPETITORS,
   COMPETITOR_WEEKS,
+  RISKS,
+  RISK_CHANGES,
+  RISK_SUGGESTIONS,
   FOLLOWER_TOTALS,
   IMPORTS,
   INVITES,
@@ -84,6 +87,9 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [EXPERIMENT_COUNTS]: { label: '实验推送计数', key: 'teamId' },
   [COMPETITORS]: { label: '竞品账号', key: 'teamId' },
   [COMPETITOR_WEEKS]: { label: '竞品周数据', key: 'teamId' },
+  [RISKS]: { label: '风险', key: 'teamId' },
+  [RISK_CHANGES]: { label: '风险变更记录', key: 'teamId' },
+  [RISK_SUGGESTIONS]: { label: '风险调整建议', key: 'teamId' },
 }
 
 export interface ExportedSpec {

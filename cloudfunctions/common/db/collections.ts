@@ -11,6 +11,7 @@ import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, 
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { ReportRecord } from './reports'
 import type { CompetitorRecord, CompetitorWeekRecord, ExperimentCountsRecord, ExperimentRecord } from './research'
+import type { RiskChangeRecord, RiskRecord, RiskSuggestionRecord } from './steering'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -73,6 +74,13 @@ export const EXPERIMENT_COUNTS = 'experimentCounts'
 export const COMPETITORS = 'competitors'
 /** Raw fact (append-only): a competitor's numbers per ISO week; a relog supersedes the entry in force. */
 export const COMPETITOR_WEEKS = 'competitorWeeks'
+// steering: the risk register
+/** Risks (风险), with their score and status in force. */
+export const RISKS = 'risks'
+/** Raw fact (append-only): every change of a risk's score or status, with who, when and why. */
+export const RISK_CHANGES = 'riskChanges'
+/** Signals' suggestions to raise a risk's likelihood, id `${riskId}_${signal key}`. */
+export const RISK_SUGGESTIONS = 'riskSuggestions'
 
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
@@ -111,6 +119,9 @@ export interface StoredRecords {
   [EXPERIMENT_COUNTS]: ExperimentCountsRecord
   [COMPETITORS]: CompetitorRecord
   [COMPETITOR_WEEKS]: CompetitorWeekRecord
+  [RISKS]: RiskRecord
+  [RISK_CHANGES]: RiskChangeRecord
+  [RISK_SUGGESTIONS]: RiskSuggestionRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -152,4 +163,7 @@ export const COLLECTION_NAMES = [
   EXPERIMENT_COUNTS,
   COMPETITORS,
   COMPETITOR_WEEKS,
+  RISKS,
+  RISK_CHANGES,
+  RISK_SUGGESTIONS,
 ] as const satisfies readonly CollectionName[]
