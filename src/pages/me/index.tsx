@@ -9,6 +9,7 @@ import { useApiQuery } from '../../hooks/useApiQuery'
 import { useMeScreen } from '../../hooks/useMeScreen'
 import { api } from '../../api'
 import { ROUTES } from '../../routes'
+import { STAFF_ROLES, allows } from '../../../core/roles'
 import { useIsAdmin, useMe } from '../../state/me'
 import { palette } from '../../styles/palette'
 
@@ -16,6 +17,8 @@ export default function MePage() {
   const screen = useMeScreen()
   const { setMe } = useMe()
   const isAdmin = useIsAdmin()
+  // 经营管理 (risks, budget, phases) is for staff: field staff see neither the group nor its rows.
+  const isStaff = allows(STAFF_ROLES, useMe().me?.member?.roles)
   const arrow = <ArrowRight size={12} color={palette.textFaint} />
   const open = (url: string) => () => void Taro.navigateTo({ url })
   // The open count beside 我的待办, fresh each time the tab shows (a task may have been done meanwhile).
@@ -50,6 +53,13 @@ export default function MePage() {
           <Cell className='entry-meetings' title='会议' description='选题会、策划会、制作会、复盘会' clickable extra={arrow} align='center' onClick={open(ROUTES.meetings)} />
         </Cell.Group>
       </View>
+      {isStaff ? (
+        <View className='section'>
+          <Cell.Group title='经营管理' className='steering-group'>
+            <Cell className='entry-risks' title='风险雷达' description='风险分级、热力图与复查提醒' clickable extra={arrow} align='center' onClick={open(ROUTES.risks)} />
+          </Cell.Group>
+        </View>
+      ) : null}
       <View className='section'>
         <Cell.Group>
           <Cell className='entry-profile' title='编辑资料' description='姓名、所在部门' clickable extra={arrow} align='center' onClick={open(ROUTES.profile)} />
