@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { contracts } from '../../../core/api'
@@ -33,6 +33,12 @@ export default function RisksPage() {
   const [adding, setAdding] = useState(false)
   const [checking, setChecking] = useState(false)
   usePullRefresh(list.refresh)
+  // Back from a risk whose score or status changed: the map and the list show it.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void list.refresh()
+    shown.current = true
+  })
   const page = list.data
 
   const check = async () => {
