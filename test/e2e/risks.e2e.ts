@@ -1,6 +1,6 @@
 // Journey: the manager 陈静 opens 风险雷达 from 我的 → 经营管理, registers a 政策监管 risk (likelihood 2, impact 4:
 // score 8, 中), raises its likelihood to 4 with a reason on the risk's page (16, 高; the reason in its history),
-// and back on the radar the heat map shows it moved from (2, 4) to (4, 4). Field staff (赵强) see no 经营管理
+// and back on the radar the heat map shows it moved from (2, 4) to (4, 4) (the demo team's seeded risks stay where they were). Field staff (赵强) see no 经营管理
 // entry, and opening the page directly is refused by the function.
 import type { Page } from 'playwright-core'
 import { openTab, signInAs, startJourney, until, visible, type Journey } from './support'
@@ -20,9 +20,12 @@ test('a manager adds a risk, raises its likelihood with a reason and sees it mov
   await openTab(m, '我的')
   await visible(m, '.steering-group').getByText('经营管理').waitFor()
   await visible(m, '.entry-risks').click()
-  await visible(m, '.risks-page .risks-list').getByText('还没有登记风险').waitFor()
+  // The demo team's register is seeded: note what the two cells hold before.
+  await visible(m, '.risks-page .risk-row').waitFor()
+  const count = async (l: number, i: number) => Number((await cell(m, l, i).innerText()) || 0)
+  const [from, to] = [await count(2, 4), await count(4, 4)]
   await settle(m)
-  await j.shot(m, 'risks-01-empty')
+  await j.shot(m, 'risks-01-radar')
 
   await visible(m, '.risks-page .risk-add').click()
   const form = () => visible(m, '.risks-page .risk-form')
@@ -59,9 +62,9 @@ test('a manager adds a risk, raises its likelihood with a reason and sees it mov
 
   // Back on the radar: it moved from (2, 4) to (4, 4).
   await m.goBack()
-  await until(async () => (await cell(m, 4, 4).innerText()) === '1')
-  expect(await cell(m, 2, 4).innerText()).toBe('')
-  const row = visible(m, '.risks-page .risk-row')
+  await until(async () => (await count(4, 4)) === to + 1)
+  expect(await count(2, 4)).toBe(from)
+  const row = m.locator('.risks-page .risk-row >> visible=true').filter({ hasText: '平台内容审核趋严' })
   expect(await row.locator('.risk-level').innerText()).toBe('高 16')
   await settle(m)
   await j.shot(m, 'risks-05-heat-map')
