@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => j?.close())
 
 const settle = (page: Page) => page.waitForTimeout(1200)
-const cell = (page: Page, l: number, i: number) => visible(page, `.risks-page .heat-cell-${l}-${i} .heat-cell__count`)
+/** A heat-map cell (an empty count has no size, so the cell is what is looked up). */
+const cell = (page: Page, l: number, i: number) => visible(page, `.risks-page .heat-cell-${l}-${i}`)
 
 test('a manager adds a risk, raises its likelihood with a reason and sees it move on the heat map', async () => {
   const m = (await j.phone()).page

@@ -33,7 +33,7 @@ let seq = 0
  */
 export function RadarChart(props: RadarChartProps) {
   const canvasId = useMemo(() => `${props.id}-${++seq}`, [props.id])
-  const height = props.height ?? 260
+  const height = props.height ?? 230
   const config = JSON.stringify([props.categories, props.data, props.max])
 
   useEffect(() => {
@@ -59,7 +59,8 @@ export function RadarChart(props: RadarChartProps) {
         fontSize: 11,
         dataLabel: true,
         legend: { show: false },
-        extra: { radar: { max: props.max, gridType: 'radar', gridColor: palette.borderStrong, gridCount: 5, opacity: 0.25, border: true, borderWidth: 2, labelColor: palette.textBody } },
+        // uCharts reads labelShow from these options as given (its defaults do not reach the labels).
+        extra: { radar: { max: props.max, labelShow: true, gridType: 'radar', gridColor: palette.borderStrong, gridCount: 5, opacity: 0.25, border: true, borderWidth: 2, labelColor: palette.textBody } },
       })
     }
     const timer = setTimeout(() => {

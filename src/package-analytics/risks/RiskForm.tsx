@@ -37,6 +37,11 @@ export function RiskForm(props: { mode: RiskFormMode; owners: { id: string; name
   const [signal, setSignal] = useState<RiskSignalKind | 'none'>(r?.signal ?? 'none')
   const [kpi, setKpi] = useState<KpiKey | undefined>(r?.kpi ?? undefined)
   const [reviewDay, setReviewDay] = useState(r?.reviewDay ?? addDays(dayKey(new Date()), 14))
+  // 指标预警 starts on 完播率, the plan's own example ("完播率连续两周红"); the picker changes it.
+  const pickSignal = (v: RiskSignalKind | 'none') => {
+    setSignal(v)
+    if (v === 'kpi' && !kpi) setKpi('completionRate')
+  }
   const requestId = useRef(newRequestId())
   const texts = { title, description, plan, trigger, signal, reviewDay, ...(signal === 'kpi' && kpi ? { kpi } : {}) }
   const form = useFormAction(
@@ -77,7 +82,7 @@ export function RiskForm(props: { mode: RiskFormMode; owners: { id: string; name
       <Text className='risk-form__label'>触发指标（选填）</Text>
       <TextField className='field-risk-trigger' value={trigger} onChange={setTrigger} schema={shape.trigger} placeholder='例如：完播率连续两周红' error={form.errors.trigger} />
       <Text className='risk-form__label'>关联信号（出现时建议调高可能性）</Text>
-      <ChoiceField value={signal} onChange={setSignal} options={SIGNAL_OPTIONS} optionClass='risk-signal' error={form.errors.signal} />
+      <ChoiceField value={signal} onChange={pickSignal} options={SIGNAL_OPTIONS} optionClass='risk-signal' error={form.errors.signal} />
       {signal === 'kpi' ? (
         <Picker mode='selector' range={KPI_LABELS} value={kpi ? KPIS.indexOf(kpi) : 0} onChange={(e) => setKpi(KPIS[Number(e.detail.value)])}>
           <View className='risk-form__picker risk-kpi'>
