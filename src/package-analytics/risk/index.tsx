@@ -33,7 +33,7 @@ function Head({ d }: { d: RiskDetail }) {
       </View>
       <Text className='risk-head__line risk-head__score'>{`${r.categoryLabel} · 可能性 ${r.likelihood} × 影响 ${r.impact} = ${r.score} · ${r.statusLabel}`}</Text>
       <Text className='risk-head__line'>{`负责人：${r.ownerName} · 登记人：${r.createdByName}`}</Text>
-      <Text className={`risk-head__line ${r.reviewOverdue ? 'risk-row__review--overdue' : ''}`}>{`复查日期：${r.reviewDay}${r.reviewOverdue ? '（已逾期）' : ''}`}</Text>
+      <Text className={`risk-head__line ${r.reviewOverdue ? 'risk-head__overdue' : ''}`}>{`复查日期：${r.reviewDay}${r.reviewOverdue ? '（已逾期）' : ''}`}</Text>
       {r.description ? <Text className='risk-head__block'>{`描述：${r.description}`}</Text> : null}
       <Text className='risk-head__block'>{`应对预案：${r.plan || '未填写'}`}</Text>
       <Text className='risk-head__block'>{`触发指标：${r.trigger || '未填写'}${r.signalLabel ? `（关联：${r.signalLabel}）` : ''}`}</Text>

@@ -42,7 +42,7 @@ export function HeatMap(props: { heat: number[][]; matrix: RiskLevel[][] }) {
       <View className='heat-map__legend'>
         {(['low', 'medium', 'high', 'critical'] as const).map((l) => (
           <View key={l} className='heat-map__legend-item'>
-            <View className={`heat-map__swatch heat-cell--${l}`} />
+            <View className={`heat-map__swatch heat-map__swatch--${l}`} />
             <Text className='heat-map__legend-text'>{RISK_LEVEL_LABELS[l]}</Text>
           </View>
         ))}
