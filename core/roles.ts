@@ -14,6 +14,12 @@ export const STAFF_ROLES = ['admin', 'manager', 'operator'] as const satisfies r
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
 /**
+ * Who edits the steering tools (issue 13): the risk register, the budget and the plan's phases. Admins and
+ * managers; operators read (and may propose a risk); field staff see none of it.
+ */
+export const STEERING_EDITORS = ['admin', 'manager'] as const satisfies readonly Role[]
+
+/**
  * Who may own a KPI (and so be told of its alerts and close its special analyses): managers and admins.
  * The KPI settings action, the notices and the owner picker all read this one list.
  */
@@ -21,9 +27,6 @@ export const KPI_OWNER_ROLES = ['manager', 'admin'] as const satisfies readonly 
 
 /** Whether a member with these roles may own a KPI. */
 export const mayOwnKpi = (roles: readonly Role[]): boolean => roles.some((r) => (KPI_OWNER_ROLES as readonly Role[]).includes(r))
-
-/** Who edits the steering tools (risks, budget, the phase plan): admins and managers. */
-export const STEERING_EDITORS = ['admin', 'manager'] as const satisfies readonly Role[]
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',

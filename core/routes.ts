@@ -38,6 +38,8 @@ export const ROUTES = {
   experiment: '/package-analytics/experiment/index',
   competitors: '/package-analytics/competitors/index',
   phases: '/package-analytics/phases/index',
+  risks: '/package-analytics/risks/index',
+  risk: '/package-analytics/risk/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -6,6 +6,7 @@ import { seedContent } from './seed-content'
 import { seedReview } from './seed-review'
 import { seedResults } from './seed-results'
 import { seedCompetitors } from './seed-competitors'
+import { seedRisks } from './seed-risks'
 import type { Store } from './store'
 import { MEMBERS, TEAMS } from '../cloudfunctions/common/db/collections'
 import { addDays, dayKey } from '../core/time/china'
@@ -73,6 +74,8 @@ export default async function seed(ctx: SeedContext): Promise<void> {
     .map((m) => ({ id: m._id, name: String(m.name) }))
   seedResults(ctx.store, me.team.id, loggers, ctx.now)
   seedCompetitors(ctx.store, me.team.id, planners, ctx.now)
+  const operators = everyone.filter((m) => m.roles.length === 1 && m.roles[0] === 'operator')
+  seedRisks(ctx.store, me.team.id, { admin, manager, operators }, ctx.now)
   // The demo's plan started five weeks ago, so its baselines are measured from the seeded weeks before
   // it and its ramps are part-way (a team created in the app starts its plan on the day it is created).
   const planStart = addDays(dayKey(ctx.now), -DEMO_PLAN_WEEKS * 7)
@@ -89,6 +92,8 @@ export default async function seed(ctx: SeedContext): Promise<void> {
   await ctx.timer?.('analytics', 'weeklyVerdicts')
   // Retrospectives (单条复盘) for the published items whose day 7 has passed, so 我的待办 opens with some to write.
   await ctx.timer?.('content', 'retrospectives')
+  // Risk signals and review reminders from those alerts and the 日报 (the steering timer runs at :45).
+  await ctx.timer?.('steering', 'steeringHourly')
 }
 
 /** How long ago the demo team's plan started. */

@@ -12,6 +12,9 @@ import {
   COMPETITORS,
   COMPETITOR_WEEKS,
   PHASE_PLANS,
+  RISKS,
+  RISK_CHANGES,
+  RISK_SUGGESTIONS,
   FOLLOWER_TOTALS,
   IMPORTS,
   INVITES,
@@ -88,6 +91,9 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [COMPETITORS]: { label: '竞品账号', key: 'teamId' },
   [COMPETITOR_WEEKS]: { label: '竞品周数据', key: 'teamId' },
   [PHASE_PLANS]: { label: '阶段计划', key: 'teamId' },
+  [RISKS]: { label: '风险', key: 'teamId' },
+  [RISK_CHANGES]: { label: '风险变更记录', key: 'teamId' },
+  [RISK_SUGGESTIONS]: { label: '风险调整建议', key: 'teamId' },
 }
 
 export interface ExportedSpec {

@@ -178,8 +178,8 @@ export interface InboxView {
   unread: number
 }
 
-/** Review notices carry the item's id in `itemId`; the analysis ones (专项分析) the analysis id; targets_due the period; data_missing the ISO week; report_ready the report's id. */
-export type NotificationKind = 'review_requested' | 'changes_requested' | 'gate_passed' | 'scheduled' | 'analysis_opened' | 'analysis_overdue' | 'targets_due' | 'data_missing' | 'report_ready'
+/** Review notices carry the item's id in `itemId`; the analysis ones (专项分析) the analysis id; targets_due the period; data_missing the ISO week; report_ready the report's id; risk_review_due and risk_suggestion the risk's id. */
+export type NotificationKind = 'review_requested' | 'changes_requested' | 'gate_passed' | 'scheduled' | 'analysis_opened' | 'analysis_overdue' | 'targets_due' | 'data_missing' | 'report_ready' | 'risk_review_due' | 'risk_suggestion'
 
 export interface NotificationView {
   id: string

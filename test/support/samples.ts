@@ -163,6 +163,16 @@ export const samples: Samples = {
 
   steering: {
     // risk register and radar
+    risks: () => ({}),
+    risk: () => ({ id: 'no-such-risk' }),
+    createRisk: (w) => ({ category: 'policy', title: '平台内容审核趋严', likelihood: 2, impact: 4, ownerId: w.memberId.manager, plan: '建立发布前合规自查', trigger: '完播率连续两周红', signal: 'kpi', kpi: 'completionRate', reviewDay: today() }),
+    proposeRisk: () => ({ category: 'fatigue', title: '同类选题过多导致审美疲劳', likelihood: 3, impact: 3, reviewDay: today() }),
+    updateRisk: () => ({ id: 'no-such-risk', version: 0, plan: '每月轮换栏目' }),
+    changeRiskScore: () => ({ id: 'no-such-risk', version: 0, likelihood: 4, impact: 4, reason: '完播率连续两周红' }),
+    changeRiskStatus: () => ({ id: 'no-such-risk', version: 0, status: 'closed' }),
+    acceptRiskSuggestion: () => ({ id: 'no-such-suggestion', riskVersion: 0 }),
+    dismissRiskSuggestion: () => ({ id: 'no-such-suggestion' }),
+    checkRiskSignals: () => ({}),
     // budget
     // team plan and phases
     phasePlan: () => ({}),

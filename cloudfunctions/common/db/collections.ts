@@ -12,6 +12,7 @@ import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, Product
 import type { ReportRecord } from './reports'
 import type { CompetitorRecord, CompetitorWeekRecord, ExperimentCountsRecord, ExperimentRecord } from './research'
 import type { PhasePlanRecord } from './steering'
+import type { RiskChangeRecord, RiskRecord, RiskSuggestionRecord } from './steering'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -79,6 +80,13 @@ export const COMPETITOR_WEEKS = 'competitorWeeks'
 // steering: the plan's phases
 /** One document per team, id `phaseplan_${teamId}`: its phases (with their 复盘) and milestones. */
 export const PHASE_PLANS = 'phasePlans'
+// steering: the risk register
+/** Risks (风险), with their score and status in force. */
+export const RISKS = 'risks'
+/** Raw fact (append-only): every change of a risk's score or status, with who, when and why. */
+export const RISK_CHANGES = 'riskChanges'
+/** Signals' suggestions to raise a risk's likelihood, id `${riskId}_${signal key}`. */
+export const RISK_SUGGESTIONS = 'riskSuggestions'
 
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
@@ -119,6 +127,9 @@ export interface StoredRecords {
   [COMPETITORS]: CompetitorRecord
   [COMPETITOR_WEEKS]: CompetitorWeekRecord
   [PHASE_PLANS]: PhasePlanRecord
+  [RISKS]: RiskRecord
+  [RISK_CHANGES]: RiskChangeRecord
+  [RISK_SUGGESTIONS]: RiskSuggestionRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -162,4 +173,7 @@ export const COLLECTION_NAMES = [
   COMPETITORS,
   COMPETITOR_WEEKS,
   PHASE_PLANS,
+  RISKS,
+  RISK_CHANGES,
+  RISK_SUGGESTIONS,
 ] as const satisfies readonly CollectionName[]

@@ -34,6 +34,7 @@ const PAGED_BY_TEAM: CollectionName[] = [
   C.ROLLUPS, C.ROLLUP_SCRATCH, C.TARGET_HISTORY, C.KPI_WEEKS, C.ALERTS, C.ANALYSES, C.REPORTS,
   C.EXPERIMENTS, C.EXPERIMENT_COUNTS,
   C.COMPETITORS, C.COMPETITOR_WEEKS,
+  C.RISKS, C.RISK_CHANGES, C.RISK_SUGGESTIONS,
 ]
 
 export const INDEXES: readonly IndexSpec[] = [
@@ -100,6 +101,10 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.COMPETITOR_WEEKS, fields: [['teamId', 1], ['week', -1], ['_id', 1]], why: '竞品: every account\'s entries over the last weeks, newest first (the list\'s 上周 values, the comparison)' },
   // steering: the phase plan is read by its id; the export pages it through the team like the others
   { collection: C.PHASE_PLANS, fields: [['teamId', 1], ['_id', 1]], why: 'a team\'s phase plan page by page (export)' },
+  // steering: the risk register (a team's risks are read whole through (teamId, _id), see PAGED_BY_TEAM)
+  { collection: C.RISK_CHANGES, fields: [['teamId', 1], ['riskId', 1], ['at', -1], ['_id', 1]], why: '风险: one risk\'s history of score and status changes, newest first' },
+  { collection: C.RISK_SUGGESTIONS, fields: [['teamId', 1], ['riskId', 1], ['createdAt', -1], ['_id', 1]], why: '风险: one risk\'s suggestions, newest first' },
+  { collection: C.RISK_SUGGESTIONS, fields: [['teamId', 1], ['status', 1], ['_id', 1]], why: '风险雷达 and the signal check: a team\'s suggestions waiting for an answer' },
   ...PAGED_BY_TEAM.map((collection): IndexSpec => ({ collection, fields: [['teamId', 1], ['_id', 1]], why: 'a team\'s documents page by page (export, rebuild, repair)' })),
 ]
 

@@ -51,7 +51,9 @@ export default function NotificationsPage() {
           ? ROUTES.targets
           : n.kind === 'report_ready'
             ? withQuery(ROUTES.report, { id: n.itemId })
-            : withQuery(ROUTES.production, { itemId: n.itemId })
+            : n.kind === 'risk_review_due' || n.kind === 'risk_suggestion'
+              ? withQuery(ROUTES.risk, { id: n.itemId })
+              : withQuery(ROUTES.production, { itemId: n.itemId })
     void Taro.navigateTo({ url })
   }
   const markAll = async () => {

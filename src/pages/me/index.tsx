@@ -19,8 +19,10 @@ export default function MePage() {
   const screen = useMeScreen()
   const { me, setMe } = useMe()
   const isAdmin = useIsAdmin()
-  // 经营管理 (steering): staff only; field staff are not offered what the function refuses them.
-  const mayReadPlan = allows(manifest.steering.phasePlan.access, me?.member?.roles)
+  // 经营管理 (steering): each row shows only to whom its function answers (field staff see none of them).
+  const roles = me?.member?.roles
+  const mayReadRisks = allows(manifest.steering.risks.access, roles)
+  const mayReadPlan = allows(manifest.steering.phasePlan.access, roles)
   const arrow = <ArrowRight size={12} color={palette.textFaint} />
   const open = (url: string) => () => void Taro.navigateTo({ url })
   // The open count beside 我的待办, fresh each time the tab shows (a task may have been done meanwhile).
@@ -56,6 +58,18 @@ export default function MePage() {
           <Cell className='entry-cases' title='案例库' description='写好的单条复盘，按层级、类别、结果查找' clickable extra={arrow} align='center' onClick={open(ROUTES.cases)} />
         </Cell.Group>
       </View>
+      {mayReadRisks || mayReadPlan ? (
+        <View className='section section-steering'>
+          <Cell.Group title='经营管理' className='steering-group'>
+            {mayReadRisks ? (
+              <Cell className='entry-risks' title='风险雷达' description='风险分级、热力图与复查提醒' clickable extra={arrow} align='center' onClick={open(ROUTES.risks)} />
+            ) : null}
+            {mayReadPlan ? (
+              <Cell className='entry-phases' title='阶段计划' description='四个阶段的里程碑、进度与团队配置' clickable extra={arrow} align='center' onClick={open(ROUTES.phases)} />
+            ) : null}
+          </Cell.Group>
+        </View>
+      ) : null}
       <View className='section'>
         <Cell.Group>
           <Cell className='entry-profile' title='编辑资料' description='姓名、所在部门' clickable extra={arrow} align='center' onClick={open(ROUTES.profile)} />
@@ -80,13 +94,6 @@ export default function MePage() {
           ) : null}
         </Cell.Group>
       </View>
-      {mayReadPlan ? (
-        <View className='section section-steering'>
-          <Cell.Group title='经营管理'>
-            <Cell className='entry-phases' title='阶段计划' description='四个阶段的里程碑、进度与团队配置' clickable extra={arrow} align='center' onClick={open(ROUTES.phases)} />
-          </Cell.Group>
-        </View>
-      ) : null}
       {process.env.TARO_ENV === 'h5' ? (
         <View className='section'>
           <Cell.Group>

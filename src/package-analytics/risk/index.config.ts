@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '风险详情',
+  enablePullDownRefresh: true,
+})

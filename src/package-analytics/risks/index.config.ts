@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '风险雷达',
+  enablePullDownRefresh: true,
+})
