@@ -1,9 +1,5 @@
-import { useEffect, useMemo, useRef } from 'react'
-import Taro from '@tarojs/taro'
-import { Canvas, View } from '@tarojs/components'
-import uCharts from '@qiun/ucharts'
 import { palette } from '../../styles/palette'
-import './LineChart.scss'
+import { ChartCanvas } from './ChartCanvas'
 
 export interface ChartSeries {
   name: string
@@ -28,47 +24,21 @@ export interface LineChartProps {
   zeroBased?: boolean
 }
 
-interface CanvasNode {
-  width: number
-  height: number
-  getContext(kind: '2d'): unknown
-}
-
-let seq = 0
-
-/**
- * The one chart of the app: uCharts drawing on a `<Canvas type='2d'>`. In the mini-program the canvas
- * node comes from a selector query; in the browser it is the <canvas> inside Taro's canvas element.
- * Only package-analytics imports this file, so uCharts stays out of the main package.
- */
+/** A series over days (line) or amounts per day (column), drawn by ChartCanvas. */
 export function LineChart(props: LineChartProps) {
-  const canvasId = useMemo(() => `${props.id}-${++seq}`, [props.id])
-  const height = props.height ?? 200
-  const drawn = useRef<unknown>(null)
-  const config = JSON.stringify([props.categories, props.series, props.type, props.zeroBased])
-
-  useEffect(() => {
-    let cancelled = false
-    const draw = (canvas: CanvasNode | null, width: number) => {
-      if (cancelled || !canvas || !width) return
-      const ratio = Taro.getSystemInfoSync().pixelRatio || 2
-      canvas.width = width * ratio
-      canvas.height = height * ratio
-      const context = canvas.getContext('2d')
-      const labelCount = Math.min(props.categories.length, 5)
-      // A negative day (a correction) must stay visible: only a series without one starts at 0.
-      const fromZero = props.zeroBased !== false && props.series.every((s) => s.data.every((v) => v === null || v >= 0))
-      drawn.current = new uCharts({
+  const labelCount = Math.min(props.categories.length, 5)
+  // A negative day (a correction) must stay visible: only a series without one starts at 0.
+  const fromZero = props.zeroBased !== false && props.series.every((s) => s.data.every((v) => v === null || v >= 0))
+  return (
+    <ChartCanvas
+      id={props.id}
+      height={props.height ?? 200}
+      label={props.label}
+      config={JSON.stringify([props.categories, props.series, props.type, props.zeroBased])}
+      options={() => ({
         type: props.type ?? 'line',
-        context,
-        canvas2d: true,
-        width: width * ratio,
-        height: height * ratio,
-        pixelRatio: ratio,
         categories: props.categories,
         series: props.series.map((s) => ({ name: s.name, data: s.data, ...(s.color ? { color: s.color } : {}) })),
-        animation: false,
-        background: palette.white,
         color: [palette.lightGreen, palette.chartBlue, palette.lightYellow, palette.lightRed],
         padding: [12, 12, 4, 4],
         fontSize: 11,
@@ -84,30 +54,7 @@ export function LineChart(props: LineChartProps) {
           data: [{ ...(fromZero ? { min: 0 } : {}), fontSize: 10, fontColor: palette.textHelp, ...(props.formatY ? { formatter: (v: number) => props.formatY!(v) } : {}) }],
         },
         extra: { line: { type: 'straight', width: 2 }, column: { width: 10, seriesGap: 2 } },
-      })
-    }
-    // After the canvas has laid out.
-    const timer = setTimeout(() => {
-      if (process.env.TARO_ENV === 'h5') {
-        const host = document.getElementById(canvasId)
-        const canvas = (host?.tagName === 'CANVAS' ? host : host?.querySelector('canvas')) as (HTMLCanvasElement & CanvasNode) | null
-        draw(canvas, host?.getBoundingClientRect().width ?? 0)
-        return
-      }
-      Taro.createSelectorQuery()
-        .select(`#${canvasId}`)
-        .fields({ node: true, size: true })
-        .exec((res: { node?: CanvasNode; width?: number }[]) => draw(res?.[0]?.node ?? null, res?.[0]?.width ?? 0))
-    }, 50)
-    return () => {
-      cancelled = true
-      clearTimeout(timer)
-    }
-  }, [canvasId, config, height]) // eslint-disable-line react-hooks/exhaustive-deps
-
-  return (
-    <View className='line-chart' aria-label={props.label}>
-      <Canvas type='2d' id={canvasId} canvasId={canvasId} className='line-chart__canvas' style={{ width: '100%', height: `${height}px` }} />
-    </View>
+      })}
+    />
   )
 }
