@@ -19,6 +19,12 @@ export type StaffRole = (typeof STAFF_ROLES)[number]
  */
 export const KPI_OWNER_ROLES = ['manager', 'admin'] as const satisfies readonly Role[]
 
+/**
+ * Who steers: admins and managers edit the risk register, the budget and the plan's phases (issue 13).
+ * The budget is theirs alone (money is managers'); operators and field staff neither read nor edit it.
+ */
+export const STEERING_EDITORS = ['admin', 'manager'] as const satisfies readonly Role[]
+
 /** Whether a member with these roles may own a KPI. */
 export const mayOwnKpi = (roles: readonly Role[]): boolean => roles.some((r) => (KPI_OWNER_ROLES as readonly Role[]).includes(r))
 

@@ -1,5 +1,8 @@
 import type { steeringContract } from '../../core/api/steering'
 import type { Handlers } from '../common/action'
+import { budgetHandlers } from './budget'
 
 // Split by area: the risk register in risks.ts, the budget in budget.ts, the team plan and phases in phases.ts.
-export const handlers: Handlers<typeof steeringContract> = {}
+export const handlers: Handlers<typeof steeringContract> = {
+  ...budgetHandlers,
+}

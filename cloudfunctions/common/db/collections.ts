@@ -11,6 +11,7 @@ import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord, LockRecord, 
 import type { EventRecord, FirstsRecord, FlowRecord, NotificationRecord, ProductionRecord, VersionRecord } from './review'
 import type { ReportRecord } from './reports'
 import type { CompetitorRecord, CompetitorWeekRecord, ExperimentCountsRecord, ExperimentRecord } from './research'
+import type { BudgetPlanRecord, BudgetRevisionRecord } from './steering'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -74,6 +75,12 @@ export const COMPETITORS = 'competitors'
 /** Raw fact (append-only): a competitor's numbers per ISO week; a relog supersedes the entry in force. */
 export const COMPETITOR_WEEKS = 'competitorWeeks'
 
+// steering: budget (actual spend is `spend`)
+/** A team's budget plan for one year (per month and category), id `${teamId}_${year}`. */
+export const BUDGET_PLANS = 'budgetPlans'
+/** Append-only: every revision of the plan (first plans and 弹性调整 with their reasons). */
+export const BUDGET_REVISIONS = 'budgetRevisions'
+
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
   [TEAMS]: TeamDoc
@@ -111,6 +118,8 @@ export interface StoredRecords {
   [EXPERIMENT_COUNTS]: ExperimentCountsRecord
   [COMPETITORS]: CompetitorRecord
   [COMPETITOR_WEEKS]: CompetitorWeekRecord
+  [BUDGET_PLANS]: BudgetPlanRecord
+  [BUDGET_REVISIONS]: BudgetRevisionRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -152,4 +161,6 @@ export const COLLECTION_NAMES = [
   EXPERIMENT_COUNTS,
   COMPETITORS,
   COMPETITOR_WEEKS,
+  BUDGET_PLANS,
+  BUDGET_REVISIONS,
 ] as const satisfies readonly CollectionName[]

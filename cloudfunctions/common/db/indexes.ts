@@ -34,6 +34,7 @@ const PAGED_BY_TEAM: CollectionName[] = [
   C.ROLLUPS, C.ROLLUP_SCRATCH, C.TARGET_HISTORY, C.KPI_WEEKS, C.ALERTS, C.ANALYSES, C.REPORTS,
   C.EXPERIMENTS, C.EXPERIMENT_COUNTS,
   C.COMPETITORS, C.COMPETITOR_WEEKS,
+  C.BUDGET_PLANS, C.BUDGET_REVISIONS,
 ]
 
 export const INDEXES: readonly IndexSpec[] = [
@@ -96,6 +97,9 @@ export const INDEXES: readonly IndexSpec[] = [
   // research: the competitor watch (the list of accounts is read through (teamId, _id), see PAGED_BY_TEAM)
   { collection: C.COMPETITOR_WEEKS, fields: [['teamId', 1], ['competitorId', 1], ['week', 1], ['_id', 1]], why: '竞品: one account\'s entries for a week (the one in force before a relog)' },
   { collection: C.COMPETITOR_WEEKS, fields: [['teamId', 1], ['week', -1], ['_id', 1]], why: '竞品: every account\'s entries over the last weeks, newest first (the list\'s 上周 values, the comparison)' },
+  // steering: budget (plans are read by id; spend by the (teamId, date, _id) and (teamId, _id, date) above)
+  { collection: C.BUDGET_REVISIONS, fields: [['teamId', 1], ['year', 1], ['at', -1], ['_id', 1]], why: '预算: a year\'s plan revisions, newest first' },
+  { collection: C.SPEND, fields: [['teamId', 1], ['category', 1], ['_id', 1]], why: 'steering timer: a team\'s spend entries logged before categories (stamped 广告投放 once)' },
   ...PAGED_BY_TEAM.map((collection): IndexSpec => ({ collection, fields: [['teamId', 1], ['_id', 1]], why: 'a team\'s documents page by page (export, rebuild, repair)' })),
 ]
 

@@ -12,6 +12,8 @@ const WRITERS: Record<string, string[]> = {
   // The four meetings and the tasks their decisions become: the content function alone.
   MEETINGS: ['cloudfunctions/content/'],
   TASKS: ['cloudfunctions/content/'],
+  // Actual spend (投流花费 and the budget's every category): one writer, whichever function logs it.
+  SPEND: ['cloudfunctions/common/spendFacts.ts', 'cloudfunctions/steering/spendMigration.ts'],
 }
 const WRITE = '(?:add|update|set|remove|insert|insertOnce|updateWhere|updateVersioned|removeWhere)'
 
