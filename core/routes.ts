@@ -35,6 +35,7 @@ export const ROUTES = {
   experiments: '/package-analytics/experiments/index',
   experiment: '/package-analytics/experiment/index',
   competitors: '/package-analytics/competitors/index',
+  budget: '/package-analytics/budget/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -173,7 +173,7 @@ describe('migration of spend logged before budgets', () => {
     for (const f of spendInForceByCategory(spendDocs(teamId).map((s) => ({ ...s, id: s._id, category: s.category as never })))) m.set(f[1].date, (m.get(f[1].date) ?? 0) + f[1].amountFen)
     return Object.fromEntries([...m].sort())
   }
-  const adsPerDay = async (teamId: string, who: string) => {
+  const adsOf2025 = async (who: string) => {
     const view = await ok<BudgetView>(cloud, 'steering', who, 'budget', { year: 2025 })
     return view.byCategory.find((c) => c.category === 'promo_ads')!.actualFen
   }
@@ -192,7 +192,7 @@ describe('migration of spend logged before budgets', () => {
   it('stamps 广告投放 on every legacy entry; per-day totals after equal totals before, in both teams', async () => {
     const beforeA = totalsPerDay(w.teamA)
     const beforeB = totalsPerDay(w.teamB)
-    const adsBefore = await adsPerDay(w.teamA, w.openid.manager)
+    const adsBefore = await adsOf2025(w.openid.manager)
     expect(beforeA).toEqual({ '2025-06-01': 12_500, '2025-06-02': 7_000, '2025-11-30': 33_300 })
     const res = await cloud.timer('steering', 'steeringHourly')
     expect(res).toMatchObject({ ok: true, data: { finished: true } })
@@ -200,7 +200,7 @@ describe('migration of spend logged before budgets', () => {
     expect(spendDocs(w.teamB).every((s) => s.category === 'promo_ads')).toBe(true)
     expect(totalsPerDay(w.teamA)).toEqual(beforeA)
     expect(totalsPerDay(w.teamB)).toEqual(beforeB)
-    expect(await adsPerDay(w.teamA, w.openid.manager)).toBe(adsBefore)
+    expect(await adsOf2025(w.openid.manager)).toBe(adsBefore)
     expect(adsBefore).toBe(52_800)
     // Nothing but the category changed: amounts, days and the supersedes chain are as they were.
     expect(spendDocs(w.teamA).find((s) => s._id === 'lg2')).toMatchObject({ date: '2025-06-01', amountFen: 12_500, supersedes: 'lg1' })

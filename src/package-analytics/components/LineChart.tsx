@@ -10,6 +10,8 @@ export interface ChartSeries {
   /** null where there is no data (drawn as a gap). */
   data: (number | null)[]
   color?: string
+  /** A colour per point overriding the series' own where set (a month over its budget drawn red). */
+  pointColors?: (string | null)[]
 }
 
 export interface LineChartProps {
@@ -66,7 +68,7 @@ export function LineChart(props: LineChartProps) {
         height: height * ratio,
         pixelRatio: ratio,
         categories: props.categories,
-        series: props.series.map((s) => ({ name: s.name, data: s.data, ...(s.color ? { color: s.color } : {}) })),
+        series: props.series.map((s) => ({ name: s.name, data: pointData(s), ...(s.color ? { color: s.color } : {}) })),
         animation: false,
         background: palette.white,
         color: [palette.lightGreen, palette.chartBlue, palette.lightYellow, palette.lightRed],
@@ -110,4 +112,11 @@ export function LineChart(props: LineChartProps) {
       <Canvas type='2d' id={canvasId} canvasId={canvasId} className='line-chart__canvas' style={{ width: '100%', height: `${height}px` }} />
     </View>
   )
+}
+
+/** uCharts takes `{ value, color }` for a point drawn in its own colour. */
+function pointData(s: ChartSeries): (number | null | { value: number; color: string })[] {
+  const colors = s.pointColors
+  if (!colors) return s.data
+  return s.data.map((v, i) => (v !== null && colors[i] ? { value: v, color: colors[i]! } : v))
 }

@@ -3,6 +3,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
 import { ArrowRight } from '@nutui/icons-react-taro'
+import { contracts } from '../../../core/api'
+import { allows } from '../../../core/roles'
 import { signOut } from '../../api/dev'
 import { MeHeader } from '../../components/MeHeader'
 import { useApiQuery } from '../../hooks/useApiQuery'
@@ -14,7 +16,7 @@ import { palette } from '../../styles/palette'
 
 export default function MePage() {
   const screen = useMeScreen()
-  const { setMe } = useMe()
+  const { me, setMe } = useMe()
   const isAdmin = useIsAdmin()
   const arrow = <ArrowRight size={12} color={palette.textFaint} />
   const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -27,6 +29,13 @@ export default function MePage() {
   })
   const openCount = tasks.data?.openCount
   const overdue = tasks.data?.overdueCount ?? 0
+  const roles = me?.member?.roles
+  // 经营管理 (issue 13): one row per steering screen, each shown to whom its function answers; field staff see none.
+  const steeringRows = [
+    allows(contracts.steering.budget.access, roles) ? (
+      <Cell key='budget' className='entry-budget' title='预算' description='年度预算、实际花费、单位成本与 ROI' clickable extra={arrow} align='center' onClick={open(ROUTES.budget)} />
+    ) : null,
+  ].filter(Boolean)
   const switchIdentity = () => {
     signOut()
     setMe(null)
@@ -50,6 +59,11 @@ export default function MePage() {
           <Cell className='entry-meetings' title='会议' description='选题会、策划会、制作会、复盘会' clickable extra={arrow} align='center' onClick={open(ROUTES.meetings)} />
         </Cell.Group>
       </View>
+      {steeringRows.length ? (
+        <View className='section steering-entries'>
+          <Cell.Group title='经营管理'>{steeringRows}</Cell.Group>
+        </View>
+      ) : null}
       <View className='section'>
         <Cell.Group>
           <Cell className='entry-profile' title='编辑资料' description='姓名、所在部门' clickable extra={arrow} align='center' onClick={open(ROUTES.profile)} />
