@@ -20,6 +20,14 @@ import './index.scss'
 const thisYear = () => Number(today().slice(0, 4))
 const thisMonth = () => Number(today().slice(5, 7))
 
+/** An axis label of fen in 元, large amounts in 万: '1.2万', '850'. */
+function yuanAxis(fen: number): string {
+  const yuan = fen / 100
+  if (Math.abs(yuan) < 10_000) return formatNumber(yuan, 0)
+  const wan = formatNumber(yuan / 10_000, 1)
+  return `${wan.endsWith('.0') ? wan.slice(0, -2) : wan}万`
+}
+
 /** The forecast against the annual plan, in words. */
 function forecastHint(v: BudgetView): string {
   if (v.forecastVsPlanFen === null) return v.annualPlanFen === null ? '还没有年度预算' : '今年还没开始'
@@ -36,7 +44,7 @@ export default function BudgetPage() {
   const view = budget.data
   const refresh = () => void budget.refresh()
 
-  if (!view) return <View className='page budget-page'>{budget.error ? <ErrorState message={errorMessage(budget.error)} onRetry={refresh} /> : <LoadingState rows={6} />}</View>
+  if (!view) return <View className='page budget-page'>{budget.error ? <ErrorState message={errorMessage(budget.error)} error={budget.error} onRetry={refresh} /> : <LoadingState rows={6} />}</View>
   const u = view.unitCosts
   const overMonths = view.months.filter((m) => m.over).length
   return (
@@ -67,10 +75,10 @@ export default function BudgetPage() {
             { name: '计划', data: view.months.map((m) => m.planFen ?? null), color: palette.chartBlue },
             { name: '实际', data: view.months.map((m) => m.actualFen), color: palette.lightGreen, pointColors: view.months.map((m) => (m.over ? palette.lightRed : null)) },
           ]}
-          formatY={(v) => formatNumber(v / 100, 0)}
+          formatY={yuanAxis}
         />
-        <Text className='budget-legend'>单位：元；红色柱为超出当月预算</Text>
-        <MonthTable months={view.months} currentMonth={view.year === thisYear() ? thisMonth() : null} />
+        <Text className='budget-legend'>单位：元；红色柱为超出当月预算。没有预算也没有花费的月份不列出。</Text>
+        <MonthTable months={view.months.filter((m) => m.planFen !== null || m.actualFen !== 0 || (view.year === thisYear() && m.month === thisMonth()))} currentMonth={view.year === thisYear() ? thisMonth() : null} />
       </View>
       <View className='analytics-card'>
         <Text className='analytics-card__title'>单位成本与 ROI（年初至今）</Text>
