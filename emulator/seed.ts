@@ -6,6 +6,7 @@ import { seedContent } from './seed-content'
 import { seedReview } from './seed-review'
 import { seedResults } from './seed-results'
 import { seedCompetitors } from './seed-competitors'
+import { seedBudget } from './seed-budget'
 import type { Store } from './store'
 import { MEMBERS, TEAMS } from '../cloudfunctions/common/db/collections'
 import { addDays, dayKey } from '../core/time/china'
@@ -73,6 +74,7 @@ export default async function seed(ctx: SeedContext): Promise<void> {
     .map((m) => ({ id: m._id, name: String(m.name) }))
   seedResults(ctx.store, me.team.id, loggers, ctx.now)
   seedCompetitors(ctx.store, me.team.id, planners, ctx.now)
+  seedBudget(ctx.store, me.team.id, manager, ctx.now)
   // The demo's plan started five weeks ago, so its baselines are measured from the seeded weeks before
   // it and its ramps are part-way (a team created in the app starts its plan on the day it is created).
   const planStart = addDays(dayKey(ctx.now), -DEMO_PLAN_WEEKS * 7)
