@@ -81,11 +81,13 @@ async function revise(
 ): Promise<void> {
   const id = budgetPlanId(ctx.team._id, year)
   const ids = new Map<BudgetCategory, string>()
+  let written: Change[] = []
   try {
     await ctx.db.runTransaction(async (tx) => {
       const plan = await docIn<BudgetPlanRecord>(tx, BUDGET_PLANS, id)
       const months = Object.fromEntries(Object.entries(plan?.months ?? {}).map(([m, p]) => [Number(m), p ?? {}])) as Partial<Record<number, MonthPlan>>
       const changes = decide(months)
+      written = changes
       if (changes.length === 0) return
       const next: MonthPlan = { ...(months[month] ?? {}) }
       for (const c of changes) next[c.category] = c.afterFen
@@ -116,11 +118,12 @@ async function revise(
         }
         await tx.collection(BUDGET_REVISIONS).add({ data: rev as unknown as Record<string, unknown> })
       }
-      ctx.audit({ target: id, targetName: `${year}年${month}月预算`, detail: { kind, reason, changes } })
     })
   } catch (e) {
     if (e instanceof AppError) throw e
     if (isConflict(e)) throw new AppError('CONFLICT', '同时有人在修改预算，请刷新后重试')
     throw e
   }
+  // After the commit: a transaction that ran twice (a lost race) is audited once.
+  if (written.length) ctx.audit({ target: id, targetName: `${year}年${month}月预算`, detail: { kind, reason, changes: written } })
 }
