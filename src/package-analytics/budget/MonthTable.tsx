@@ -20,7 +20,7 @@ export function MonthTable(props: { months: BudgetMonthView[]; currentMonth: num
           <Text className='budget-months__cell'>{m.label}</Text>
           <Text className='budget-months__cell'>{formatMoney(m.planFen)}</Text>
           <Text className='budget-months__cell budget-month__actual'>{formatMoney(m.actualFen)}</Text>
-          <Text className='budget-months__cell budget-month__variance'>{m.varianceFen === null ? '—' : `${m.varianceFen > 0 ? '超 ' : ''}${formatMoney(Math.abs(m.varianceFen))}`}</Text>
+          <Text className='budget-months__cell budget-month__variance'>{m.varianceFen === null ? '—' : `${m.varianceFen > 0 ? '超' : '余'} ${formatMoney(Math.abs(m.varianceFen))}`}</Text>
         </View>
       ))}
     </View>
