@@ -15,7 +15,8 @@ export type StaffRole = (typeof STAFF_ROLES)[number]
 
 /**
  * Who edits the steering tools (issue 13): the risk register, the budget and the plan's phases. Admins and
- * managers; operators read (and may propose a risk); field staff see none of it.
+ * managers; operators read the risks (and may propose one) and the phases, not the budget (money is
+ * managers'); field staff see none of it.
  */
 export const STEERING_EDITORS = ['admin', 'manager'] as const satisfies readonly Role[]
 

@@ -40,6 +40,7 @@ export const ROUTES = {
   phases: '/package-analytics/phases/index',
   risks: '/package-analytics/risks/index',
   risk: '/package-analytics/risk/index',
+  budget: '/package-analytics/budget/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

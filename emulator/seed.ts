@@ -7,6 +7,7 @@ import { seedReview } from './seed-review'
 import { seedResults } from './seed-results'
 import { seedCompetitors } from './seed-competitors'
 import { seedRisks } from './seed-risks'
+import { seedBudget } from './seed-budget'
 import type { Store } from './store'
 import { MEMBERS, TEAMS } from '../cloudfunctions/common/db/collections'
 import { addDays, dayKey } from '../core/time/china'
@@ -76,6 +77,7 @@ export default async function seed(ctx: SeedContext): Promise<void> {
   seedCompetitors(ctx.store, me.team.id, planners, ctx.now)
   const operators = everyone.filter((m) => m.roles.length === 1 && m.roles[0] === 'operator')
   seedRisks(ctx.store, me.team.id, { admin, manager, operators }, ctx.now)
+  seedBudget(ctx.store, me.team.id, manager, ctx.now)
   // The demo's plan started five weeks ago, so its baselines are measured from the seeded weeks before
   // it and its ramps are part-way (a team created in the app starts its plan on the day it is created).
   const planStart = addDays(dayKey(ctx.now), -DEMO_PLAN_WEEKS * 7)

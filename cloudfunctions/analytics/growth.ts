@@ -2,7 +2,9 @@ import type { analyticsContract } from '../../core/api/analytics'
 import { refuseFields } from '../../core/errors'
 import { channelNote, contentFilter, funnelCounts, funnelOptions, funnelResult, type FunnelFilters } from '../../core/analytics/funnelRollups'
 import { FORECAST_WINDOW_DAYS } from '../../core/analytics/forecast'
-import { DEFAULT_FOLLOWER_TARGET, forecastText, growthSummary, spendInForce } from '../../core/analytics/growth'
+import { DEFAULT_FOLLOWER_TARGET, forecastText, growthSummary } from '../../core/analytics/growth'
+import { spendCategoryOf } from '../../core/steering/budget'
+import { appendSpend, SPEND_FIELDS } from '../common/spendFacts'
 import { resolveRange } from '../../core/analytics/range'
 import type { FunnelStageView, SpendView } from '../../core/analytics/schemas'
 import { dayNotInFutureErrors } from '../../core/results/dates'
@@ -50,10 +52,10 @@ export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'>
       readRollups(ctx, addDays(range.from, -FORECAST_WINDOW_DAYS), range.to, { day: true, total: true, followers: true }),
       ctx
         .repo<SpendRecord>(SPEND)
-        .find({ date: _.gte(range.from).and(_.lte(range.to)) }, { limit: 1000, fields: { _id: true, date: true, amountFen: true, supersedes: true, loggedAt: true } }),
+        .find({ date: _.gte(range.from).and(_.lte(range.to)) }, { limit: 1000, fields: SPEND_FIELDS }),
     ])
     const target = followerTarget(ctx)
-    const g = growthSummary({ rollups, from: range.from, to: range.to, target, spend: spend.map((s) => ({ ...s, id: s._id })) })
+    const g = growthSummary({ rollups, from: range.from, to: range.to, target, spend: spend.filter((s) => spendCategoryOf(s) === 'promo_ads').map((s) => ({ ...s, id: s._id })) })
     return {
       range,
       series: g.series,
@@ -72,27 +74,10 @@ export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'>
     }
   },
 
-  /** A new spend fact superseding the day's entry in force; a retried request makes the same id and never writes twice. */
+  /** 投流花费: the day's 广告投放 entry of actual spend (common/spendFacts.ts), superseding the one in force. */
   async logSpend({ ctx, input }) {
     refuseFields(dayNotInFutureErrors(input.date, { now: ctx.now }))
-    const id = ctx.newId('spend')
-    const repo = ctx.repo<SpendRecord>(SPEND)
-    const sameDay = await repo.find({ date: input.date }, { limit: 1000, fields: { _id: true, date: true, amountFen: true, supersedes: true, loggedAt: true } })
-    const current = spendInForce(sameDay.filter((s) => s._id !== id).map((s) => ({ ...s, id: s._id }))).get(input.date)
-    const record: SpendRecord = {
-      _id: id,
-      teamId: ctx.team._id,
-      date: input.date,
-      amountFen: input.amountFen,
-      supersedes: current?._id ?? null,
-      loggedByName: ctx.member.name,
-      loggedAt: ctx.now,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
-    }
-    const { doc } = await repo.insertOnce(record)
+    const doc = await appendSpend(ctx, { date: input.date, category: 'promo_ads', amountFen: input.amountFen })
     ctx.audit({ target: doc._id, detail: { date: doc.date, amountFen: doc.amountFen, supersedes: doc.supersedes } })
     return spendView(doc)
   },

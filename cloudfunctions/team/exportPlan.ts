@@ -43,6 +43,8 @@ import {
   RETROSPECTIVES,
   TEAMS,
   THEMES,
+  BUDGET_PLANS,
+  BUDGET_REVISIONS,
   type CollectionName,
 } from '../common/db/collections'
 
@@ -80,7 +82,7 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [ROLLUPS]: { label: '日汇总', key: 'teamId' },
   [RESULTS_LOCKS]: { excluded: '重建日汇总时的临时锁，只是运行状态' },
   [ROLLUP_SCRATCH]: { excluded: '重建日汇总时的中间结果，重建结束即无用' },
-  [SPEND]: { label: '投流花费', key: 'teamId' },
+  [SPEND]: { label: '实际花费（含投流花费）', key: 'teamId' },
   [TARGET_HISTORY]: { label: '目标修订记录', key: 'teamId' },
   [KPI_WEEKS]: { label: '周判定', key: 'teamId' },
   [ALERTS]: { label: '预警', key: 'teamId' },
@@ -94,6 +96,8 @@ export const EXPORT_PLAN: Record<CollectionName, ExportRule> = {
   [RISKS]: { label: '风险', key: 'teamId' },
   [RISK_CHANGES]: { label: '风险变更记录', key: 'teamId' },
   [RISK_SUGGESTIONS]: { label: '风险调整建议', key: 'teamId' },
+  [BUDGET_PLANS]: { label: '年度预算', key: 'teamId' },
+  [BUDGET_REVISIONS]: { label: '预算调整记录', key: 'teamId' },
 }
 
 export interface ExportedSpec {

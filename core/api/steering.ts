@@ -27,6 +27,7 @@ import {
   type RiskSuggestionView,
   type SignalCheck,
 } from '../steering/riskSchemas'
+import { adjustBudgetInput, budgetInput, logBudgetSpendInput, setBudgetPlanInput, type BudgetSpendView, type BudgetView } from '../steering/budgetSchemas'
 
 export const steeringContract = {
   // ---- risk register and radar (handlers: cloudfunctions/steering/risks.ts) ----
@@ -42,6 +43,11 @@ export const steeringContract = {
   dismissRiskSuggestion: action<RiskSuggestionView>()({ input: dismissRiskSuggestionInput, access: STEERING_EDITORS, write: true, summary: '忽略风险调整建议' }),
   checkRiskSignals: action<SignalCheck>()({ input: emptyInput, access: STEERING_EDITORS, write: true, summary: '检查风险信号' }),
   // ---- budget: plan, adjustments, actual spend (handlers: cloudfunctions/steering/budget.ts) ----
+  // Admins and managers only: money is managers' (operators log 投流花费 on the growth page, which is 广告投放).
+  budget: action<BudgetView>()({ input: budgetInput, access: STEERING_EDITORS, write: false, summary: '查看预算' }),
+  setBudgetPlan: action<BudgetView>()({ input: setBudgetPlanInput, access: STEERING_EDITORS, write: true, summary: '制定月度预算' }),
+  adjustBudget: action<BudgetView>()({ input: adjustBudgetInput, access: STEERING_EDITORS, write: true, summary: '弹性调整预算' }),
+  logBudgetSpend: action<BudgetSpendView>()({ input: logBudgetSpendInput, access: STEERING_EDITORS, write: true, summary: '记录实际花费' }),
   // ---- team plan and phases (handlers: cloudfunctions/steering/phases.ts) ----
   // Admins and managers start the plan and edit it; operators read it; field staff have no part in it.
   phasePlan: action<PhasePlanView>()({ input: emptyInput, access: STAFF_ROLES, write: false, summary: '查看阶段计划' }),

@@ -174,6 +174,10 @@ export const samples: Samples = {
     dismissRiskSuggestion: () => ({ id: 'no-such-suggestion' }),
     checkRiskSignals: () => ({}),
     // budget
+    budget: () => ({ year: 2026 }),
+    setBudgetPlan: () => ({ year: 2026, month: 12, amounts: { promo_ads: 500_000, people_fixed: 3_000_000 } }),
+    adjustBudget: () => ({ year: 2026, month: 12, category: 'promo_ads', amountFen: 800_000, reason: '双十二加投' }),
+    logBudgetSpend: () => ({ date: today(), category: 'promo_kol', amountFen: 120_000 }),
     // team plan and phases
     phasePlan: () => ({}),
     startPhasePlan: () => ({ startDay: today() }),

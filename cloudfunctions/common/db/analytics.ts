@@ -2,13 +2,22 @@ import type { AlertStatus, AnalysisEvidence, AnalysisStatus, Decision, MarketEve
 import type { KpiKey } from '../../../core/analytics/schemas'
 import type { TargetTrigger } from '../../../core/analytics/targetSchemas'
 import type { WeekResult } from '../../../core/analytics/weekly'
+import type { BudgetCategory } from '../../../core/steering/budget'
 import type { DayKey } from '../../../core/time/china'
 import type { BaseRecord, DerivedDoc } from './base'
 
-/** Raw fact (append-only): promotion spend (投流花费) logged for one day; a later entry supersedes the one in force. */
+/**
+ * Raw fact (append-only): actual spend logged for one day and budget category; a later entry for the same day
+ * and category supersedes the one in force. The growth page's 投流花费 is the 广告投放 (`promo_ads`) entry;
+ * entries logged before budgets existed have no `category` and count as 广告投放 (the steering timer
+ * stamps it on them: cloudfunctions/steering/spendMigration.ts). Written only by common/spendFacts.ts.
+ */
 export interface SpendRecord extends BaseRecord {
   date: DayKey
+  category?: BudgetCategory
   amountFen: number
+  /** Why an entry superseding another was logged (the budget page asks for it; absent on 投流花费). */
+  reason?: string | null
   /** The entry in force for the day when this one was logged (both are kept; sums read the newest). */
   supersedes: string | null
   loggedByName: string

@@ -13,6 +13,7 @@ import type { ReportRecord } from './reports'
 import type { CompetitorRecord, CompetitorWeekRecord, ExperimentCountsRecord, ExperimentRecord } from './research'
 import type { PhasePlanRecord } from './steering'
 import type { RiskChangeRecord, RiskRecord, RiskSuggestionRecord } from './steering'
+import type { BudgetPlanRecord, BudgetRevisionRecord } from './steering'
 import type { InviteRecord, MemberRecord, SeatRecord, TeamDoc } from './team'
 import type { AuditRecord, RequestRecord } from './wrapper'
 
@@ -88,6 +89,12 @@ export const RISK_CHANGES = 'riskChanges'
 /** Signals' suggestions to raise a risk's likelihood, id `${riskId}_${signal key}`. */
 export const RISK_SUGGESTIONS = 'riskSuggestions'
 
+// steering: budget (actual spend is `spend`)
+/** A team's budget plan for one year (per month and category), id `${teamId}_${year}`. */
+export const BUDGET_PLANS = 'budgetPlans'
+/** Append-only: every revision of the plan (first plans and 弹性调整 with their reasons). */
+export const BUDGET_REVISIONS = 'budgetRevisions'
+
 /** Each collection's name and the record type stored in it. */
 export interface StoredRecords {
   [TEAMS]: TeamDoc
@@ -130,6 +137,8 @@ export interface StoredRecords {
   [RISKS]: RiskRecord
   [RISK_CHANGES]: RiskChangeRecord
   [RISK_SUGGESTIONS]: RiskSuggestionRecord
+  [BUDGET_PLANS]: BudgetPlanRecord
+  [BUDGET_REVISIONS]: BudgetRevisionRecord
 }
 
 export type CollectionName = keyof StoredRecords
@@ -176,4 +185,6 @@ export const COLLECTION_NAMES = [
   RISKS,
   RISK_CHANGES,
   RISK_SUGGESTIONS,
+  BUDGET_PLANS,
+  BUDGET_REVISIONS,
 ] as const satisfies readonly CollectionName[]

@@ -35,6 +35,7 @@ const PAGED_BY_TEAM: CollectionName[] = [
   C.EXPERIMENTS, C.EXPERIMENT_COUNTS,
   C.COMPETITORS, C.COMPETITOR_WEEKS,
   C.RISKS, C.RISK_CHANGES, C.RISK_SUGGESTIONS,
+  C.BUDGET_PLANS, C.BUDGET_REVISIONS,
 ]
 
 export const INDEXES: readonly IndexSpec[] = [
@@ -105,6 +106,9 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: C.RISK_CHANGES, fields: [['teamId', 1], ['riskId', 1], ['at', -1], ['_id', 1]], why: '风险: one risk\'s history of score and status changes, newest first' },
   { collection: C.RISK_SUGGESTIONS, fields: [['teamId', 1], ['riskId', 1], ['createdAt', -1], ['_id', 1]], why: '风险: one risk\'s suggestions, newest first' },
   { collection: C.RISK_SUGGESTIONS, fields: [['teamId', 1], ['status', 1], ['_id', 1]], why: '风险雷达 and the signal check: a team\'s suggestions waiting for an answer' },
+  // steering: budget (plans are read by id; spend by the (teamId, date, _id) and (teamId, _id, date) above)
+  { collection: C.BUDGET_REVISIONS, fields: [['teamId', 1], ['year', 1], ['at', -1], ['_id', 1]], why: '预算: a year\'s plan revisions, newest first' },
+  { collection: C.SPEND, fields: [['teamId', 1], ['category', 1], ['_id', 1]], why: 'steering timer: a team\'s spend entries logged before categories (stamped 广告投放 once)' },
   ...PAGED_BY_TEAM.map((collection): IndexSpec => ({ collection, fields: [['teamId', 1], ['_id', 1]], why: 'a team\'s documents page by page (export, rebuild, repair)' })),
 ]
 

@@ -16,6 +16,8 @@ const WRITERS: Record<string, string[]> = {
   RETROSPECTIVES: ['cloudfunctions/content/'],
   // The team's phase plan: the steering function alone.
   PHASE_PLANS: ['cloudfunctions/steering/'],
+  // Actual spend (投流花费 and the budget's every category): one writer, whichever function logs it.
+  SPEND: ['cloudfunctions/common/spendFacts.ts', 'cloudfunctions/steering/spendMigration.ts'],
 }
 const WRITE = '(?:add|update|set|remove|insert|insertOnce|updateWhere|updateVersioned|removeWhere)'
 

@@ -2,6 +2,7 @@
 import type { KpiKey } from '../../../core/analytics/schemas'
 import type { RiskCategory, RiskSignalKind, RiskStatus } from '../../../core/steering/risks'
 import type { DayKey } from '../../../core/time/china'
+import type { BudgetCategory, MonthPlan } from '../../../core/steering/budget'
 import type { BaseRecord } from './base'
 import type { StoredPhasePlan } from '../../../core/steering/phasePlan'
 
@@ -74,3 +75,27 @@ export interface RiskSuggestionRecord extends BaseRecord {
   decidedAt: Date | null
   note: string
 }
+// ---- budget ----
+// Actual spend is not stored here: it lives in `spend` (SpendRecord in ./analytics.ts), one fact per day and
+// category, written only through common/spendFacts.ts (the growth page's 投流花费 is its 广告投放 entry).
+
+/** A team's plan for one year, id `${teamId}_${year}`: planned fen per month ('1'–'12') and category. */
+export interface BudgetPlanRecord extends BaseRecord {
+  year: number
+  months: Partial<Record<string, MonthPlan>>
+}
+
+/** Append-only: one revision of one month and category of the plan — a first plan, or an adjustment (弹性调整) with its reason. */
+export interface BudgetRevisionRecord extends BaseRecord {
+  year: number
+  month: number
+  category: BudgetCategory
+  kind: 'plan' | 'adjust'
+  beforeFen: number | null
+  afterFen: number
+  reason: string | null
+  byName: string
+  at: Date
+}
+
+export const budgetPlanId = (teamId: string, year: number) => `${teamId}_${year}`

@@ -6,6 +6,8 @@ export interface ChartSeries {
   /** null where there is no data (drawn as a gap). */
   data: (number | null)[]
   color?: string
+  /** A colour per point overriding the series' own where set (a month over its budget drawn red). */
+  pointColors?: (string | null)[]
 }
 
 export interface LineChartProps {
@@ -38,7 +40,7 @@ export function LineChart(props: LineChartProps) {
       options={() => ({
         type: props.type ?? 'line',
         categories: props.categories,
-        series: props.series.map((s) => ({ name: s.name, data: s.data, ...(s.color ? { color: s.color } : {}) })),
+        series: props.series.map((s) => ({ name: s.name, data: pointData(s), ...(s.color ? { color: s.color } : {}) })),
         color: [palette.lightGreen, palette.chartBlue, palette.lightYellow, palette.lightRed],
         padding: [12, 12, 4, 4],
         fontSize: 11,
@@ -57,4 +59,11 @@ export function LineChart(props: LineChartProps) {
       })}
     />
   )
+}
+
+/** uCharts takes `{ value, color }` for a point drawn in its own colour. */
+function pointData(s: ChartSeries): (number | null | { value: number; color: string })[] {
+  const colors = s.pointColors
+  if (!colors) return s.data
+  return s.data.map((v, i) => (v !== null && colors[i] ? { value: v, color: colors[i]! } : v))
 }

@@ -19,10 +19,6 @@ export default function MePage() {
   const screen = useMeScreen()
   const { me, setMe } = useMe()
   const isAdmin = useIsAdmin()
-  // 经营管理 (steering): each row shows only to whom its function answers (field staff see none of them).
-  const roles = me?.member?.roles
-  const mayReadRisks = allows(manifest.steering.risks.access, roles)
-  const mayReadPlan = allows(manifest.steering.phasePlan.access, roles)
   const arrow = <ArrowRight size={12} color={palette.textFaint} />
   const open = (url: string) => () => void Taro.navigateTo({ url })
   // The open count beside 我的待办, fresh each time the tab shows (a task may have been done meanwhile).
@@ -34,6 +30,19 @@ export default function MePage() {
   })
   const openCount = tasks.data?.openCount
   const overdue = tasks.data?.overdueCount ?? 0
+  const roles = me?.member?.roles
+  // 经营管理 (issue 13): one row per steering screen, each shown to whom its function answers; field staff see none.
+  const steeringRows = [
+    allows(manifest.steering.risks.access, roles) ? (
+      <Cell key='risks' className='entry-risks' title='风险雷达' description='风险分级、热力图与复查提醒' clickable extra={arrow} align='center' onClick={open(ROUTES.risks)} />
+    ) : null,
+    allows(manifest.steering.budget.access, roles) ? (
+      <Cell key='budget' className='entry-budget' title='预算' description='年度预算、实际花费、单位成本与 ROI' clickable extra={arrow} align='center' onClick={open(ROUTES.budget)} />
+    ) : null,
+    allows(manifest.steering.phasePlan.access, roles) ? (
+      <Cell key='phases' className='entry-phases' title='阶段计划' description='四个阶段的里程碑、进度与团队配置' clickable extra={arrow} align='center' onClick={open(ROUTES.phases)} />
+    ) : null,
+  ].filter(Boolean)
   const switchIdentity = () => {
     signOut()
     setMe(null)
@@ -58,15 +67,10 @@ export default function MePage() {
           <Cell className='entry-cases' title='案例库' description='写好的单条复盘，按层级、类别、结果查找' clickable extra={arrow} align='center' onClick={open(ROUTES.cases)} />
         </Cell.Group>
       </View>
-      {mayReadRisks || mayReadPlan ? (
-        <View className='section section-steering'>
+      {steeringRows.length ? (
+        <View className='section section-steering steering-entries'>
           <Cell.Group title='经营管理' className='steering-group'>
-            {mayReadRisks ? (
-              <Cell className='entry-risks' title='风险雷达' description='风险分级、热力图与复查提醒' clickable extra={arrow} align='center' onClick={open(ROUTES.risks)} />
-            ) : null}
-            {mayReadPlan ? (
-              <Cell className='entry-phases' title='阶段计划' description='四个阶段的里程碑、进度与团队配置' clickable extra={arrow} align='center' onClick={open(ROUTES.phases)} />
-            ) : null}
+            {steeringRows}
           </Cell.Group>
         </View>
       ) : null}

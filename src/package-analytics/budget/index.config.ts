@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '预算',
+  enablePullDownRefresh: true,
+})
