@@ -3,7 +3,7 @@
 // once, 投流花费 counted as 广告投放, unit costs from rollups, one team never seeing another's, and the
 // migration of spend logged before budgets: per-day totals before equal totals after, twice run or resumed.
 import type { BudgetSpendView, BudgetView } from '../../core/steering/budgetSchemas'
-import { spendInForceByCategory, yearEndForecast, yearProgress } from '../../core/steering/budget'
+import { paceDays, spendInForceByCategory, yearEndForecast, yearProgress } from '../../core/steering/budget'
 import { addDays, dayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
@@ -94,7 +94,12 @@ describe('plan, adjustments and spend', () => {
     const view = await steer<BudgetView>(w, 'budget', { year })
     const { elapsed, days } = yearProgress(year, today)
     expect(view.months[month - 1]).toMatchObject({ planFen: 450_000, actualFen: 500_000, varianceFen: 50_000, over: true })
-    expect(view.forecastFen).toBe(yearEndForecast(500_000, elapsed, days))
+    // The budget begins this month: its pace is not spread over the months before it.
+    const firstOfMonth = `${today.slice(0, 8)}01`
+    const pace = paceDays(year, today, firstOfMonth)
+    expect(view.paceFrom).toBe(firstOfMonth)
+    expect(view.burnRateFen).toBe(Math.round(500_000 / pace))
+    expect(view.forecastFen).toBe(yearEndForecast(500_000, pace, days - elapsed))
     expect(view.forecastFen).not.toBe(before.forecastFen)
     expect(view.ytd).toMatchObject({ through: today, actualFen: 500_000, over: true })
   })

@@ -10,6 +10,7 @@ import {
   BUDGET_GROUP_LABELS,
   budgetCategoryLabel,
   burnRate,
+  paceDays,
   monthLines,
   planTotal,
   spendCategoryOf,
@@ -58,7 +59,12 @@ export async function budgetView(ctx: MemberCtx, year: number): Promise<BudgetVi
   const ytdPlan = ytdPlans.length ? ytdPlans.reduce((s, v) => s + v, 0) : null
   const annualPlans = lines.map((l) => l.planFen).filter((v): v is number => v !== null)
   const annualPlanFen = annualPlans.length ? annualPlans.reduce((s, v) => s + v, 0) : null
-  const forecastFen = yearEndForecast(ytdActual, elapsed, days)
+  // The pace runs from the year's first planned month or spend entry, whichever is first (see paceDays).
+  const firstPlanned = lines.find((l) => l.planFen !== null)
+  const firstSpent = entries.reduce<DayKey | null>((min, e) => (min === null || e.date < min ? e.date : min), null)
+  const firstActive = [firstPlanned ? `${year}-${String(firstPlanned.month).padStart(2, '0')}-01` : null, firstSpent].filter((d): d is DayKey => d !== null).sort()[0] ?? null
+  const pace = paceDays(year, today, firstActive)
+  const forecastFen = yearEndForecast(ytdActual, pace, days - elapsed)
   const yearActual = actualByCategory(entries)
   const sum = (k: keyof NonNullable<RollupRecord['total']>) => rollups.reduce((s, r) => s + (r.total?.[k] ?? 0), 0)
   const basis = {
@@ -84,7 +90,8 @@ export async function budgetView(ctx: MemberCtx, year: number): Promise<BudgetVi
     }),
     annualPlanFen,
     ytd: { through, planFen: ytdPlan, actualFen: ytdActual, over: ytdPlan !== null && ytdActual > ytdPlan },
-    burnRateFen: burnRate(ytdActual, elapsed),
+    burnRateFen: burnRate(ytdActual, pace),
+    paceFrom: pace > 0 ? (firstActive && firstActive > first ? firstActive : first) : null,
     forecastFen,
     forecastVsPlanFen: forecastFen !== null && annualPlanFen !== null ? forecastFen - annualPlanFen : null,
     byCategory: BUDGET_CATEGORIES.map((category) => {

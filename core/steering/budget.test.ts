@@ -2,6 +2,7 @@ import {
   actualByCategory,
   budgetCategoryLabel,
   burnRate,
+  paceDays,
   monthLines,
   planTotal,
   ratio,
@@ -107,24 +108,45 @@ describe('yearProgress', () => {
   })
 })
 
-describe('burnRate and yearEndForecast', () => {
-  it('¥31,000 over 31 days burns ¥1,000 a day and lands at ¥365,000', () => {
-    expect(burnRate(3_100_000, 31)).toBe(100_000)
-    expect(yearEndForecast(3_100_000, 31, 365)).toBe(36_500_000)
+describe('paceDays', () => {
+  it('counts from the first day with a plan or spend: 1 October to 30 November is 61 days', () => {
+    expect(paceDays(2026, '2026-11-30', '2026-10-01')).toBe(61)
   })
-  it('rounds to whole fen: ¥100 over 3 days of 365 is 1,216,667 fen', () => {
+  it('without a plan or spend, or with one before the year, counts the days elapsed', () => {
+    expect(paceDays(2026, '2026-11-30', null)).toBe(334)
+    expect(paceDays(2026, '2026-11-30', '2025-05-01')).toBe(334)
+  })
+  it('is 0 before the year and before its first active day', () => {
+    expect(paceDays(2027, '2026-12-02', null)).toBe(0)
+    expect(paceDays(2026, '2026-11-30', '2026-12-05')).toBe(0)
+  })
+  it('a past year counts through its last day', () => {
+    expect(paceDays(2025, '2026-12-02', '2025-12-01')).toBe(31)
+  })
+})
+
+describe('burnRate and yearEndForecast', () => {
+  it('¥31,000 over 31 days burns ¥1,000 a day and lands at ¥365,000 with 334 days left', () => {
+    expect(burnRate(3_100_000, 31)).toBe(100_000)
+    expect(yearEndForecast(3_100_000, 31, 334)).toBe(36_500_000)
+  })
+  it('a budget begun in October: ¥60,000 over 61 days, 31 days left → ¥90,491.80', () => {
+    expect(burnRate(6_000_000, 61)).toBe(98_361)
+    expect(yearEndForecast(6_000_000, 61, 31)).toBe(9_049_180)
+  })
+  it('rounds to whole fen: ¥100 over 3 days with 362 left is 1,216,667 fen', () => {
     expect(burnRate(10_000, 3)).toBe(3333)
-    expect(yearEndForecast(10_000, 3, 365)).toBe(1_216_667)
+    expect(yearEndForecast(10_000, 3, 362)).toBe(1_216_667)
   })
   it('a finished year forecasts exactly what it spent', () => {
-    expect(yearEndForecast(123_457, 365, 365)).toBe(123_457)
+    expect(yearEndForecast(123_457, 365, 0)).toBe(123_457)
   })
   describe('edge cases', () => {
     it('zero spend burns 0 and forecasts 0', () => {
       expect(burnRate(0, 10)).toBe(0)
-      expect(yearEndForecast(0, 10, 365)).toBe(0)
+      expect(yearEndForecast(0, 10, 355)).toBe(0)
     })
-    it('a year not begun has no burn rate and no forecast (never NaN or Infinity)', () => {
+    it('no pace yet: no burn rate and no forecast (never NaN or Infinity)', () => {
       expect(burnRate(0, 0)).toBeNull()
       expect(yearEndForecast(0, 0, 365)).toBeNull()
     })

@@ -137,29 +137,45 @@ export function yearProgress(year: number, today: DayKey): { elapsed: number; da
 }
 
 /**
- * Spend per day so far this year (fen), or null before the year has begun.
+ * The days the current pace is measured over: from the year's first day with a plan or a spend entry
+ * (`firstActive`; a budget begun in October is not spread over January to September) through today, within
+ * the year. Without either, the days elapsed. 0 before the year or before its first active day.
+ *
+ * @example
+ * paceDays(2026, '2026-11-30', '2026-10-01') //=> 61
+ * paceDays(2026, '2026-11-30', null)         //=> 334
+ */
+export function paceDays(year: number, today: DayKey, firstActive: DayKey | null): number {
+  const { elapsed } = yearProgress(year, today)
+  if (!firstActive || firstActive < `${year}-01-01`) return elapsed
+  const { elapsed: before } = yearProgress(year, firstActive)
+  return Math.max(0, elapsed - before + 1)
+}
+
+/**
+ * Spend per day at the current pace (fen): the spend so far over the pace's days, or null when there are none.
  *
  * @example
  * burnRate(3_100_000, 31) //=> 100000 (¥1,000 a day)
  * burnRate(0, 0)          //=> null
  */
-export function burnRate(actualFen: number, elapsedDays: number): number | null {
-  const r = ratio(actualFen, elapsedDays)
+export function burnRate(actualFen: number, paceDays: number): number | null {
+  const r = ratio(actualFen, paceDays)
   return r === null ? null : Math.round(r)
 }
 
 /**
- * The year's spend at the current pace: the spend so far scaled from the days elapsed to the whole year.
- * A finished year's forecast is its actual spend; a year not begun has none.
+ * The year's spend at the current pace: what is spent so far plus the burn rate over the days left in the year.
+ * A finished year's forecast is its actual spend; with no pace yet there is none.
  *
  * @example
- * yearEndForecast(3_100_000, 31, 365) //=> 36_500_000
- * yearEndForecast(0, 31, 365)         //=> 0
+ * yearEndForecast(3_100_000, 31, 334) //=> 36_500_000
+ * yearEndForecast(0, 31, 334)         //=> 0
  * yearEndForecast(0, 0, 365)          //=> null
  */
-export function yearEndForecast(actualFen: number, elapsedDays: number, daysInYear: number): number | null {
-  if (elapsedDays <= 0) return null
-  return elapsedDays >= daysInYear ? actualFen : Math.round((actualFen / elapsedDays) * daysInYear)
+export function yearEndForecast(actualFen: number, paceDays: number, daysLeft: number): number | null {
+  if (paceDays <= 0) return null
+  return actualFen + Math.round((actualFen / paceDays) * Math.max(0, daysLeft))
 }
 
 /** What the unit costs are divided by, summed from the daily rollups (and the published videos) of a period. */

@@ -114,8 +114,9 @@ export interface BudgetView {
   annualPlanFen: number | null
   /** Year to date: through today in the running year, the whole year once it is over, nothing before it starts. */
   ytd: { through: DayKey | null; planFen: number | null; actualFen: number; over: boolean }
-  /** Fen a day so far this year. */
+  /** Fen a day at the current pace: the spend since `paceFrom` (the year's first planned month or spend entry). */
   burnRateFen: number | null
+  paceFrom: DayKey | null
   /** The year's spend at the current pace, and how far it lands from the annual plan (+ over, − under). */
   forecastFen: number | null
   forecastVsPlanFen: number | null

@@ -61,7 +61,7 @@ export default function BudgetPage() {
         <View className='stat-grid'>
           <Stat className='stat--annual' label='年度预算' value={formatMoney(view.annualPlanFen)} hint={overMonths ? `${overMonths} 个月超支` : undefined} />
           <Stat className={`stat--ytd ${view.ytd.over ? 'stat--over' : ''}`} label='年初至今 实际' value={formatMoney(view.ytd.actualFen)} hint={`计划 ${formatMoney(view.ytd.planFen)}`} />
-          <Stat className='stat--burn' label='日均花费' value={formatMoney(view.burnRateFen)} hint={view.ytd.through ? `截至 ${view.ytd.through.slice(5)}` : undefined} />
+          <Stat className='stat--burn' label='日均花费' value={formatMoney(view.burnRateFen)} hint={view.paceFrom && view.ytd.through ? `${view.paceFrom.slice(5)} 至 ${view.ytd.through.slice(5)}` : undefined} />
           <Stat className={`stat--forecast ${(view.forecastVsPlanFen ?? 0) > 0 ? 'stat--over' : ''}`} label='全年预测' value={formatMoney(view.forecastFen)} hint={forecastHint(view)} />
         </View>
       </View>
