@@ -6,8 +6,8 @@ import { ALERTS, KPI_WEEKS } from '../cloudfunctions/common/db/collections'
 import type { AlertRecord, KpiWeekRecord } from '../cloudfunctions/common/db/analytics'
 import { createTestCloud } from '../test/support/cloud'
 import seed from './seed'
+import { FAKE_CLOCK as FAKE } from '../test/support/clock'
 
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
 
 afterEach(() => jest.useRealTimers())
 

@@ -11,9 +11,8 @@ import { addDays, type DayKey } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
 import { AUDIT, TEAMS } from '../common/db/collections'
+import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
 
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
-const at = (d: DayKey, hhmm = '12:00') => jest.setSystemTime(new Date(`${d}T${hhmm}:00+08:00`))
 /** Monday of ISO week 2031-W10. */
 const D0: DayKey = '2031-03-03'
 const day = (n: number) => addDays(D0, n)

@@ -9,12 +9,11 @@ import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
 import { REPORTS } from '../common/db/collections'
 import type { ReportRecord } from '../common/db/reports'
+import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
 
 /** A Monday; the world is built at its noon (its short video went out two days before, unlogged). */
 const D0: DayKey = '2031-03-03'
 const day = (n: number) => addDays(D0, n)
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
-const at = (d: DayKey, hhmm = '12:00') => jest.setSystemTime(new Date(`${d}T${hhmm}:00+08:00`))
 
 let cloud: TestCloud
 let w: World

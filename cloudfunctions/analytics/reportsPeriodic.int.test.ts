@@ -13,12 +13,11 @@ import type { NotificationRecord } from '../common/db/review'
 import type { KpiWeekRecord } from '../common/db/analytics'
 import type { ReportRecord } from '../common/db/reports'
 import { duePeriods } from './reports'
+import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
 
 /** A Monday: the world is built at its noon; its week is 2031-W10 (03-03 … 03-09). */
 const D0: DayKey = '2031-03-03'
 const day = (n: number) => addDays(D0, n)
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
-const at = (d: DayKey, hhmm = '12:00') => jest.setSystemTime(new Date(`${d}T${hhmm}:00+08:00`))
 
 const storage = cloudSdk as unknown as { downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }> }
 let cloud: TestCloud

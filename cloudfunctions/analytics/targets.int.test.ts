@@ -11,9 +11,8 @@ import type { TeamRecord } from '../common/db/team'
 import { database } from '../common/sdk'
 import { dailyTeam } from './rhythm'
 import type { NotificationRecord } from '../common/db/review'
+import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
 
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
-const at = (d: DayKey, hhmm = '12:00') => jest.setSystemTime(new Date(`${d}T${hhmm}:00+08:00`))
 
 let cloud: TestCloud
 let w: World

@@ -23,6 +23,7 @@ import type { NotificationRecord } from '../common/db/review'
 import type { TeamRecord } from '../common/db/team'
 import { database } from '../common/sdk'
 import { evaluateTeam } from './weekly'
+import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
 
 /** Monday of the first week the tests log numbers in (ISO week 2031-W10). */
 const D0: DayKey = '2031-03-03'
@@ -30,9 +31,7 @@ const day = (n: number) => addDays(D0, n)
 /** The ISO week key of the i-th week from D0 (0 = D0's week). */
 const wk = (i: number) => isoWeekKey(day(7 * i))
 
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
 /** Sets the clock to `d` at `hhmm` China time. */
-const at = (d: DayKey, hhmm = '12:00') => jest.setSystemTime(new Date(`${d}T${hhmm}:00+08:00`))
 
 let cloud: TestCloud
 let w: World

@@ -13,11 +13,10 @@ import { newItemRecord } from '../common/db/content'
 import type { RetrospectiveRecord } from '../common/db/meetings'
 import { database } from '../common/sdk'
 import { createDueRetrospectives } from './retroTimer'
+import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
 
 const D0: DayKey = '2031-03-03'
 const day = (n: number) => addDays(D0, n)
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
-const at = (d: DayKey, hhmm = '12:00') => jest.setSystemTime(new Date(`${d}T${hhmm}:00+08:00`))
 
 let cloud: TestCloud
 let w: World

@@ -8,6 +8,7 @@ import { createTestCloud, type TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World } from '../../test/support/world'
 import { REVIEW_FIRSTS, TEAMS } from '../common/db/collections'
 import type { FirstsRecord } from '../common/db/review'
+import { FAKE_CLOCK as FAKE } from '../../test/support/clock'
 
 let cloud: TestCloud
 let w: World
@@ -20,7 +21,6 @@ beforeEach(async () => {
 afterAll(() => cloud.close())
 
 // Only the clock is faked (the local cloud's timers stay real), as in emulator/seed-weeks.int.test.ts.
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
 let seq = 0
 const review = <T>(openid: string, action: string, data: unknown = {}) => ok<T>(cloud, 'review', openid, action, data)
 const mgr = () => w.openid.manager

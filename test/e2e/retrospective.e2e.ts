@@ -7,9 +7,9 @@ import { ITEMS, MEMBERS, RETROSPECTIVES, TASKS } from '../../cloudfunctions/comm
 import { newItemRecord } from '../../cloudfunctions/common/db/content'
 import { dayKey } from '../../core/time/china'
 import { openTab, signInAs, startJourney, until, visible, type Journey } from './support'
+import { FAKE_CLOCK as FAKE } from '../support/clock'
 
 // Only Date moves: the browser, the server's sockets and playwright keep their real timers.
-const FAKE = { doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] } as const
 const DAY_MS = 86_400_000
 const TITLE = '滤芯五分钟自己换：一镜到底实拍'
 
