@@ -4,7 +4,7 @@ import type { Access } from '../roles'
  * Renders `core/api/manifest.ts`: each action's `access` and `write`, without its zod input. The app's
  * client and its role checks read the manifest, so the main package carries no schemas (issue 15: the
  * contracts' inputs were a third of the main package's own code). `npm run gen:manifest` writes it;
- * manifest.test.ts fails when it no longer matches the contracts.
+ * test/build/manifest.test.ts fails when it no longer matches the contracts.
  */
 export function renderManifest(contracts: Record<string, Record<string, { access: Access; write: boolean }>>): string {
   const fns = Object.entries(contracts).map(([fn, contract]) => {

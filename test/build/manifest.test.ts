@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { contracts } from './index'
-import { manifest } from './manifest'
-import { renderManifest } from './renderManifest'
+import { contracts } from '../../core/api'
+import { manifest } from '../../core/api/manifest'
+import { renderManifest } from '../../core/api/renderManifest'
 
 describe('the api manifest (the client’s schema-free view of the contracts)', () => {
   it('is what `npm run gen:manifest` writes from today’s contracts', () => {
-    const onDisk = readFileSync(path.join(__dirname, 'manifest.ts'), 'utf8')
+    const onDisk = readFileSync(path.join(__dirname, '../../core/api/manifest.ts'), 'utf8')
     expect(onDisk).toBe(renderManifest(contracts)) // if this fails: npm run gen:manifest
   })
 
