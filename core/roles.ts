@@ -1,9 +1,9 @@
-import { z } from 'zod'
+// No zod here: every page reads the roles (issue 15 keeps zod out of the main package); their schemas are
+// in core/team/schemas.ts.
 
 /** The four roles of PRODUCT.md; one person may hold several. */
 export const ROLES = ['admin', 'manager', 'operator', 'field'] as const
 export type Role = (typeof ROLES)[number]
-export const roleSchema = z.enum(ROLES)
 
 /**
  * Staff roles: everyone but field staff — the people who plan the calendar, produce and review
@@ -38,7 +38,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const DEPARTMENTS = ['marketing', 'tech', 'sales', 'other'] as const
 export type Department = (typeof DEPARTMENTS)[number]
-export const departmentSchema = z.enum(DEPARTMENTS)
 
 export const DEPARTMENT_LABELS: Record<Department, string> = {
   marketing: '市场部',

@@ -8,7 +8,7 @@ export const ROUTES = {
   approvals: '/pages/approvals/index',
   log: '/pages/log/index',
   me: '/pages/me/index',
-  welcome: '/pages/welcome/index',
+  welcome: '/package-team/welcome/index',
   login: '/pages/login/index',
   members: '/package-team/members/index',
   invite: '/package-team/invite/index',

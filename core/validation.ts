@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { validationError, type FieldError } from './errors'
 
 /**
@@ -33,6 +33,18 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
   throw validationError(fields, fields.length ? undefined : '输入有误')
 }
 
+/**
+ * One field's message for `value`, named by the field's own `.describe()` (标题：不能为空); undefined when the
+ * value passes. What a form shows under a field as it changes.
+ */
+export function valueError(schema: z.ZodTypeAny, value: unknown): string | undefined {
+  const r = schema.safeParse(value)
+  if (r.success) return undefined
+  const issue = r.error.issues[0]
+  if (!issue) return undefined
+  return `${labelAt(schema, issue.path) ?? describeOf(schema) ?? '输入'}：${reason(issue)}`
+}
+
 function issueToFields(root: z.ZodTypeAny, issue: z.ZodIssue): FieldError[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => {
@@ -52,9 +64,9 @@ export function labelAt(schema: z.ZodTypeAny, path: (string | number)[]): string
   for (const seg of path) {
     cur = unwrap(cur)
     if (!cur) return label
-    if (cur instanceof z.ZodObject) cur = (cur.shape as Record<string, z.ZodTypeAny>)[String(seg)]
-    else if (cur instanceof z.ZodArray) cur = cur.element as z.ZodTypeAny
-    else if (cur instanceof z.ZodRecord) cur = cur.valueSchema as z.ZodTypeAny
+    if (is(cur, 'ZodObject')) cur = (cur.shape as Record<string, z.ZodTypeAny>)[String(seg)]
+    else if (is(cur, 'ZodArray')) cur = cur.element as z.ZodTypeAny
+    else if (is(cur, 'ZodRecord')) cur = cur.valueSchema as z.ZodTypeAny
     else return label
     const d = cur ? describeOf(cur) : undefined
     if (d) label = typeof seg === 'number' ? `${label ?? ''}第${seg + 1}项` : d
@@ -75,7 +87,7 @@ export function labelAt(schema: z.ZodTypeAny, path: (string | number)[]): string
  */
 export function textLimitOf(schema: z.ZodTypeAny): { max: number; label: string } | undefined {
   const inner = unwrap(schema)
-  if (!(inner instanceof z.ZodString)) return undefined
+  if (!inner || !is(inner, 'ZodString')) return undefined
   const max = inner._def.checks.reduce<number | undefined>(
     (m, c) => (c.kind === 'max' || c.kind === 'length' ? Math.min(m ?? Infinity, c.value) : m),
     undefined,
@@ -105,12 +117,33 @@ function unwrap(s: z.ZodTypeAny | undefined): z.ZodTypeAny | undefined {
 }
 
 function innerOf(s: z.ZodTypeAny): z.ZodTypeAny | undefined {
-  if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) return s.unwrap() as z.ZodTypeAny
-  if (s instanceof z.ZodDefault) return s.removeDefault() as z.ZodTypeAny
-  if (s instanceof z.ZodEffects) return s.innerType() as z.ZodTypeAny
-  if (s instanceof z.ZodBranded) return s.unwrap() as z.ZodTypeAny
-  if (s instanceof z.ZodPipeline) return s._def.in as z.ZodTypeAny
+  if (is(s, 'ZodOptional') || is(s, 'ZodNullable')) return s.unwrap() as z.ZodTypeAny
+  if (is(s, 'ZodDefault')) return s.removeDefault() as z.ZodTypeAny
+  if (is(s, 'ZodEffects')) return s.innerType() as z.ZodTypeAny
+  if (is(s, 'ZodBranded')) return s.unwrap() as z.ZodTypeAny
+  if (is(s, 'ZodPipeline')) return s._def.in as z.ZodTypeAny
   return undefined
+}
+
+interface Kinds {
+  ZodObject: z.AnyZodObject
+  ZodArray: z.ZodArray<z.ZodTypeAny>
+  ZodRecord: z.ZodRecord
+  ZodString: z.ZodString
+  ZodOptional: z.ZodOptional<z.ZodTypeAny>
+  ZodNullable: z.ZodNullable<z.ZodTypeAny>
+  ZodDefault: z.ZodDefault<z.ZodTypeAny>
+  ZodEffects: z.ZodEffects<z.ZodTypeAny>
+  ZodBranded: z.ZodBranded<z.ZodTypeAny, string | number | symbol>
+  ZodPipeline: z.ZodPipeline<z.ZodTypeAny, z.ZodTypeAny>
+}
+
+/**
+ * A schema's kind by zod's own tag rather than `instanceof`: this module then imports zod for types only,
+ * so the forms of the main package (which build no schema) do not carry zod (issue 15).
+ */
+function is<K extends keyof Kinds>(s: z.ZodTypeAny, kind: K): s is Kinds[K] {
+  return (s._def as { typeName?: string }).typeName === kind
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -13,14 +13,14 @@ export default defineAppConfig({
     strip(ROUTES.approvals),
     strip(ROUTES.log),
     strip(ROUTES.me),
-    strip(ROUTES.welcome),
     ...browserOnlyPages,
   ],
-  // Team management is visited rarely: keep it out of the main package.
+  // Team management is visited rarely, and team setup (welcome: create or join a team) once per person:
+  // both load on demand, with the form library they use.
   subPackages: [
     {
       root: 'package-team',
-      pages: ['members/index', 'invite/index', 'profile/index', 'audit/index', 'export/index'],
+      pages: ['members/index', 'invite/index', 'profile/index', 'audit/index', 'export/index', 'welcome/index'],
     },
     // The calendar tab stays in the main package; its editor, item page, topic library, the four meetings
     // (四会) and 我的待办 load on demand.

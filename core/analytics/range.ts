@@ -1,6 +1,12 @@
 import { fieldError, refuseFields } from '../errors'
 import { addDays, dayKey, daysBetween, weekStart, type DayKey } from '../time/china'
-import { MAX_RANGE_DAYS, type RangeInput, type ResolvedRange } from './schemas'
+import type { RangeInput, ResolvedRange } from './schemas'
+
+/** The longest custom range: a quarter. Reads stay bounded by it (rollups for the range and the one before). */
+export const MAX_RANGE_DAYS = 92
+
+export const RANGE_KINDS = ['today', 'week', 'month', 'custom'] as const
+export type RangeKind = (typeof RANGE_KINDS)[number]
 
 export interface Period {
   from: DayKey

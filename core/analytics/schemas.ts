@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHANNELS, type Channel } from '../results/metrics'
 import { countSchema, dayKeySchema } from '../atoms'
+import { RANGE_KINDS, type RangeKind } from './range'
 import type { DayKey } from '../time/china'
 import type { FunnelStep } from './funnel'
 import type { Forecast } from './forecast'
@@ -40,11 +41,6 @@ export type KpiKey = (typeof KPIS)[number]
 /** How a KPI's value reads: a count, a ratio (0..1, shown as %), or hours. */
 export type KpiUnit = 'count' | 'ratio' | 'hours'
 
-/** The longest custom range: a quarter. Reads stay bounded by it (rollups for the range and the one before). */
-export const MAX_RANGE_DAYS = 92
-
-export const RANGE_KINDS = ['today', 'week', 'month', 'custom'] as const
-export type RangeKind = (typeof RANGE_KINDS)[number]
 
 /** today / this ISO week / this calendar month (China time), or a custom from..to of at most 92 days. */
 export const rangeInput = z

@@ -1,47 +1,8 @@
 import { z } from 'zod'
 import { dayKeySchema as dayKey, dayRangeSchema, idSchema as id, isoTimeSchema as isoTime, versionSchema as version, visibleText } from '../atoms'
+import { CATEGORIES, FORMATS, LAYERS, MONTH_THEME_MAX, SOURCES, TAG_MAX, TITLE_MAX, type Category, type Format, type ItemStatus, type Layer, type Source } from './labels'
 
-export const FORMATS = ['short_video', 'livestream', 'image_text'] as const
-export type Format = (typeof FORMATS)[number]
-export const FORMAT_LABELS: Record<Format, string> = { short_video: '短视频', livestream: '直播', image_text: '图文' }
-
-export const LAYERS = ['intro', 'value', 'story'] as const
-export type Layer = (typeof LAYERS)[number]
-export const LAYER_LABELS: Record<Layer, string> = { intro: '基础认知', value: '深度价值', story: '情感共鸣' }
-
-export const CATEGORIES = ['trending', 'pain_point', 'brand', 'interactive'] as const
-export type Category = (typeof CATEGORIES)[number]
-export const CATEGORY_LABELS: Record<Category, string> = {
-  trending: '行业热点',
-  pain_point: '用户痛点',
-  brand: '品牌动态',
-  interactive: '互动话题',
-}
-
-export const SOURCES = ['trending', 'sales', 'comments', 'competitor', 'team', 'other'] as const
-export type Source = (typeof SOURCES)[number]
-export const SOURCE_LABELS: Record<Source, string> = {
-  trending: '热点话题',
-  sales: '销售反馈的用户痛点',
-  comments: '用户评论',
-  competitor: '同行/竞品',
-  team: '团队头脑风暴',
-  other: '其他',
-}
-
-/**
- * idea (topic library) → planned (on the calendar, possibly in production) → scheduled (final review
- * passed: the review function sets it) → published; archived at any point.
- */
-export const STATUSES = ['idea', 'planned', 'scheduled', 'published', 'archived'] as const
-export type ItemStatus = (typeof STATUSES)[number]
-export const STATUS_LABELS: Record<ItemStatus, string> = { idea: '选题', planned: '已排期', scheduled: '待发布', published: '已发布', archived: '已归档' }
-
-/** A creation may name a time a few minutes back: the form was opened a moment ago. */
-export const PAST_GRACE_MS = 10 * 60_000
-
-export const TITLE_MAX = 60
-export const TAG_MAX = 12
+export * from './labels'
 
 const title = visibleText('标题', TITLE_MAX)
 const notes = z.string().trim().max(500).describe('备注')
@@ -115,7 +76,7 @@ export const listIdeasInput = z
   .strict()
 
 export const setMonthThemeInput = z
-  .object({ month: monthKey, theme: visibleText('月度主题', 30, { min: 0 }) })
+  .object({ month: monthKey, theme: visibleText('月度主题', MONTH_THEME_MAX, { min: 0 }) })
   .strict()
 
 /** One reschedule, kept forever on the item. */

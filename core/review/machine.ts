@@ -5,6 +5,13 @@ export type GateState = 'drafting' | 'in_review' | 'changes_requested'
 export type ProductionStatus = 'in_production' | 'scheduled' | 'published'
 
 export const GATE_STATE_LABELS: Record<GateState, string> = { drafting: '制作中', in_review: '待审核', changes_requested: '需修改' }
+/**
+ * 要求修改 needs a comment. The rule below, the action's schema and the inbox's dialog (which checks before
+ * sending: the main package carries no schema) say it in these words, under the comment's name.
+ */
+export const COMMENT_LABEL = '意见'
+export const CHANGES_NEED_COMMENT = '要求修改时必须填写意见'
+
 export const PRODUCTION_STATUS_LABELS: Record<ProductionStatus, string> = { in_production: '制作中', scheduled: '待发布', published: '已发布' }
 
 /** One approval of the version under review, with the roles its reviewer held (role seats of 'all' gates). */
@@ -139,7 +146,7 @@ function submit(state: ProductionState, actor: Actor): TransitionResult {
 }
 
 function requestChanges(state: ProductionState, comment: string): TransitionResult {
-  if (!comment || !comment.trim()) return refuse('要求修改时必须填写意见', 'input')
+  if (!comment || !comment.trim()) return refuse(CHANGES_NEED_COMMENT, 'input')
   return {
     ok: true,
     state: { ...state, gateState: 'changes_requested', approvals: [] },

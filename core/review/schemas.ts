@@ -3,11 +3,11 @@ import { dayRangeSchema, idSchema as id, versionSchema as version } from '../ato
 import type { Format } from '../content/schemas'
 import type { RangeCycle, StageTime } from './cycle'
 import { flowGatesSchema, formatSchema, type Gate } from './flow'
-import type { GateState, ProductionStatus } from './machine'
+import { CHANGES_NEED_COMMENT, COMMENT_LABEL, type GateState, type ProductionStatus } from './machine'
 import type { VersionPreview } from './preview'
 
 const versionNo = z.number().int().min(1).max(10_000).describe('针对的版本号')
-const comment = z.string().trim().max(500).describe('意见')
+const comment = z.string().trim().max(500).describe(COMMENT_LABEL)
 
 export const formatInput = z.object({ format: formatSchema }).strict()
 export const updateFlowInput = z.object({ format: formatSchema, gates: flowGatesSchema, version }).strict()
@@ -34,7 +34,7 @@ export const submitVersionInput = z
 
 export const approveInput = z.object({ itemId: id('内容'), version, comment: comment.optional(), versionNo: versionNo.optional() }).strict()
 export const requestChangesInput = z
-  .object({ itemId: id('内容'), version, comment: comment.min(1, '要求修改时必须填写意见'), versionNo: versionNo.optional() })
+  .object({ itemId: id('内容'), version, comment: comment.min(1, CHANGES_NEED_COMMENT), versionNo: versionNo.optional() })
   .strict()
 export const addCommentInput = z.object({ itemId: id('内容'), comment: comment.min(1), versionNo: versionNo.optional() }).strict()
 

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { idSchema as id, versionSchema, visibleText } from '../atoms'
-import { departmentSchema, roleSchema, type Department, type Role } from '../roles'
+import { DEPARTMENTS, ROLES, type Department, type Role } from '../roles'
+
+export const roleSchema = z.enum(ROLES)
+export const departmentSchema = z.enum(DEPARTMENTS)
 
 /** Invite codes avoid look-alike characters (0/O, 1/I/L) so they can be read aloud. */
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'

@@ -1,5 +1,5 @@
 import { listCasesInput, type CaseLine, type Outcome } from '../../core/content/retrospectives'
-import type { Category, Format, Layer } from '../../core/content/schemas'
+import type { Category, Format, Layer } from '../../core/content/labels'
 import { textLimitOf } from '../../core/validation'
 import { api } from '../api'
 import { useSearchedPages } from './useSearchedPages'

@@ -15,7 +15,7 @@ export interface LaunchFacts {
  *
  * @example
  * launchRedirect({ platform: 'h5', hasSession: false, me: null, error: null })          // '/pages/login/index'
- * launchRedirect({ platform: 'weapp', hasSession: false, me: { member: null, team: null }, error: null }) // '/pages/welcome/index'
+ * launchRedirect({ platform: 'weapp', hasSession: false, me: { member: null, team: null }, error: null }) // '/package-team/welcome/index'
  */
 export function launchRedirect(facts: LaunchFacts): Route | null {
   const { platform, hasSession, me, error } = facts

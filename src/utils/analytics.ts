@@ -1,7 +1,8 @@
 import type { Direction } from '../../core/analytics/kpi'
-import { MAX_RANGE_DAYS, type KpiUnit, type RangeInput, type RangeKind } from '../../core/analytics/schemas'
+import { MAX_RANGE_DAYS, type RangeKind } from '../../core/analytics/range'
+import type { KpiUnit, RangeInput } from '../../core/analytics/schemas'
 import { CLASS_WORDS } from '../../core/analytics/periods'
-import { type TargetView } from '../../core/analytics/targetSchemas'
+import type { TargetView } from '../../core/analytics/targetSchemas'
 import { formatCount, formatHours, formatPercent } from '../../core/format'
 import { daysBetween, type DayKey } from '../../core/time/china'
 

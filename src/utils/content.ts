@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import type { MixCheck, Mix } from '../../core/content/mix'
 import { formatPercent } from '../../core/format'
-import { LAYERS, LAYER_LABELS, type Format, type Layer } from '../../core/content/schemas'
+import { LAYERS, LAYER_LABELS, type Format, type Layer } from '../../core/content/labels'
 import { dayKey, inChina, isoWeekKey, type DayKey } from '../../core/time/china'
 
 /** One character per format, small enough for a month cell. */

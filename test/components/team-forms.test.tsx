@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { api, setApiTransport } from '../../src/api'
 import { CreateTeamForm, type CreateTeamValues } from '../../src/components/TeamForms'
-// The login and welcome pages register the team contract's input checks (src/pages/inputs.ts); the form is tested as they draw it.
-import '../../src/pages/inputs'
+// The welcome page registers the team contract's input checks (src/package-team/inputs.ts); the form is tested as it draws it.
+import '../../src/package-team/inputs'
 import { useFormAction } from '../../src/hooks/useFormAction'
 import { fakeCloud, meAs, ADMIN } from './fake-cloud'
 import { resetTaroMock, taroCalls } from './taro-mock'

@@ -13,7 +13,7 @@ describe('mini-program build (dist/weapp): launch', () => {
     expect(mp.navigations).toEqual([])
 
     await mp.openPage('pages/dashboard/index')
-    await eventually(() => expect(mp.navigations).toEqual([{ kind: 'reLaunch', url: '/pages/welcome/index', pagesOpen: 1 }]))
+    await eventually(() => expect(mp.navigations).toEqual([{ kind: 'reLaunch', url: '/package-team/welcome/index', pagesOpen: 1 }]))
     await new Promise((r) => setTimeout(r, 100))
     expect(mp.navigations).toHaveLength(1)
   })

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog, TextArea } from '@nutui/nutui-react-taro'
-import { FieldError } from '../fields'
+import { CHANGES_NEED_COMMENT, COMMENT_LABEL } from '../../../core/review/machine'
+import { FieldError } from '../fields/FieldError'
 import './index.scss'
 
 export interface ChangesDialogProps {
@@ -49,7 +50,11 @@ export function ChangesDialog({ target, busy, error: given, onConfirm, onCancel 
       confirmText='要求修改'
       cancelText='取消'
       disableConfirmButton={busy}
-      onConfirm={() => onConfirm(comment)}
+      onConfirm={() => {
+        // Checked before sending: the inbox is in the main package, which carries no contract schema.
+        if (comment.trim()) onConfirm(comment)
+        else setError(`${COMMENT_LABEL}：${CHANGES_NEED_COMMENT}`)
+      }}
       onCancel={onCancel}
     />
   )

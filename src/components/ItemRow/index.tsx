@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { CATEGORY_LABELS, FORMAT_LABELS, LAYER_LABELS, STATUS_LABELS, type ItemCard } from '../../../core/content/schemas'
+import { CATEGORY_LABELS, FORMAT_LABELS, LAYER_LABELS, STATUS_LABELS } from '../../../core/content/labels'
+import type { ItemCard } from '../../../core/content/schemas'
 import './index.scss'
 
 /** Format and layer (and optionally category) as small tags, colored per layer so the mix reads at a glance. */

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { FORMAT_LABELS } from '../../../core/content/schemas'
+import { FORMAT_LABELS } from '../../../core/content/labels'
 import type { ProductionView } from '../../../core/review/schemas'
 import { formatDateTime } from '../../utils/labels'
 import { hoursBetween, waitedText } from '../../utils/review'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, CalendarCard, Popup } from '@nutui/nutui-react-taro'
-import { RANGE_KINDS, MAX_RANGE_DAYS, type RangeKind } from '../../../core/analytics/schemas'
+import { RANGE_KINDS, MAX_RANGE_DAYS, type RangeKind } from '../../../core/analytics/range'
 import type { DayKey } from '../../../core/time/china'
 import { customRangeProblem, RANGE_LABELS, type RangeChoice } from '../../utils/analytics'
 import './index.scss'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { FORMAT_LABELS } from '../../../core/content/schemas'
+import { FORMAT_LABELS } from '../../../core/content/labels'
 import type { InboxEntry, MyItemEntry } from '../../../core/review/schemas'
 import { shortDateTime } from '../../utils/review'
 import { WaitingRow } from '../WaitingRow'

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { FORMAT_LABELS } from '../../../core/content/schemas'
+import { FORMAT_LABELS } from '../../../core/content/labels'
 import type { VersionPreview } from '../../../core/review/preview'
 import type { InboxEntry } from '../../../core/review/schemas'
 import { formatHours } from '../../../core/format'

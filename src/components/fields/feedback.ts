@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, useState } from 'react'
-import { z, type ZodTypeAny } from 'zod'
-import { fieldErrors, textLimitOf } from '../../../core/validation'
+import type { ZodTypeAny } from 'zod'
+import { textLimitOf, valueError } from '../../../core/validation'
 
 export interface Limit {
   /** The field's name from the schema's `.describe()`. */
@@ -12,9 +12,18 @@ export interface Limit {
   notice?: string
 }
 
-/** The counter of a text field whose schema has a `.max()`; undefined when it has none. */
-export function useLimit(value: string | undefined, schema: ZodTypeAny | undefined): Limit | undefined {
-  const rule = useMemo(() => (schema ? textLimitOf(schema) : undefined), [schema])
+/** A text field's longest length and name, when the form has no schema to read them from. */
+export interface TextRule {
+  max: number
+  label: string
+}
+
+/**
+ * The counter of a text field whose schema has a `.max()`, or of a field given its rule (the main package's
+ * forms, which carry no zod, pass a limit from the schema's own zod-free constant); undefined when none.
+ */
+export function useLimit(value: string | undefined, schema: ZodTypeAny | undefined, given?: TextRule): Limit | undefined {
+  const rule = useMemo(() => (schema ? textLimitOf(schema) : given), [schema, given])
   if (!rule) return undefined
   // Counted as the schema counts: spaces around the text are trimmed before the check.
   const count = (value ?? '').trim().length
@@ -46,14 +55,12 @@ export function useFieldError(error: string | undefined, value: unknown, schema?
   return check?.(value)
 }
 
-/** One field's check, wrapped in an object so the message names the field (标题：不能为空). */
+/** One field's check; the message names the field (标题：不能为空). */
 function checkerOf(schema: ZodTypeAny): (value: unknown) => string | undefined {
-  const wrapped = z.object({ field: schema })
   // Forms send an empty optional field (a link, a reason) as absent, so empty is fine there.
   const optional = schema.safeParse(undefined).success
   return (value) => {
     if (optional && typeof value === 'string' && value.trim() === '') return undefined
-    const r = wrapped.safeParse({ field: value })
-    return r.success ? undefined : fieldErrors(wrapped, r.error)[0]?.message
+    return valueError(schema, value)
   }
 }

@@ -2,14 +2,11 @@ import { Text, View } from '@tarojs/components'
 import type { ZodTypeAny } from 'zod'
 import { Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '../../../core/roles'
-import { useFieldError, useLimit, type Limit } from './feedback'
+import { useFieldError, useLimit, type Limit, type TextRule } from './feedback'
+import { FieldError } from './FieldError'
 import './index.scss'
 
-/** Shown under a field; the same Chinese text the team function returns for that field. */
-export function FieldError(props: { message?: string }) {
-  if (!props.message) return null
-  return <Text className='field-error'>{props.message}</Text>
-}
+export { FieldError }
 
 export interface TextFieldProps {
   /** Set by NutUI Form.Item from the form store. */
@@ -22,13 +19,15 @@ export interface TextFieldProps {
    * below is about what is there now. Never a limit typed here.
    */
   schema?: ZodTypeAny
+  /** The limit when there is no schema: from the schema's own constant, for a main-package form (no zod there). */
+  limit?: TextRule
   error?: string
   className?: string
 }
 
 /** A NutUI Input that NutUI's Form.Item controls, with its counter and server/client error below. */
 export function TextField(props: TextFieldProps) {
-  const limit = useLimit(props.value, props.schema)
+  const limit = useLimit(props.value, props.schema, props.limit)
   const checked = useFieldError(props.error, props.value ?? '', props.schema)
   const error = limit?.notice ?? checked
   return (

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { AgendaEntry, CarriedDecision, DecisionView, MeetingSummary } from '../../../core/content/meetings'
-import { STATUS_LABELS } from '../../../core/content/schemas'
+import { STATUS_LABELS } from '../../../core/content/labels'
 import { addDays, type DayKey } from '../../../core/time/china'
 import { dayTitle, monthDay } from '../../utils/content'
 

@@ -1,7 +1,7 @@
 import '../inputs'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { FORMATS, FORMAT_LABELS, type Format } from '../../../core/content/schemas'
+import { FORMATS, FORMAT_LABELS, type Format } from '../../../core/content/labels'
 import type { Gate } from '../../../core/review/flow'
 import type { FlowView } from '../../../core/review/schemas'
 import { api, ApiError } from '../../api'

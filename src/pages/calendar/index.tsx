@@ -1,4 +1,3 @@
-import '../inputs'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'

@@ -1,4 +1,3 @@
-import '../inputs'
 import { useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
