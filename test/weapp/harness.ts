@@ -180,8 +180,13 @@ export async function eventually(check: () => void, timeoutMs = 5000): Promise<v
  */
 export function writeProbe(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-probe-'))
-  for (const f of ['base.wxml', 'utils.wxs']) fs.copyFileSync(path.join(WEAPP_DIR, f), path.join(dir, f))
-  fs.writeFileSync(path.join(dir, 'probe.json'), JSON.stringify({ component: true }))
+  for (const f of ['base.wxml', 'utils.wxs', 'comp.wxml']) fs.copyFileSync(path.join(WEAPP_DIR, f), path.join(dir, f))
+  // Nodes deeper than the build's baseLevel continue in Taro's `comp` component (config/index.ts): the build's
+  // own template, with a plain component holding the two properties the template hands it.
+  fs.writeFileSync(path.join(dir, 'comp.json'), JSON.stringify({ component: true, usingComponents: { comp: './comp' } }))
+  fs.writeFileSync(path.join(dir, 'comp.js'), 'Component({ properties: { i: { type: Object, value: {} }, l: { type: String, value: \'\' } } })\n')
+  fs.writeFileSync(path.join(dir, 'comp.wxss'), '')
+  fs.writeFileSync(path.join(dir, 'probe.json'), JSON.stringify({ component: true, usingComponents: { comp: './comp' } }))
   fs.writeFileSync(path.join(dir, 'probe.wxml'), '<import src="./base.wxml"/>\n<template is="taro_tmpl" data="{{root:root}}"/>\n')
   fs.writeFileSync(path.join(dir, 'probe.js'), 'Component({ properties: { root: { type: Object, value: {} } } })\n')
   fs.writeFileSync(path.join(dir, 'probe.wxss'), '')
