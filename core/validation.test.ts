@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AppError } from './errors'
 import { createTeamInput, joinTeamInput, setMemberRolesInput } from './team/schemas'
-import { fieldErrors, labelAt, parseInput, textLimitOf } from './validation'
+import { fieldErrors, labelAt, parseInput, textLimitOf, valueError } from './validation'
 
 function errorsOf(schema: z.ZodTypeAny, input: unknown) {
   try {
@@ -102,5 +102,24 @@ describe('textLimitOf', () => {
     it('calls an unnamed field 内容', () => {
       expect(textLimitOf(z.string().max(8))).toEqual({ max: 8, label: '内容' })
     })
+  })
+})
+
+describe('valueError (a form field checked as it changes)', () => {
+  const title = z.string().trim().min(1).max(60).describe('标题')
+
+  test('names the field by its own description, through optional and effects wrappers', () => {
+    expect(valueError(title, '   ')).toBe('标题：不能为空')
+    expect(valueError(title.optional(), 'x'.repeat(61))).toBe('标题：最多 60 个字')
+    expect(valueError(title.transform((s) => s.toUpperCase()), '')).toBe('标题：不能为空')
+  })
+
+  test('passes a good value, and a message written in Chinese in the schema wins', () => {
+    expect(valueError(title, '滤芯怎么换')).toBeUndefined()
+    expect(valueError(z.string().min(1, '要求修改时必须填写意见').describe('意见'), '')).toBe('意见：要求修改时必须填写意见')
+  })
+
+  test('a field with no description is called 输入', () => {
+    expect(valueError(z.number().int(), 1.5)).toBe('输入：应为整数')
   })
 })

@@ -8,10 +8,10 @@ import { KPIS } from '../../core/analytics/schemas'
 import type { TargetHistoryEntry, TargetView } from '../../core/analytics/targetSchemas'
 import type { NotificationPage } from '../../core/review/schemas'
 import { addDays, type DayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World } from '../../test/support/world'
 import { AUDIT, TEAMS } from '../common/db/collections'
-import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
+import { chinaAt as at, worldOnFakeClock } from '../../test/support/clock'
 
 /** Monday of ISO week 2031-W10. */
 const D0: DayKey = '2031-03-03'
@@ -31,15 +31,9 @@ async function timer(d: DayKey, hhmm = '10:00') {
   if (!res.ok) throw new Error(`timer failed: ${res.error.code} ${res.error.message}`)
 }
 
-beforeEach(async () => {
-  jest.useFakeTimers(FAKE as never)
-  at(day(2))
-  cloud = await createTestCloud({ now: () => new Date() })
-  w = await buildWorld(cloud)
-})
-afterEach(() => {
-  cloud.close()
-  jest.useRealTimers()
+worldOnFakeClock(day(2), (c, world) => {
+  cloud = c
+  w = world
 })
 
 test('only the admin classes a KPI and names its owner; the owner must be a manager or admin; nothing is written on a refusal', async () => {

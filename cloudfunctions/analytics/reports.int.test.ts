@@ -5,11 +5,11 @@
 import type { Dashboard } from '../../core/analytics/schemas'
 import type { ReportPage, ReportView } from '../../core/reports/schemas'
 import { addDays, type DayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World } from '../../test/support/world'
 import { REPORTS } from '../common/db/collections'
 import type { ReportRecord } from '../common/db/reports'
-import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
+import { chinaAt as at, worldOnFakeClock } from '../../test/support/clock'
 
 /** A Monday; the world is built at its noon (its short video went out two days before, unlogged). */
 const D0: DayKey = '2031-03-03'
@@ -35,15 +35,9 @@ async function logPlays(date: DayKey, plays: number, completions: number, when =
   await ok(cloud, 'results', w.openid.field, 'logSnapshot', { itemId: w.publishedItemId, date, metrics: { plays, completions } })
 }
 
-beforeEach(async () => {
-  jest.useFakeTimers(FAKE as never)
-  at(day(0))
-  cloud = await createTestCloud({ now: () => new Date() })
-  w = await buildWorld(cloud)
-})
-afterEach(() => {
-  cloud.close()
-  jest.useRealTimers()
+worldOnFakeClock(day(0), (c, world) => {
+  cloud = c
+  w = world
 })
 
 describe('the timer', () => {

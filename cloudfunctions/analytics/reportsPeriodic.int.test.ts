@@ -6,14 +6,14 @@ import cloudSdk = require('wx-server-sdk')
 import readXlsx from 'read-excel-file/node'
 import type { ReportFile, ReportPage, ReportView } from '../../core/reports/schemas'
 import { addDays, type DayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World } from '../../test/support/world'
 import { KPI_WEEKS, NOTIFICATIONS, REPORTS } from '../common/db/collections'
 import type { NotificationRecord } from '../common/db/review'
 import type { KpiWeekRecord } from '../common/db/analytics'
 import type { ReportRecord } from '../common/db/reports'
 import { duePeriods } from './reports'
-import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
+import { chinaAt as at, worldOnFakeClock } from '../../test/support/clock'
 
 /** A Monday: the world is built at its noon; its week is 2031-W10 (03-03 … 03-09). */
 const D0: DayKey = '2031-03-03'
@@ -37,15 +37,9 @@ async function logPlays(date: DayKey, plays: number, completions: number, likes 
   await ok(cloud, 'results', w.openid.field, 'logSnapshot', { itemId: w.publishedItemId, date, metrics: { plays, completions, likes } })
 }
 
-beforeEach(async () => {
-  jest.useFakeTimers(FAKE as never)
-  at(day(0))
-  cloud = await createTestCloud({ now: () => new Date() })
-  w = await buildWorld(cloud)
-})
-afterEach(() => {
-  cloud.close()
-  jest.useRealTimers()
+worldOnFakeClock(day(0), (c, world) => {
+  cloud = c
+  w = world
 })
 
 describe('周报', () => {

@@ -4,14 +4,14 @@
 // managers are reminded in the last two weeks of a quarter (last week of a month), once.
 import type { TargetHistoryEntry, TargetView } from '../../core/analytics/targetSchemas'
 import type { DayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World } from '../../test/support/world'
 import { NOTIFICATIONS, TARGET_HISTORY, TEAMS } from '../common/db/collections'
 import type { TeamRecord } from '../common/db/team'
 import { database } from '../common/sdk'
 import { dailyTeam } from './rhythm'
 import type { NotificationRecord } from '../common/db/review'
-import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
+import { chinaAt as at, worldOnFakeClock } from '../../test/support/clock'
 
 
 let cloud: TestCloud
@@ -28,15 +28,9 @@ async function timer(d: DayKey, hhmm = '10:00') {
   if (!res.ok) throw new Error(`timer failed: ${res.error.code} ${res.error.message}`)
 }
 
-beforeEach(async () => {
-  jest.useFakeTimers(FAKE as never)
-  at('2031-03-10')
-  cloud = await createTestCloud({ now: () => new Date() })
-  w = await buildWorld(cloud)
-})
-afterEach(() => {
-  cloud.close()
-  jest.useRealTimers()
+worldOnFakeClock('2031-03-10', (c, world) => {
+  cloud = c
+  w = world
 })
 
 test('a plan for next quarter takes effect when it starts; a KPI without one carries its target forward; both on record, once', async () => {

@@ -14,16 +14,16 @@ import { KPIS, type Dashboard } from '../../core/analytics/schemas'
 import { type TargetHistoryEntry, type TargetView } from '../../core/analytics/targetSchemas'
 import type { NotificationPage } from '../../core/review/schemas'
 import { addDays, isoWeekKey, weekStart, type DayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
+import type { TestCloud } from '../../test/support/cloud'
 import { writeHistory } from '../../test/support/history'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import { ok, type World } from '../../test/support/world'
 import type { AlertRecord, AnalysisRecord, KpiWeekRecord } from '../common/db/analytics'
 import { ALERTS, ANALYSES, KPI_WEEKS, NOTIFICATIONS, TEAMS } from '../common/db/collections'
 import type { NotificationRecord } from '../common/db/review'
 import type { TeamRecord } from '../common/db/team'
 import { database } from '../common/sdk'
 import { evaluateTeam } from './weekly'
-import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
+import { chinaAt as at, worldOnFakeClock } from '../../test/support/clock'
 
 /** Monday of the first week the tests log numbers in (ISO week 2031-W10). */
 const D0: DayKey = '2031-03-03'
@@ -73,11 +73,10 @@ async function openAlert(): Promise<string> {
   return alerts[0]._id
 }
 
-beforeEach(async () => {
-  jest.useFakeTimers(FAKE as never)
-  at(day(2)) // Wednesday of W0: the world's short video went out on Monday, the livestream on Tuesday
-  cloud = await createTestCloud({ now: () => new Date() })
-  w = await buildWorld(cloud)
+// Wednesday of W0: the world's short video went out on Monday, the livestream on Tuesday.
+worldOnFakeClock(day(2), async (c, world) => {
+  cloud = c
+  w = world
   cum = { plays: 0, completions: 0 }
   const noTarget = { value: null, tolerance: 0.1, version: 1, updatedAt: null, updatedByName: null }
   const targets = Object.fromEntries(KPIS.filter((k) => k !== 'completionRate').map((k) => [k, noTarget]))
@@ -86,10 +85,6 @@ beforeEach(async () => {
   cloud.store.update(TEAMS, { _id: w.teamB }, { $set: { targets: { ...targets, completionRate: noTarget } } }, { multi: false, upsert: false } as never)
   // The manager sets 完播率 to 45%: 20% weeks miss it (red below 40.5%), 75% weeks hit it.
   await ok(cloud, 'analytics', w.openid.admin, 'setTarget', { kpi: 'completionRate', value: 0.45, tolerance: 0.1, reason: '本季度目标', version: 0 })
-})
-afterEach(() => {
-  cloud.close()
-  jest.useRealTimers()
 })
 
 test('the clock: D0 is a Monday, weeks are ISO weeks', () => {

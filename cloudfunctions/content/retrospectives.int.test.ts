@@ -6,14 +6,14 @@
 import type { CasePage, RetrospectiveView } from '../../core/content/retrospectives'
 import type { MyTasks } from '../../core/content/tasks'
 import { addDays, type DayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World } from '../../test/support/world'
 import { ITEMS, RETROSPECTIVES, TASKS } from '../common/db/collections'
 import { newItemRecord } from '../common/db/content'
 import type { RetrospectiveRecord } from '../common/db/meetings'
 import { database } from '../common/sdk'
 import { createDueRetrospectives } from './retroTimer'
-import { FAKE_CLOCK as FAKE, chinaAt as at } from '../../test/support/clock'
+import { chinaAt as at, worldOnFakeClock } from '../../test/support/clock'
 
 const D0: DayKey = '2031-03-03'
 const day = (n: number) => addDays(D0, n)
@@ -47,15 +47,9 @@ async function logged(itemId: string, d: DayKey, metrics: Record<string, number>
   await ok(cloud, 'results', w.openid.field, 'logSnapshot', { itemId, date: d, metrics })
 }
 
-beforeEach(async () => {
-  jest.useFakeTimers(FAKE as never)
-  at(day(0))
-  cloud = await createTestCloud({ now: () => new Date() })
-  w = await buildWorld(cloud)
-})
-afterEach(() => {
-  cloud.close()
-  jest.useRealTimers()
+worldOnFakeClock(day(0), (c, world) => {
+  cloud = c
+  w = world
 })
 
 describe('the timer', () => {
