@@ -43,6 +43,11 @@ function patchPageUnmount(chain: { module: any }) {
     .loader(path.join(__dirname, 'patches/unmount-pending-page.js'))
 }
 
+/** lodash.kebabcase → a few lines with the same answers on NutUI's theme keys (config/shims/kebab-case.js). */
+function slimKebabCase(chain: { resolve: any }) {
+  chain.resolve.alias.set('lodash.kebabcase', path.join(__dirname, 'shims/kebab-case.js'))
+}
+
 /** TARO_APP_* values may come from the shell as well as from .env files (Taro itself only reads the files). */
 function envConstant(name: string): string {
   return JSON.stringify(process.env[name] ?? '')
@@ -88,6 +93,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
       webpackChain(chain) {
         patchPageUnmount(chain)
+        slimKebabCase(chain)
         if (process.env.WEAPP_STATS) chain.plugin('module-sizes').use(ModuleSizes, [process.env.WEAPP_STATS])
       },
       // Styles are component-scoped by class prefix, so cross-chunk CSS order does not matter.
@@ -99,6 +105,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       compile: { include: sharedSources },
       esnextModules: ['nutui-react-taro', 'icons-react-taro'],
+      // Images and fonts are files, not base64 inside the first screen's script (the tab icons and NutUI's icon
+      // font were 22 KB of it). Taro reads `limit: true` as "inline nothing".
+      imageUrlLoaderOption: { limit: true },
+      fontUrlLoaderOption: { limit: true },
       // The router draws a page only if its address is still current (see the patch's comment).
       webpackChain(chain) {
         chain.module
@@ -113,6 +123,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .use('patch')
           .loader(path.join(__dirname, 'patches/router-show-cancels-hide.js'))
         patchPageUnmount(chain)
+        // Taro.request imports fetch and AbortController polyfills and a JSONP helper into the first screen's
+        // script; the browsers this build targets (package.json browserslist: Safari 12.1+, Chrome 66+) have
+        // both, and the app never asks for JSONP (issue 15).
+        chain.merge({ resolve: { alias: { 'whatwg-fetch': false, 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only': false, 'jsonp-retry': false } } })
+        slimKebabCase(chain)
+        if (process.env.H5_STATS) chain.plugin('module-sizes').use(ModuleSizes, [process.env.H5_STATS])
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Popup } from '@nutui/nutui-react-taro'
 import { MONTH_THEME_MAX } from '../../../core/content/labels'
 import { monthTitle } from '../../utils/content'
-import { TextField } from '../fields'
+import { TextField } from '../fields/TextField'
 import { TabBarSpacer } from '../PageState'
 import './index.scss'
 
