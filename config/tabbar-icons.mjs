@@ -1,6 +1,8 @@
 // Renders the tab bar icons (weapp tabBar needs local PNGs ≤ 40 KB) from the SVG paths below.
 // Run once after changing an icon: node config/tabbar-icons.mjs  (needs Chromium at /usr/bin/chromium)
+import { readFileSync, writeFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
+import { toPalettePng } from './palette-png.mjs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
@@ -29,6 +31,7 @@ for (const [name, body] of Object.entries(ICONS)) {
     await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`)
     const file = path.join(out, `${name}${state === 'active' ? '-active' : ''}.png`)
     await page.locator('svg').screenshot({ path: file, omitBackground: true })
+    writeFileSync(file, toPalettePng(readFileSync(file)))
     console.log('wrote', path.relative(process.cwd(), file))
   }
 }
