@@ -151,7 +151,7 @@ describe('审核 tab: deciding from the row', () => {
     })
     await screen.findByText('要求修改「脚本」第 2 版')
     await act(async () => {
-      fireEvent.click(document.querySelector('.changes-dialog .nut-dialog-footer-ok')!)
+      fireEvent.click(document.querySelector('.changes-dialog__confirm')!)
     })
     await screen.findByText('意见：要求修改时必须填写意见')
     expect(calls(cloud, 'requestChanges')).toEqual([])
@@ -173,7 +173,7 @@ describe('审核 tab: deciding from the row', () => {
     await screen.findByText('要求修改「脚本」第 2 版')
     typeInto('.field-changes-comment', '开头太慢，前三秒直接展示出水效果')
     await act(async () => {
-      fireEvent.click(document.querySelector('.changes-dialog .nut-dialog-footer-ok')!)
+      fireEvent.click(document.querySelector('.changes-dialog__confirm')!)
     })
     await waitFor(() => expect(sent).toEqual({ itemId: 'item_old', version: 7, versionNo: 2, comment: '开头太慢，前三秒直接展示出水效果' }))
     await waitFor(() => expect(titles(view.container)[0]).toBe('滤芯怎么换'))

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Dialog, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
 import { CHANGES_NEED_COMMENT, COMMENT_LABEL } from '../../../core/review/machine'
 import { FieldError } from '../fields/FieldError'
+import { TabBarSpacer } from '../PageState'
 import './index.scss'
 
 export interface ChangesDialogProps {
@@ -25,37 +26,47 @@ export function ChangesDialog({ target, busy, error: given, onConfirm, onCancel 
     setComment('')
     setError(undefined)
   }, [target?.itemId, target?.versionNo])
+  const confirm = () => {
+    // Checked before sending: the inbox is in the main package, which carries no contract schema.
+    if (comment.trim()) onConfirm(comment)
+    else setError(`${COMMENT_LABEL}：${CHANGES_NEED_COMMENT}`)
+  }
+  // A bottom sheet like the calendar tab's (NutUI Popup), rather than a centred Dialog: the keyboard leaves
+  // the text and the buttons in view, and the main package carries one overlay component, not two.
   return (
-    <Dialog
+    <Popup
       className='changes-dialog'
       visible={target !== null}
+      position='bottom'
+      round
+      closeable
       title={target ? `要求修改「${target.gateName}」第 ${target.versionNo} 版` : '要求修改'}
-      content={
-        <View className='changes-dialog__body'>
-          {target ? <Text className='changes-dialog__item'>{target.title}</Text> : null}
-          <TextArea
-            className='field-changes-comment'
-            value={comment}
-            onChange={(v) => {
-              setComment(v)
-              setError(undefined)
-            }}
-            placeholder='写下要改什么（必填）'
-            maxLength={500}
-            autoSize
-          />
-          <FieldError message={error} />
+      onClose={onCancel}
+    >
+      <View className='changes-dialog__body'>
+        {target ? <Text className='changes-dialog__item'>{target.title}</Text> : null}
+        <TextArea
+          className='field-changes-comment'
+          value={comment}
+          onChange={(v) => {
+            setComment(v)
+            setError(undefined)
+          }}
+          placeholder='写下要改什么（必填）'
+          maxLength={500}
+          autoSize
+        />
+        <FieldError message={error} />
+        <View className='changes-dialog__actions'>
+          <Button className='changes-dialog__cancel' fill='outline' onClick={onCancel}>
+            取消
+          </Button>
+          <Button className='changes-dialog__confirm' type='primary' loading={busy} disabled={busy} onClick={confirm}>
+            要求修改
+          </Button>
         </View>
-      }
-      confirmText='要求修改'
-      cancelText='取消'
-      disableConfirmButton={busy}
-      onConfirm={() => {
-        // Checked before sending: the inbox is in the main package, which carries no contract schema.
-        if (comment.trim()) onConfirm(comment)
-        else setError(`${COMMENT_LABEL}：${CHANGES_NEED_COMMENT}`)
-      }}
-      onCancel={onCancel}
-    />
+      </View>
+      <TabBarSpacer />
+    </Popup>
   )
 }
