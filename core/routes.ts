@@ -41,6 +41,7 @@ export const ROUTES = {
   risks: '/package-analytics/risks/index',
   risk: '/package-analytics/risk/index',
   budget: '/package-analytics/budget/index',
+  rangePicker: '/package-analytics/range/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

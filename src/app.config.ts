@@ -43,7 +43,7 @@ export default defineAppConfig({
     // targets, special analyses and the reports (日报) load on demand, and only they import the chart library.
     {
       root: 'package-analytics',
-      pages: ['kpi/index', 'funnel/index', 'growth/index', 'targets/index', 'analyses/index', 'analysis/index', 'reports/index', 'report/index', 'competitors/index', 'experiments/index', 'experiment/index', 'risks/index', 'risk/index', 'budget/index', 'phases/index'],
+      pages: ['kpi/index', 'funnel/index', 'growth/index', 'targets/index', 'analyses/index', 'analysis/index', 'reports/index', 'report/index', 'competitors/index', 'experiments/index', 'experiment/index', 'risks/index', 'risk/index', 'budget/index', 'phases/index', 'range/index'],
     },
   ],
   // H5 only: the router's slide animation hides the page under a new one on a ~300 ms timer that a

@@ -5,7 +5,8 @@ import { MeProvider } from '../../src/state/me'
 import type { Dashboard } from '../../core/analytics/schemas'
 import { dashboard } from './analytics-fixtures'
 import { OPERATOR, fakeCloud, meAs } from './fake-cloud'
-import { resetTaroMock } from './taro-mock'
+import RangePickerPage from '../../src/package-analytics/range'
+import { resetTaroMock, setRouterParams, taroCalls } from './taro-mock'
 
 type DashboardInput = { range: Dashboard['range']['kind']; from?: string; to?: string }
 
@@ -48,7 +49,20 @@ async function page(c: HTMLElement, months: number) {
 }
 
 const dashboardInputs = (cloud: ReturnType<typeof fakeCloud>) => cloud.calls.filter((c) => c.body.action === 'dashboard').map((c) => c.body.data)
-const hint = (c: HTMLElement) => c.querySelector('.range-sheet__hint')!
+const hint = (c: HTMLElement) => c.querySelector('.range-picker__hint')!
+
+/** Taps 自定义, which opens the range page (package-analytics) with today's date: renders that page as opened. */
+async function openPicker(tab: HTMLElement): Promise<HTMLElement> {
+  return (await openPickerPage(tab)).container
+}
+
+async function openPickerPage(tab: HTMLElement) {
+  await tap(tab.querySelector('.range-tab--custom')!)
+  const url = taroCalls.navigations.at(-1)!.url!
+  expect(url.split('?')[0]).toBe('/package-analytics/range/index')
+  setRouterParams(Object.fromEntries(new URLSearchParams(url.split('?')[1])))
+  return render(<RangePickerPage />)
+}
 
 describe('看板 自定义范围', () => {
   beforeEach(() => {
@@ -81,12 +95,13 @@ describe('看板 自定义范围', () => {
   it('asks for the dashboard with the from and to picked on the calendar', async () => {
     const { cloud, view } = renderTab()
     await screen.findByText('本周 11-23 至 11-29')
-    await tap(view.container.querySelector('.range-tab--custom')!)
-    expect(view.container.querySelector('.nut-calendarcard-header-title')!.textContent).toContain('11')
-    await tap(day(view.container, 2))
-    await tap(day(view.container, 15))
-    expect(hint(view.container).textContent).toBe('2026-11-02 至 2026-11-15')
-    await tap(view.container.querySelector('.range-sheet__confirm')!)
+    const picker = await openPicker(view.container)
+    expect(picker.querySelector('.nut-calendarcard-header-title')!.textContent).toContain('11')
+    await tap(day(picker, 2))
+    await tap(day(picker, 15))
+    expect(hint(picker).textContent).toBe('2026-11-02 至 2026-11-15')
+    await tap(picker.querySelector('.range-picker__confirm')!)
+    expect(taroCalls.navigations.at(-1)).toEqual({ kind: 'navigateBack', url: undefined })
     await screen.findByText('自定义 2026-11-02 至 2026-11-15')
     expect(view.container.querySelector('.range-tab--custom')!.className).toContain('range-tab--active')
     expect(dashboardInputs(cloud)).toEqual([{ range: 'week' }, { range: 'custom', from: '2026-11-02', to: '2026-11-15' }])
@@ -95,23 +110,46 @@ describe('看板 自定义范围', () => {
   it('refuses a range longer than 92 days in Chinese without asking, and takes one of exactly 92', async () => {
     const { cloud, view } = renderTab()
     await screen.findByText('本周 11-23 至 11-29')
-    await tap(view.container.querySelector('.range-tab--custom')!)
-    await page(view.container, -3)
-    await tap(day(view.container, 1)) // 2026-08-01
-    await page(view.container, 3)
-    await tap(day(view.container, 20)) // 2026-11-20: 112 days
-    expect(hint(view.container).textContent).toBe('自定义范围最长 92 天，当前 112 天')
-    expect(hint(view.container).className).toContain('range-sheet__hint--error')
-    await tap(view.container.querySelector('.range-sheet__confirm')!)
+    const picker = await openPicker(view.container)
+    await page(picker, -3)
+    await tap(day(picker, 1)) // 2026-08-01
+    await page(picker, 3)
+    await tap(day(picker, 20)) // 2026-11-20: 112 days
+    expect(hint(picker).textContent).toBe('自定义范围最长 92 天，当前 112 天')
+    expect(hint(picker).className).toContain('range-picker__hint--error')
+    await tap(picker.querySelector('.range-picker__confirm')!)
     expect(dashboardInputs(cloud)).toEqual([{ range: 'week' }])
 
-    await page(view.container, -3)
-    await tap(day(view.container, 28)) // 2026-08-28
-    await page(view.container, 3)
-    await tap(day(view.container, 27)) // 2026-11-27, today: 92 days
-    expect(hint(view.container).textContent).toBe('2026-08-28 至 2026-11-27')
-    await tap(view.container.querySelector('.range-sheet__confirm')!)
+    await page(picker, -3)
+    await tap(day(picker, 28)) // 2026-08-28
+    await page(picker, 3)
+    await tap(day(picker, 27)) // 2026-11-27, today: 92 days
+    expect(hint(picker).textContent).toBe('2026-08-28 至 2026-11-27')
+    await tap(picker.querySelector('.range-picker__confirm')!)
     await screen.findByText('自定义 2026-08-28 至 2026-11-27')
     expect(dashboardInputs(cloud)).toEqual([{ range: 'week' }, { range: 'custom', from: '2026-08-28', to: '2026-11-27' }])
+  })
+
+  it('going back from the range page without 确定 keeps the range shown, and 自定义 reopens on the range in force', async () => {
+    const { cloud, view } = renderTab()
+    await screen.findByText('本周 11-23 至 11-29')
+    const left = await openPickerPage(view.container)
+    await tap(day(left.container, 2))
+    await tap(day(left.container, 15))
+    left.unmount() // back, without 确定
+    await act(async () => undefined)
+    expect(view.container.querySelector('.range-tab--week')!.className).toContain('range-tab--active')
+    expect(dashboardInputs(cloud)).toEqual([{ range: 'week' }])
+
+    const picker = await openPicker(view.container)
+    await tap(day(picker, 2))
+    await tap(day(picker, 15))
+    await tap(picker.querySelector('.range-picker__confirm')!)
+    await screen.findByText('自定义 2026-11-02 至 2026-11-15')
+
+    const again = await openPicker(view.container)
+    expect(taroCalls.navigations.at(-1)!.url).toBe('/package-analytics/range/index?from=2026-11-02&to=2026-11-15&today=2026-11-27')
+    expect(hint(again).textContent).toBe('2026-11-02 至 2026-11-15')
+    expect(dashboardInputs(cloud)).toEqual([{ range: 'week' }, { range: 'custom', from: '2026-11-02', to: '2026-11-15' }])
   })
 })
