@@ -53,6 +53,16 @@ export function monthOf(now: Date): string {
   return inChina(now).format('YYYY-MM')
 }
 
+/** A day as the phone's local Date at midnight, for NutUI CalendarCard (only its year/month/date are read, so no zone shifts). */
+export function calendarDate(day: DayKey): Date {
+  return new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))
+}
+
+/** The day a CalendarCard Date stands for (its local year/month/date). */
+export function dayOfCalendarDate(d: Date): DayKey {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
 export function today(now: Date = new Date()): DayKey {
   return dayKey(now)
 }

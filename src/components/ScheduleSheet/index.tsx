@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, CalendarCard, DatePicker, Popup } from '@nutui/nutui-react-taro'
 import { rescheduleItemInput } from '../../../core/content/schemas'
 import type { DayKey } from '../../../core/time/china'
-import { dayTitle } from '../../utils/content'
+import { calendarDate, dayTitle } from '../../utils/content'
 import { FieldError, TextField } from '../fields'
 import './index.scss'
 
@@ -18,8 +18,6 @@ export interface Schedule {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const keyOf = (d: { year: number; month: number; date: number }) => `${d.year}-${pad(d.month)}-${pad(d.date)}`
-// CalendarCard works with the phone's local Date; only its year/month/date are read, so no zone shifts.
-const localDate = (day: DayKey) => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))
 
 export interface ScheduleSheetProps {
   visible: boolean
@@ -59,9 +57,9 @@ export function ScheduleSheet(props: ScheduleSheetProps) {
             className='schedule-calendar'
             type='single'
             firstDayOfWeek={1}
-            value={localDate(day)}
-            defaultValue={localDate(props.initial.day)}
-            startDate={localDate(props.minDay)}
+            value={calendarDate(day)}
+            defaultValue={calendarDate(props.initial.day)}
+            startDate={calendarDate(props.minDay)}
             renderDay={(d) => <View className={`schedule-day ${d.type === 'current' ? `schedule-day--${keyOf(d)}` : ''}`}>{d.date}</View>}
             onDayClick={(d) => {
               // Days of the neighbouring months are only shown greyed: switch months with the arrows.

@@ -7,12 +7,9 @@ import { MAX_RANGE_DAYS } from '../../../core/analytics/range'
 import { dayKey, isCalendarDay, type DayKey } from '../../../core/time/china'
 import { deliverCustomRange } from '../../state/rangePick'
 import { customRangeProblem } from '../../utils/analytics'
+import { calendarDate as localDate, dayOfCalendarDate as keyOfDate } from '../../utils/content'
 import './index.scss'
 
-// CalendarCard works with the phone's local Date; only its year/month/date are read, so no zone shifts.
-const localDate = (day: DayKey) => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))
-const pad = (n: number) => String(n).padStart(2, '0')
-const keyOfDate = (d: Date): DayKey => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 const dayParam = (v: string | undefined): DayKey | undefined => (v && isCalendarDay(v) ? v : undefined)
 
 /**
