@@ -1,6 +1,6 @@
 import type { AlertStatus, AnalysisEvidence, AnalysisStatus, Decision, MarketEvent } from '../../../core/analytics/alerts'
 import type { KpiKey } from '../../../core/analytics/schemas'
-import type { TargetTrigger } from '../../../core/analytics/targetSchemas'
+import type { TargetHistoryEntry, TargetTrigger } from '../../../core/analytics/targetSchemas'
 import type { WeekResult } from '../../../core/analytics/weekly'
 import type { BudgetCategory } from '../../../core/steering/budget'
 import type { DayKey } from '../../../core/time/china'
@@ -25,14 +25,9 @@ export interface SpendRecord extends BaseRecord {
 }
 
 /** Target revisions, append-only (read only by targetHistory; the targets in force live on the team document). */
-export interface TargetHistoryRecord extends BaseRecord {
-  kpi: KpiKey
-  value: number | null
-  previousValue: number | null
-  tolerance: number
-  previousTolerance: number
-  reason: string
-  byName: string
+export interface TargetHistoryRecord
+  extends BaseRecord,
+    Pick<TargetHistoryEntry, 'kpi' | 'value' | 'previousValue' | 'tolerance' | 'previousTolerance' | 'reason' | 'byName'> {
   at: Date
   /** The special analysis whose 调整目标 decision made this revision (absent for a plain edit). */
   analysisId?: string | null

@@ -35,21 +35,10 @@ export interface ThemeRecord extends BaseRecord {
 export const themeId = (teamId: string, month: string) => `${teamId}_${month}`
 
 /** Fields a new item starts with; the function and the demo seed both build items through this. */
-export function newItemRecord(fields: {
-  _id: string
-  teamId: string
-  title: string
-  format: Format
-  layer: Layer
-  category: Category
-  ownerId: string
-  plannedAt: Date | null
-  notes?: string
-  tags?: string[]
-  source?: Source | null
-  createdBy: string
-  now: Date
-}): ItemRecord {
+export function newItemRecord(
+  fields: Pick<ItemRecord, '_id' | 'teamId' | 'title' | 'format' | 'layer' | 'category' | 'ownerId' | 'plannedAt' | 'createdBy'> &
+    Partial<Pick<ItemRecord, 'notes' | 'tags' | 'source'>> & { now: Date },
+): ItemRecord {
   return {
     _id: fields._id,
     teamId: fields.teamId,

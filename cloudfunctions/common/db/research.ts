@@ -1,5 +1,5 @@
 // Stored records of the research function: A/B experiments and the competitor watch.
-import type { BaselineSource, DecisionChoice, ExperimentMetric, ExperimentStatus, VariantSource } from '../../../core/research/experiments'
+import type { DecisionChoice, ExperimentMetric, ExperimentStatus, PlanView, VariantSource } from '../../../core/research/experiments'
 import type { DayKey } from '../../../core/time/china'
 import type { CompetitorKind } from '../../../core/research/competitors'
 import type { BaseRecord } from './base'
@@ -41,15 +41,8 @@ export interface ExperimentRecord extends BaseRecord {
   metric: ExperimentMetric
   guardrail: ExperimentMetric | null
   variants: StoredVariant[]
-  plan: {
-    baseline: number | null
-    baselineSource: BaselineSource | null
-    mde: number
-    needPerVariant: number | null
-    /** Trials a day the estimate was made with (the metric's denominator over recent rollups, or the entered pushes). */
-    dailyTrials: number | null
-    estimatedDays: number | null
-    /** What the operator entered (kept for editing the draft). */
+  /** The plan as the page shows it (without its sentences), and what the operator entered (kept for editing the draft). */
+  plan: Pick<PlanView, 'baseline' | 'baselineSource' | 'mde' | 'needPerVariant' | 'dailyTrials' | 'estimatedDays'> & {
     enteredBaseline: number | null
     dailySends: number | null
   }

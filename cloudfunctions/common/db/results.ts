@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto'
-import type { Channel } from '../../../core/results/metrics'
 import type { DayRollup, ItemDims } from '../../../core/results/rollup'
-import type { SnapshotMetrics } from '../../../core/results/schemas'
-import type { SeriesPoint, SnapshotSource } from '../../../core/results/views'
-import type { BaseRecord, DerivedDoc, StoredDoc } from './base'
+import type { FollowerView, LeadView, LiveView, SeriesPoint, SnapshotView } from '../../../core/results/views'
+import type { BaseRecord, DerivedDoc, FieldsOfView, StoredDoc } from './base'
 
 /** Who logged a fact and when, kept on the fact itself (names are frozen as they were). */
 interface Logged extends BaseRecord {
@@ -11,55 +9,26 @@ interface Logged extends BaseRecord {
   loggedAt: Date
 }
 
-export interface SnapshotRecord extends Logged {
-  itemId: string
-  date: string
-  metrics: SnapshotMetrics
-  kind: 'log' | 'correction'
-  source: SnapshotSource
-  supersedes: string | null
-  reason: string | null
+// Fact records take their fields from the views (FieldsOfView): what differs is said here, once.
+export interface SnapshotRecord extends Logged, FieldsOfView<SnapshotView, never, 'loggedById' | 'loggedByName' | 'loggedAt'> {
   importId: string | null
   /** The item's classification when its numbers were first logged; rollups count under it. */
   dims: ItemDims
 }
 
-export interface LiveRecord extends Logged {
-  itemId: string
-  day: string
-  startAt: Date
-  endAt: Date
-  durationSeconds: number
-  uniqueViewers: number
-  peakConcurrent: number
-  avgWatchSeconds: number | null
-  newFollowers: number
-  comments: number | null
-  orders: number
-  gmvFen: number
-  supersedes: string | null
-  /** Set on a correction: why, and the request that wrote it (a re-run after a crash finds its own record). */
+/** Set on a correction: why (absent on facts logged before corrections asked), and the request that wrote it (a re-run after a crash finds its own record). */
+interface Corrected {
   reason?: string | null
   requestId?: string
+}
+
+export interface LiveRecord extends Logged, Corrected, FieldsOfView<LiveView, 'startAt' | 'endAt', 'reason' | 'loggedByName' | 'loggedAt'> {
   dims: ItemDims
 }
 
-export interface LeadRecord extends Logged {
-  date: string
-  channel: Channel
-  count: number
-  itemId: string | null
-  liveId: string | null
-  supersedes: string | null
-  reason?: string | null
-  requestId?: string
-}
+export interface LeadRecord extends Logged, Corrected, FieldsOfView<LeadView, never, 'reason' | 'loggedByName' | 'loggedAt'> {}
 
-export interface FollowerRecord extends Logged {
-  date: string
-  total: number
-  supersedes: string | null
-}
+export interface FollowerRecord extends Logged, FieldsOfView<FollowerView, never, 'loggedByName' | 'loggedAt'> {}
 
 export interface ImportRecord extends Logged {
   fileName: string
