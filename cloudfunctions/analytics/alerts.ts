@@ -151,7 +151,7 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
       if (isConflict(e)) throw stale()
       throw e
     }
-    ctx.audit({ target: a._id, targetName: a.title, detail: { decision: DECISION_LABELS[decision.kind], findings: input.findings, kpi: decision.kpi, value: decision.value, reason: decision.reason } })
+    ctx.audit({ subjectId: a._id, subjectName: a.title, detail: { decision: DECISION_LABELS[decision.kind], findings: input.findings, kpi: decision.kpi, value: decision.value, reason: decision.reason } })
     return view({ ...a, ...closed }, dayKey(ctx.now))
   },
 
@@ -187,7 +187,7 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
     }
     await ctx.db.collection(ANALYSES).add({ data: a as unknown as Record<string, unknown> })
     await notifyOwners(ctx.db, ctx.team, a, staff)
-    ctx.audit({ target: a._id, targetName: a.title, detail: { kind: MARKET_EVENT_LABELS[input.kind], description: input.description } })
+    ctx.audit({ subjectId: a._id, subjectName: a.title, detail: { kind: MARKET_EVENT_LABELS[input.kind], description: input.description } })
     return summary(a, dayKey(ctx.now))
   },
 }

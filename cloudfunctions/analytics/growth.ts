@@ -78,7 +78,7 @@ export const growthHandlers: Pick<Handlers<C>, 'funnel' | 'growth' | 'logSpend'>
   async logSpend({ ctx, input }) {
     refuseFields(dayNotInFutureErrors(input.date, { now: ctx.now }))
     const doc = await appendSpend(ctx, { date: input.date, category: 'promo_ads', amountFen: input.amountFen })
-    ctx.audit({ target: doc._id, detail: { date: doc.date, amountFen: doc.amountFen, supersedes: doc.supersedes } })
+    ctx.audit({ subjectId: doc._id, detail: { date: doc.date, amountFen: doc.amountFen, supersedes: doc.supersedes } })
     return spendView(doc)
   },
 }

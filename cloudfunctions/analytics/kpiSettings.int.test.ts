@@ -50,7 +50,7 @@ test('only the admin classes a KPI and names its owner; the owner must be a mana
   expect(await targetOf('interactionRate')).toMatchObject({ ownerId: null, ownerName: null })
   // Same class: an owner change only, no target history.
   expect(await ok<TargetHistoryEntry[]>(cloud, 'analytics', w.openid.operator, 'targetHistory', { kpi: 'completionRate' })).toEqual([])
-  expect(cloud.store.find(AUDIT, { query: { teamId: w.teamA, target: 'completionRate' } })).toHaveLength(1)
+  expect(cloud.store.find(AUDIT, { query: { teamId: w.teamA, subjectId: 'completionRate' } })).toHaveLength(1)
 })
 
 test('reclassifying 投流占比 to 核心: quarterly from today, the plan for next month dropped and on record, the card moves tier', async () => {

@@ -83,7 +83,7 @@ export const kpiSettingHandlers: Pick<Handlers<C>, 'setKpiSetting' | 'setBaselin
       }
       return { setting, history, extra: { [`targetPeriods.${input.kpi}`]: period, [`targetPlans.${input.kpi}`]: null } }
     })
-    ctx.audit({ target: input.kpi, detail: { reviewedEvery: classText(input.reviewedEvery), owner: owner?.name ?? '全体主管', reason: input.reason } })
+    ctx.audit({ subjectId: input.kpi, detail: { reviewedEvery: classText(input.reviewedEvery), owner: owner?.name ?? '全体主管', reason: input.reason } })
     return viewOf(ctx, team, input.kpi)
   },
 
@@ -98,7 +98,7 @@ export const kpiSettingHandlers: Pick<Handlers<C>, 'setKpiSetting' | 'setBaselin
       throw invalid('value', `基线：计划开始前已有实测基线 ${formatKpiValue(KPI_DEFS[input.kpi], measured)}，按实测计算，无需录入`)
     }
     const team = await writeSetting(ctx, input.kpi, (_t, cur) => ({ setting: { ...cur, baseline: { value: input.value, reason: input.reason, byName: ctx.member.name, at: ctx.now } } }))
-    ctx.audit({ target: input.kpi, detail: { baseline: formatKpiValue(KPI_DEFS[input.kpi], input.value), reason: input.reason } })
+    ctx.audit({ subjectId: input.kpi, detail: { baseline: formatKpiValue(KPI_DEFS[input.kpi], input.value), reason: input.reason } })
     return viewOf(ctx, team, input.kpi)
   },
 
@@ -114,7 +114,7 @@ export const kpiSettingHandlers: Pick<Handlers<C>, 'setKpiSetting' | 'setBaselin
       if (!team) throw new AppError('NOT_FOUND', '团队不存在')
       await tx.collection(TEAMS).doc(team._id).update({ data: { conversionPaths: [...(team.conversionPaths ?? []), entry].slice(-PATH_VERSIONS_KEPT) } })
     })
-    ctx.audit({ target: 'conversionPath', detail: { steps: input.steps.join(' → '), length: input.steps.length } })
+    ctx.audit({ subjectId: 'conversionPath', detail: { steps: input.steps.join(' → '), length: input.steps.length } })
     return pathView((await ctx.repo<TeamRecord>(TEAMS, ctx.team._id).get(ctx.team._id)) ?? ctx.team)
   },
 }

@@ -129,7 +129,7 @@ export const reportHandlers: Pick<Handlers<C>, 'reports' | 'report' | 'generateR
     const next = await reportRecord(ctx, p, by, existing ? existing.revision + 1 : 1)
     if (existing) await replaceRevision(ctx, next)
     else if (!(await addReportOnce(ctx.db, next))) return viewOf((await repo.get(id))!, audience) // the timer got there first
-    ctx.audit({ target: id, targetName: reportTitle(p.kind, p.period, p.from, p.to), detail: { kind: p.kind, period: p.period, revision: next.revision, regenerate: !!existing } })
+    ctx.audit({ subjectId: id, subjectName: reportTitle(p.kind, p.period, p.from, p.to), detail: { kind: p.kind, period: p.period, revision: next.revision, regenerate: !!existing } })
     return viewOf(next, audience)
   },
 }

@@ -31,7 +31,7 @@ export const reportExportHandlers: Pick<Handlers<C>, 'exportReport'> = {
     const buffer = await writeXlsxFile(sheetOf(table) as never, { sheet: table.sheet, columns: [{ width: 14 }, { width: 22 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 8 }, { width: 10 }, { width: 10 }] }).toBuffer()
     const fileName = shareFileName(view, 'xlsx')
     const fileID = await uploadFile(`reports/${ctx.team._id}/${r._id}-${ctx.newId('xlsx').slice(0, 12)}.xlsx`, buffer)
-    ctx.audit({ target: r._id, targetName: view.title, detail: { fileID, rows: table.rows.length } })
+    ctx.audit({ subjectId: r._id, subjectName: view.title, detail: { fileID, rows: table.rows.length } })
     return { fileID, tempFileURL: await tempFileURL(fileID), fileName, rows: table.rows.length }
   },
 }

@@ -37,7 +37,7 @@ async function revise(ctx: MemberCtx, r: Revision): Promise<TargetView> {
     const team = await ctx.repo<TeamRecord>(TEAMS, ctx.team._id).get(ctx.team._id)
     throw new AppError('CONFLICT', '目标已被他人调整，请查看最新目标', { current: team ? currentTarget(team, r.kpi, today) : seen })
   }
-  ctx.audit({ target: r.kpi, detail: { value: r.value, previousValue: seen.value, tolerance: r.tolerance, reason: r.reason, trigger: TARGET_TRIGGER_LABELS[r.trigger] } })
+  ctx.audit({ subjectId: r.kpi, detail: { value: r.value, previousValue: seen.value, tolerance: r.tolerance, reason: r.reason, trigger: TARGET_TRIGGER_LABELS[r.trigger] } })
   const team = (await ctx.repo<TeamRecord>(TEAMS, ctx.team._id).get(ctx.team._id)) ?? ctx.team
   return withPeriod(team, currentTarget(team, r.kpi, today), today)
 }

@@ -169,8 +169,8 @@ async function writeAudit(ctx: ReturnType<typeof makeCtx>, def: ActionDef, input
   }
   // Of the stored record a handler hands over, only the fields this write set are kept.
   if (entry.before) record.before = boundValues(entry.before as Record<string, unknown>, Object.keys(after))
-  if (entry.target) record.target = entry.target
-  if (entry.targetName) record.targetName = entry.targetName.slice(0, 60)
+  if (entry.subjectId) record.subjectId = entry.subjectId
+  if (entry.subjectName) record.subjectName = entry.subjectName.slice(0, 60)
   if (entry.detail) record.detail = entry.detail
   await new Repo<AuditRecord & { _id: string }>(ctx.db, AUDIT, teamId).insertOnce(record as AuditRecord & { _id: string })
 }

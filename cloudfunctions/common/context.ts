@@ -36,9 +36,10 @@ export interface BaseCtx {
  */
 export interface AuditEntry {
   teamId?: string
-  target?: string
-  /** The target in words (a member's name, an item's title), for the audit screen. */
-  targetName?: string
+  /** What the action was about: a member, an item, a KPI … (its id or key). Not a KPI target. */
+  subjectId?: string
+  /** The subject in words (a member's name, an item's title), for the audit screen. */
+  subjectName?: string
   /** For writes made before the caller is a member (creating or joining a team): who they now are. */
   actor?: { id: string; name: string }
   before?: object

@@ -39,7 +39,7 @@ export const handlers: Handlers<typeof contentContract> = {
     const plannedAt = input.plannedAt ? notInPast(ctx.now, new Date(input.plannedAt)) : null
     const record = newItemRecord({ ...input, _id: ctx.newId('item'), teamId: ctx.team._id, plannedAt, createdBy: ctx.member._id, now: ctx.now })
     const { doc } = await items(ctx).insertOnce(record)
-    ctx.audit({ target: doc._id, detail: { title: doc.title, plannedAt: input.plannedAt ?? null } })
+    ctx.audit({ subjectId: doc._id, detail: { title: doc.title, plannedAt: input.plannedAt ?? null } })
     return itemDetail(doc, await memberNames(ctx))
   },
 
@@ -50,7 +50,7 @@ export const handlers: Handlers<typeof contentContract> = {
     const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
     const names = await memberNames(ctx)
     const updated = await items(ctx).updateVersioned(id, version, patch, ctx.now, (c) => itemDetail(c, names))
-    ctx.audit({ target: id, targetName: item.title, before: item, detail: { fields: Object.keys(patch), title: item.title } })
+    ctx.audit({ subjectId: id, subjectName: item.title, before: item, detail: { fields: Object.keys(patch), title: item.title } })
     return itemDetail(updated, names)
   },
 
@@ -65,7 +65,7 @@ export const handlers: Handlers<typeof contentContract> = {
       ctx.now,
       (c) => itemDetail(c, names),
     )
-    ctx.audit({ target: item._id, targetName: item.title, before: item, detail: { from: change.from, to: change.to, reason: change.reason } })
+    ctx.audit({ subjectId: item._id, subjectName: item.title, before: item, detail: { from: change.from, to: change.to, reason: change.reason } })
     return itemDetail(updated, names)
   },
 
@@ -73,20 +73,20 @@ export const handlers: Handlers<typeof contentContract> = {
     const item = await editable(ctx, input.id)
     const names = await memberNames(ctx)
     const updated = await items(ctx).updateVersioned(input.id, input.version, { status: 'archived' }, ctx.now, (c) => itemDetail(c, names))
-    ctx.audit({ target: input.id, targetName: item.title, before: item, after: { status: 'archived' } })
+    ctx.audit({ subjectId: input.id, subjectName: item.title, before: item, after: { status: 'archived' } })
     return itemDetail(updated, names)
   },
 
   async markPublished({ ctx, input }) {
     const names = await memberNames(ctx)
     const updated = await publishItem(ctx, input, (c) => itemDetail(c, names))
-    ctx.audit({ target: input.id, targetName: updated.title, after: { status: 'published', publishedAt: updated.publishedAt }, detail: { publishedAt: new Date(updated.publishedAt!).toISOString() } })
+    ctx.audit({ subjectId: input.id, subjectName: updated.title, after: { status: 'published', publishedAt: updated.publishedAt }, detail: { publishedAt: new Date(updated.publishedAt!).toISOString() } })
     return itemDetail(updated, names)
   },
 
   async setMonthTheme({ ctx, input }) {
     await writeMonthTheme(ctx, input.month, input.theme)
-    ctx.audit({ target: input.month, detail: { theme: input.theme } })
+    ctx.audit({ subjectId: input.month, detail: { theme: input.theme } })
     return { month: input.month, theme: input.theme }
   },
 

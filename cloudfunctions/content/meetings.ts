@@ -75,7 +75,7 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
       version: 0,
     }
     const { doc } = await repo.insertOnce(record)
-    ctx.audit({ target: doc._id, targetName: `${KIND_LABEL[doc.kind]} ${doc.day}`, after: { kind: doc.kind, day: doc.day } })
+    ctx.audit({ subjectId: doc._id, subjectName: `${KIND_LABEL[doc.kind]} ${doc.day}`, after: { kind: doc.kind, day: doc.day } })
     return meetingView(ctx, doc)
   },
 
@@ -91,7 +91,7 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
       const ids = m.decisions.map((d) => decisionTaskId(m._id, d.id))
       await tasks(ctx).updateWhere({ _id: ctx.db.command.in(ids) }, { 'source.meetingDay': input.day, updatedAt: ctx.now })
     }
-    ctx.audit({ target: m._id, targetName: `${KIND_LABEL[m.kind]} ${m.day}`, before: m })
+    ctx.audit({ subjectId: m._id, subjectName: `${KIND_LABEL[m.kind]} ${m.day}`, before: m })
     return meetingView(ctx, updated)
   },
 
@@ -116,7 +116,7 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
         await tx.collection(TASKS).doc(_id).set({ data })
       }
     })
-    ctx.audit({ target: m._id, targetName: `${KIND_LABEL[m.kind]} ${m.day}`, detail: { decision: decision.text, ownerId: decision.ownerId, dueDay: decision.dueDay } })
+    ctx.audit({ subjectId: m._id, subjectName: `${KIND_LABEL[m.kind]} ${m.day}`, detail: { decision: decision.text, ownerId: decision.ownerId, dueDay: decision.dueDay } })
     return meetingView(ctx, (await meetings(ctx).get(m._id))!)
   },
 
@@ -131,7 +131,7 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
     // After the meeting's commit (a transaction cannot delete): a re-run after a crash finds the decision gone and removes the task.
     await ctx.db.collection(TASKS).where({ _id: decisionTaskId(m._id, input.decisionId), teamId: ctx.team._id }).remove()
     if (!gone) throw new AppError('NOT_FOUND', '决议不存在')
-    ctx.audit({ target: m._id, targetName: `${KIND_LABEL[m.kind]} ${m.day}`, detail: { removed: gone.text } })
+    ctx.audit({ subjectId: m._id, subjectName: `${KIND_LABEL[m.kind]} ${m.day}`, detail: { removed: gone.text } })
     return meetingView(ctx, (await meetings(ctx).get(m._id))!)
   },
 
@@ -158,7 +158,7 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
       if (agenda.length > AGENDA_MAX) throw fieldError('ideas', `选题：议程最多 ${AGENDA_MAX} 项`)
       await tx.collection(MEETINGS).doc(m._id).update({ data: { agenda, updatedAt: ctx.now, version: cur.version + 1 } })
     })
-    ctx.audit({ target: m._id, targetName: `${KIND_LABEL.topic} ${m.day}`, detail: { scheduled: input.ideas.map((i) => `${i.day} ${i.itemId}`), titles } })
+    ctx.audit({ subjectId: m._id, subjectName: `${KIND_LABEL.topic} ${m.day}`, detail: { scheduled: input.ideas.map((i) => `${i.day} ${i.itemId}`), titles } })
     return meetingView(ctx, (await meetings(ctx).get(m._id))!)
   },
 
@@ -169,7 +169,7 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
     const updated = await meetings(ctx).updateVersioned(m._id, m.version, { reviewPlan: ctx.db.command.set(reviewPlan) }, ctx.now)
     // The month's theme is the calendar's own (setMonthTheme); the shares stay the meeting's record.
     if (input.theme) await writeMonthTheme(ctx, input.month, input.theme)
-    ctx.audit({ target: m._id, targetName: `${KIND_LABEL.review} ${m.day}`, after: { ...reviewPlan } })
+    ctx.audit({ subjectId: m._id, subjectName: `${KIND_LABEL.review} ${m.day}`, after: { ...reviewPlan } })
     return meetingView(ctx, updated)
   },
 
@@ -180,7 +180,7 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
     const decisions = m.decisions.map((d) => ({ text: d.text, ownerName: names.get(d.ownerId) ?? '', dueDay: d.dueDay }))
     const summary = meetingSummary(m.notes, decisions, carried)
     const updated = await meetings(ctx).updateVersioned(m._id, input.version, { status: 'ended', endedAt: ctx.now, summary: ctx.db.command.set(summary) }, ctx.now)
-    ctx.audit({ target: m._id, targetName: `${KIND_LABEL[m.kind]} ${m.day}`, after: { status: 'ended' } })
+    ctx.audit({ subjectId: m._id, subjectName: `${KIND_LABEL[m.kind]} ${m.day}`, after: { status: 'ended' } })
     return meetingView(ctx, updated)
   },
 }

@@ -82,7 +82,7 @@ export const retroHandlers: Pick<Handlers<typeof contentContract>, 'getRetrospec
       if (e instanceof AppError || !isConflict(e)) throw e
       throw new AppError('CONFLICT', '复盘刚被其他人修改，请刷新后重试')
     }
-    ctx.audit({ target: r._id, targetName: r.title, before: r, after: { outcome: input.outcome, tags: input.tags, worked: input.worked, change: input.change } })
+    ctx.audit({ subjectId: r._id, subjectName: r.title, before: r, after: { outcome: input.outcome, tags: input.tags, worked: input.worked, change: input.change } })
     const saved = { ...r, ...patch } as RetrospectiveRecord
     return view(ctx, saved, numbers, await memberNames(ctx))
   },

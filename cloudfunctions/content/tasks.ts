@@ -40,7 +40,7 @@ export const taskHandlers: Pick<Handlers<typeof contentContract>, 'myTasks' | 'c
     if (t.status === 'done') return taskView(t, await memberNames(ctx), dayKey(ctx.now))
     const patch = { status: 'done', doneAt: ctx.now, doneById: ctx.member._id, doneByName: ctx.member.name }
     const updated = await tasks(ctx).updateVersioned(t._id, t.version, patch, ctx.now)
-    ctx.audit({ target: t._id, targetName: t.title, after: { status: 'done' } })
+    ctx.audit({ subjectId: t._id, subjectName: t.title, after: { status: 'done' } })
     return taskView(updated, await memberNames(ctx), dayKey(ctx.now))
   },
 
@@ -48,7 +48,7 @@ export const taskHandlers: Pick<Handlers<typeof contentContract>, 'myTasks' | 'c
     const t = await closable(ctx, input.id)
     if (t.status === 'open') return taskView(t, await memberNames(ctx), dayKey(ctx.now))
     const updated = await tasks(ctx).updateVersioned(t._id, t.version, { status: 'open', doneAt: null, doneById: null, doneByName: null }, ctx.now)
-    ctx.audit({ target: t._id, targetName: t.title, after: { status: 'open' } })
+    ctx.audit({ subjectId: t._id, subjectName: t.title, after: { status: 'open' } })
     return taskView(updated, await memberNames(ctx), dayKey(ctx.now))
   },
 }

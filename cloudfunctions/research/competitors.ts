@@ -65,7 +65,7 @@ export const competitorHandlers: Pick<Handlers<C>, 'competitors' | 'addCompetito
       version: 0,
     }
     const { doc } = await ctx.repo<CompetitorRecord>(COMPETITORS).insertOnce(record)
-    ctx.audit({ target: doc._id, targetName: doc.name })
+    ctx.audit({ subjectId: doc._id, subjectName: doc.name })
     return competitorView(doc, [])
   },
 
@@ -83,7 +83,7 @@ export const competitorHandlers: Pick<Handlers<C>, 'competitors' | 'addCompetito
       throw new AppError('CONFLICT', `最多同时关注 ${ACTIVE_COMPETITORS_MAX} 个竞品账号，请先归档不再关注的账号`)
     }
     const updated = await ctx.repo<CompetitorRecord>(COMPETITORS).updateVersioned(id, version, patch, ctx.now, (c) => competitorView(c, []))
-    ctx.audit({ target: id, targetName: current.name, before: current })
+    ctx.audit({ subjectId: id, subjectName: current.name, before: current })
     return competitorView(updated, [])
   },
 
@@ -119,8 +119,8 @@ export const competitorHandlers: Pick<Handlers<C>, 'competitors' | 'addCompetito
     }
     const { doc } = await repo.insertOnce(record)
     ctx.audit({
-      target: competitor._id,
-      targetName: competitor.name,
+      subjectId: competitor._id,
+      subjectName: competitor.name,
       detail: { week, followers: doc.followers, posts: doc.posts, bestLikes: doc.bestLikes, supersedes: doc.supersedes },
     })
     return loggedView(doc)

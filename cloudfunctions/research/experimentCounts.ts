@@ -62,7 +62,7 @@ export async function logCounts(ctx: MemberCtx, input: LogVariantCountsInput): P
       await tx.collection(EXPERIMENTS).doc(input.experimentId).update({
         data: { [`countTotals.${input.variantKey}`]: _.set(next), [`countsInForce.${dk}`]: _.set({ id, sent: input.sent, opened: input.opened }), updatedAt: ctx.now },
       })
-      ctx.audit({ target: input.experimentId, targetName: rec!.title, detail: { variantKey: input.variantKey, day: input.day, sent: input.sent, opened: input.opened, supersedes: fact.supersedes } })
+      ctx.audit({ subjectId: input.experimentId, subjectName: rec!.title, detail: { variantKey: input.variantKey, day: input.day, sent: input.sent, opened: input.opened, supersedes: fact.supersedes } })
     })
   } catch (e) {
     if (e instanceof AppError) throw e

@@ -79,7 +79,7 @@ async function change(ctx: MemberCtx, rec: ExperimentRecord, version: number, fr
   if (rec.status !== from) throw new AppError('CONFLICT', refusal, { current: await viewOf(ctx, rec) })
   const repo = ctx.repo<ExperimentRecord>(EXPERIMENTS)
   const updated = await repo.updateVersioned(rec._id, version, patch, ctx.now)
-  ctx.audit({ target: rec._id, targetName: rec.title, before: rec })
+  ctx.audit({ subjectId: rec._id, subjectName: rec.title, before: rec })
   return viewOf(ctx, updated)
 }
 
@@ -130,7 +130,7 @@ export const experimentHandlers: Pick<Handlers<C>, 'experiments' | 'experiment' 
       version: 0,
     }
     const { doc } = await ctx.repo<ExperimentRecord>(EXPERIMENTS).insertOnce(rec)
-    ctx.audit({ target: doc._id, targetName: doc.title })
+    ctx.audit({ subjectId: doc._id, subjectName: doc.title })
     return viewOf(ctx, doc)
   },
 
@@ -142,7 +142,7 @@ export const experimentHandlers: Pick<Handlers<C>, 'experiments' | 'experiment' 
     const updated = await ctx
       .repo<ExperimentRecord>(EXPERIMENTS)
       .updateVersioned(rec._id, input.version, { ...f, guardrail: f.guardrail, variants: _.set(f.variants), plan: _.set(f.plan) }, ctx.now)
-    ctx.audit({ target: rec._id, targetName: updated.title, before: rec })
+    ctx.audit({ subjectId: rec._id, subjectName: updated.title, before: rec })
     return viewOf(ctx, updated)
   },
 

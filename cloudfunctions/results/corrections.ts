@@ -31,7 +31,7 @@ export const correctionHandlers: Pick<Handlers<typeof resultsContract>, 'correct
       path: 'metrics',
     }
     const [record] = await inTransaction(ctx.db, (tx) => commitSnapshots(tx, logger(ctx), [plan]))
-    ctx.audit({ target: record._id, detail: { corrects: target._id, itemId: target.itemId, date: target.date, reason: input.reason, before: target.metrics } })
+    ctx.audit({ subjectId: record._id, detail: { corrects: target._id, itemId: target.itemId, date: target.date, reason: input.reason, before: target.metrics } })
     return snapshotView(record)
   },
 
@@ -50,7 +50,7 @@ export const correctionHandlers: Pick<Handlers<typeof resultsContract>, 'correct
     }
     const moves = [liveContribution({ ...target, id: target._id }, target.dims, -1), liveContribution({ ...record, id: record._id }, record.dims)]
     const saved = await commitFact(ctx, LIVE_SESSIONS, record, moves, (stored) => sameRequestOrConflict(ctx, stored, liveView))
-    ctx.audit({ target: saved._id, detail: { corrects: target._id, itemId: target.itemId, reason: input.reason } })
+    ctx.audit({ subjectId: saved._id, detail: { corrects: target._id, itemId: target.itemId, reason: input.reason } })
     return liveView(saved)
   },
 
@@ -71,7 +71,7 @@ export const correctionHandlers: Pick<Handlers<typeof resultsContract>, 'correct
     }
     const moves = [leadContribution({ ...target, id: target._id }, -1), leadContribution({ ...record, id: record._id })]
     const saved = await commitFact(ctx, LEADS, record, moves, (stored) => sameRequestOrConflict(ctx, stored, leadView))
-    ctx.audit({ target: saved._id, detail: { corrects: target._id, before: target.count, count: saved.count, reason: input.reason } })
+    ctx.audit({ subjectId: saved._id, detail: { corrects: target._id, before: target.count, count: saved.count, reason: input.reason } })
     return leadView(saved)
   },
 }

@@ -30,7 +30,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
     refuseFields(snapshotDateErrors(input.date, { now: ctx.now, publishedAt: item.publishedAt }))
     const plan: PlannedSnapshot = { id: ctx.newId('snapshot'), itemId: item._id, dims: dimsOf(item), date: input.date, metrics: input.metrics, source: 'form', importId: null, path: 'metrics' }
     const [record] = await inTransaction(ctx.db, (tx) => commitSnapshots(tx, logger(ctx), [plan]))
-    ctx.audit({ target: record._id, detail: { itemId: item._id, date: input.date, supersedes: record.supersedes } })
+    ctx.audit({ subjectId: record._id, detail: { itemId: item._id, date: input.date, supersedes: record.supersedes } })
     return snapshotView(record)
   },
 
@@ -46,7 +46,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
       dims: dimsOf(item),
     }
     const saved = await commitFact(ctx, LIVE_SESSIONS, record, [liveContribution({ ...record, id: record._id }, record.dims)], (stored) => stored)
-    ctx.audit({ target: saved._id, detail: { itemId: item._id, day: saved.day } })
+    ctx.audit({ subjectId: saved._id, detail: { itemId: item._id, day: saved.day } })
     return liveView(saved)
   },
 
@@ -64,7 +64,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
       supersedes: null,
     }
     const saved = await commitFact(ctx, LEADS, record, [leadContribution({ ...record, id: record._id })], (stored) => stored)
-    ctx.audit({ target: saved._id, detail: { date: saved.date, channel: saved.channel, count: saved.count } })
+    ctx.audit({ subjectId: saved._id, detail: { date: saved.date, channel: saved.channel, count: saved.count } })
     return leadView(saved)
   },
 
@@ -84,7 +84,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
       await rollups.flush(ctx.now)
       return record
     })
-    ctx.audit({ target: id, detail: { date: saved.date, total: saved.total, supersedes: saved.supersedes } })
+    ctx.audit({ subjectId: id, detail: { date: saved.date, total: saved.total, supersedes: saved.supersedes } })
     return followerView(saved)
   },
 
@@ -156,7 +156,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
       await txSet(tx, IMPORTS, record)
       return out
     })
-    ctx.audit({ target: importId, detail: { fileName: input.fileName ?? '', rows: records.length } })
+    ctx.audit({ subjectId: importId, detail: { fileName: input.fileName ?? '', rows: records.length } })
     return { importId, rows: records.length, snapshotIds: records.map((r) => r._id) }
   },
 }

@@ -49,7 +49,7 @@ export const decideHandlers: Pick<Handlers<typeof reviewContract>, DecideActions
     const actor = actorOf(ctx)
     if (!created) throw new AppError('CONFLICT', '这条内容已在制作中', { current: productionView(doc, item, people, actor, ctx.now) })
     await ctx.repo<EventRecord>(REVIEW_EVENTS).insertOnce(eventRecord(ctx, item._id, 'started', state, { versionNo: null }))
-    ctx.audit({ target: item._id, detail: { gates: flow.map((g) => g.name) } })
+    ctx.audit({ subjectId: item._id, detail: { gates: flow.map((g) => g.name) } })
     return productionView(doc, item, people, actor, ctx.now)
   },
 
@@ -71,7 +71,7 @@ export const decideHandlers: Pick<Handlers<typeof reviewContract>, DecideActions
     const { doc } = await ctx.repo<EventRecord>(REVIEW_EVENTS).insertOnce(
       eventRecord(ctx, item._id, 'comment', stateOf(p), { versionNo: input.versionNo ?? null, comment: input.comment }),
     )
-    ctx.audit({ target: item._id })
+    ctx.audit({ subjectId: item._id })
     return timelineOf([doc], [], p.flow, people)[0]
   },
 }
@@ -142,7 +142,7 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
     throw new AppError('CONFLICT', '已有其他人先处理了，请查看最新状态', { current: await current() })
   }
   await sendSubscribeMessages(outcome.notices, extra.comment)
-  ctx.audit({ target: itemId, detail: { event: event.type, gate: outcome.next.gate.name, versionNo: outcome.next.versionNo } })
+  ctx.audit({ subjectId: itemId, detail: { event: event.type, gate: outcome.next.gate.name, versionNo: outcome.next.versionNo } })
   return productionView(outcome.next, item, people, actor, ctx.now)
 }
 

@@ -31,7 +31,7 @@ export const flowHandlers: Pick<Handlers<typeof reviewContract>, 'listFlows' | '
     const id = flowId(ctx.team._id, input.format)
     const stored = await repo.get(id)
     const view = (c: FlowRecord) => flowView(c.format, c.gates, c)
-    ctx.audit({ target: input.format, detail: { gates: input.gates.map((g) => g.name) } })
+    ctx.audit({ subjectId: input.format, detail: { gates: input.gates.map((g) => g.name) } })
     if (stored) {
       const updated = await repo.updateVersioned(id, input.version, { gates: ctx.db.command.set(input.gates) }, ctx.now, view)
       return view(updated)

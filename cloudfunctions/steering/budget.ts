@@ -62,7 +62,7 @@ export const budgetHandlers: Pick<Handlers<C>, 'budget' | 'setBudgetPlan' | 'adj
       requireReason: true,
       onMissingReason: (current) => fieldError('reason', `更正原因：${input.date} ${budgetCategoryLabel(input.category)}已记录 ${formatMoney(current.amountFen)}，更正请写明原因`),
     })
-    ctx.audit({ target: doc._id, targetName: budgetCategoryLabel(input.category), detail: { date: doc.date, category: doc.category, amountFen: doc.amountFen, supersedes: doc.supersedes, reason: doc.reason } })
+    ctx.audit({ subjectId: doc._id, subjectName: budgetCategoryLabel(input.category), detail: { date: doc.date, category: doc.category, amountFen: doc.amountFen, supersedes: doc.supersedes, reason: doc.reason } })
     return spendEntryView(doc)
   },
 }
@@ -125,5 +125,5 @@ async function revise(
     throw e
   }
   // After the commit: a transaction that ran twice (a lost race) is audited once.
-  if (written.length) ctx.audit({ target: id, targetName: `${year}年${month}月预算`, detail: { kind, reason, changes: written } })
+  if (written.length) ctx.audit({ subjectId: id, subjectName: `${year}年${month}月预算`, detail: { kind, reason, changes: written } })
 }

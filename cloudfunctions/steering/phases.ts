@@ -49,7 +49,7 @@ export const phaseHandlers: Pick<Handlers<C>, 'phasePlan' | 'startPhasePlan' | '
       version: 0,
     }
     const [{ doc, created }, members] = await Promise.all([ctx.repo<PhasePlanRecord>(PHASE_PLANS).insertOnce(record), activeMembers(ctx)])
-    ctx.audit({ target: doc._id, targetName: '阶段计划', after: { startDay: doc.startDay }, detail: { created } })
+    ctx.audit({ subjectId: doc._id, subjectName: '阶段计划', after: { startDay: doc.startDay }, detail: { created } })
     return phasePlanView(doc, members, dayKey(ctx.now))
   },
 
@@ -77,7 +77,7 @@ export const phaseHandlers: Pick<Handlers<C>, 'phasePlan' | 'startPhasePlan' | '
       }
       return { milestones: plan.milestones.map((m) => (m.id === id ? next : m)), result: { before: current, after: next } }
     })
-    ctx.audit({ target: id, targetName: after.title, before })
+    ctx.audit({ subjectId: id, subjectName: after.title, before })
     return milestoneView(after, new Map(), dayKey(ctx.now))
   },
 
@@ -93,7 +93,7 @@ export const phaseHandlers: Pick<Handlers<C>, 'phasePlan' | 'startPhasePlan' | '
       if (plan.milestones.length >= MILESTONES_MAX) throw new AppError('CONFLICT', `一个计划最多 ${MILESTONES_MAX} 个里程碑`)
       return { milestones: [...plan.milestones, added], result: added }
     })
-    ctx.audit({ target: milestone.id, targetName: milestone.title, detail: { phase: input.phase } })
+    ctx.audit({ subjectId: milestone.id, subjectName: milestone.title, detail: { phase: input.phase } })
     return milestoneView(milestone, new Map(), dayKey(ctx.now))
   },
 
@@ -112,7 +112,7 @@ export const phaseHandlers: Pick<Handlers<C>, 'phasePlan' | 'startPhasePlan' | '
       const phases = p.phases.map((x) => (x.key === input.phase ? { ...x, review } : x))
       return { milestones: p.milestones, phases, result: { ...p, phases } }
     })
-    ctx.audit({ target: plan._id, targetName: `阶段复盘：${PHASE_LABELS[input.phase]}` })
+    ctx.audit({ subjectId: plan._id, subjectName: `阶段复盘：${PHASE_LABELS[input.phase]}` })
     const view = phasePlanView(plan, await activeMembers(ctx), dayKey(ctx.now))
     return view.phases.find((p) => p.key === input.phase) as PhaseView
   },

@@ -81,6 +81,6 @@ export async function changeScoreOrStatus(
         data: { status: 'accepted', decidedBy: ctx.member._id, decidedByName: ctx.member.name, decidedAt: ctx.now, updatedAt: ctx.now },
       })
     }
-    ctx.audit({ target: riskId, targetName: risk.title, before: { likelihood: risk.likelihood, impact: risk.impact, status: risk.status }, after: { ...d.patch, reason: d.reason } })
+    ctx.audit({ subjectId: riskId, subjectName: risk.title, before: { likelihood: risk.likelihood, impact: risk.impact, status: risk.status }, after: { ...d.patch, reason: d.reason } })
   })
 }

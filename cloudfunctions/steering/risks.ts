@@ -64,7 +64,7 @@ async function register(ctx: MemberCtx, input: CreateRiskInput | ProposeRiskInpu
     await tx.collection(RISKS).add({ data: record as unknown as Record<string, unknown> })
     await addChange(tx, ctx, record, { kind: 'created', from: null, reason: status === 'proposed' ? '提议' : '登记' })
   })
-  ctx.audit({ target: record._id, targetName: record.title, detail: { status, likelihood: record.likelihood, impact: record.impact } })
+  ctx.audit({ subjectId: record._id, subjectName: record.title, detail: { status, likelihood: record.likelihood, impact: record.impact } })
   return riskDetail(ctx, record._id)
 }
 
@@ -111,7 +111,7 @@ export const riskHandlers: Pick<
     if (fields.ownerId !== undefined) patch.ownerName = (await ownerOf(ctx, fields.ownerId)).name
     if (fields.reviewDay !== undefined && fields.reviewDay !== current.reviewDay) patch.reviewRemindedFor = null
     await ctx.repo<RiskRecord>(RISKS).updateVersioned(id, version, patch, ctx.now, (c) => summaryOf(c, ctx.now, 0))
-    ctx.audit({ target: id, targetName: current.title, before: current, after: patch })
+    ctx.audit({ subjectId: id, subjectName: current.title, before: current, after: patch })
     return riskDetail(ctx, id)
   },
 
@@ -152,7 +152,7 @@ export const riskHandlers: Pick<
     if (!suggestion) throw new AppError('NOT_FOUND', '没有这条建议')
     const decided = { status: 'dismissed', decidedBy: ctx.member._id, decidedByName: ctx.member.name, decidedAt: ctx.now, note: input.note ?? '', updatedAt: ctx.now }
     if ((await repo.updateWhere({ _id: input.id, status: 'open' }, decided)) !== 1) throw new AppError('CONFLICT', '这条建议已处理过')
-    ctx.audit({ target: suggestion.riskId, detail: { suggestionId: input.id, note: decided.note } })
+    ctx.audit({ subjectId: suggestion.riskId, detail: { suggestionId: input.id, note: decided.note } })
     return suggestionView({ ...suggestion, ...decided, status: 'dismissed' })
   },
 

@@ -46,7 +46,7 @@ describe('reading the audit log as an admin', () => {
       areaLabel: '团队',
       action: 'setMemberRoles',
       actionLabel: '修改成员角色',
-      targetName: '成员field',
+      subjectName: '成员field',
       changes: [{ field: 'roles', label: '角色', before: '一线/外勤', after: '运营、一线/外勤' }],
     })
     const times = entries.map((e) => Date.parse(e.at))
@@ -97,7 +97,7 @@ describe('reading the audit log as an admin', () => {
     expect(new Set(content.entries.map((e) => e.areaLabel))).toEqual(new Set(['内容']))
     const removals = await allPages(w.openid.owner, { area: 'team', action: 'removeMember' })
     expect(removals.entries).toEqual([
-      expect.objectContaining({ actionLabel: '移除成员', targetName: '成员field', changes: [{ field: 'status', label: '状态', before: '在团队中', after: '已移除' }] }),
+      expect.objectContaining({ actionLabel: '移除成员', subjectName: '成员field', changes: [{ field: 'status', label: '状态', before: '在团队中', after: '已移除' }] }),
     ])
   })
 
@@ -109,7 +109,7 @@ describe('reading the audit log as an admin', () => {
       expect.objectContaining({
         actionLabel: '编辑内容',
         areaLabel: '内容',
-        targetName: item.title,
+        subjectName: item.title,
         changes: [{ field: 'title', label: '标题', before: item.title, after: '门店店长的一天（修订）' }],
       }),
     ])
@@ -120,7 +120,16 @@ describe('reading the audit log as an admin', () => {
       { _id: 'legacy-entry-1', teamId: w.teamA, actorId: w.memberId.owner, actorName: '团队创建人', fn: 'team', action: 'revokeInvite', summary: '撤销邀请码', requestId: 'old-1', at: new Date() },
     ])
     const { entries } = await page(w.openid.owner, { action: 'revokeInvite' })
-    expect(entries).toEqual([expect.objectContaining({ id: 'legacy-entry-1', actionLabel: '撤销邀请码', changes: null, targetName: null })])
+    expect(entries).toEqual([expect.objectContaining({ id: 'legacy-entry-1', actionLabel: '撤销邀请码', changes: null, subjectName: null })])
+  })
+
+  it('reads the subject of entries written before it was called so (target / targetName), never rewriting them', async () => {
+    cloud.store.insert(AUDIT, [
+      { _id: 'legacy-entry-2', teamId: w.teamA, actorId: w.memberId.owner, actorName: '团队创建人', fn: 'team', action: 'removeMember', summary: '移除成员', requestId: 'old-2', target: w.memberId.field, targetName: '旧成员', at: new Date() },
+    ])
+    const { entries } = await page(w.openid.owner, { action: 'removeMember' })
+    expect(entries[0]).toMatchObject({ id: 'legacy-entry-2', subjectName: '旧成员' })
+    expect(cloud.store.find(AUDIT, { query: { _id: 'legacy-entry-2' } })[0]).toMatchObject({ target: w.memberId.field, targetName: '旧成员' })
   })
 })
 

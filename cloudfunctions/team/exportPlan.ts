@@ -124,7 +124,7 @@ export const EXCLUDED: Record<string, string> = Object.fromEntries(
 export const REDACTED = [
   'members.openid（微信身份标识）',
   'audit.actorId 中的微信身份标识（早期创建团队的记录）',
-  '仍可使用的邀请码（invites._id 及审计日志中指向它的 target / targetName）',
+  '仍可使用的邀请码（invites._id 及审计日志中指向它的 subjectId / subjectName，及早期记录的 target / targetName）',
 ]
 
 const MASK = '******'
@@ -149,7 +149,7 @@ export function redact(collection: CollectionName, doc: Record<string, unknown>,
   if (collection === AUDIT) {
     const out = { ...doc }
     if (!out.actorName) out.actorId = ''
-    for (const f of ['target', 'targetName'] as const) {
+    for (const f of ['subjectId', 'subjectName', 'target', 'targetName'] as const) {
       if (typeof out[f] === 'string' && liveCodes.has(out[f] as string)) out[f] = maskCode(out[f] as string)
     }
     return out

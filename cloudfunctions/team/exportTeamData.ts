@@ -40,7 +40,7 @@ export async function exportTeamData({ ctx }: { ctx: MemberCtx }): Promise<TeamE
   const stamp = inChina(ctx.now).format('YYYYMMDD-HHmmss')
   // Derived from the request: a retry after a crash overwrites its own file instead of leaving a second.
   const fileID = await uploadFile(`exports/${teamId}/${stamp}-${ctx.newId('export').slice(0, 16)}.jsonl`, content)
-  ctx.audit({ target: teamId, targetName: ctx.team.name, detail: { fileID, documents: lines.length, counts } })
+  ctx.audit({ subjectId: teamId, subjectName: ctx.team.name, detail: { fileID, documents: lines.length, counts } })
   return {
     fileID,
     tempFileURL: await tempFileURL(fileID),

@@ -44,7 +44,7 @@ export const handlers: Handlers<typeof teamContract> = {
       ...base,
     }
     await ctx.repo<MemberRecord>(MEMBERS, teamId).insertOnce(member)
-    ctx.audit({ teamId, target: teamId, targetName: input.name, actor: { id: memberId, name: input.memberName }, detail: { name: input.name } })
+    ctx.audit({ teamId, subjectId: teamId, subjectName: input.name, actor: { id: memberId, name: input.memberName }, detail: { name: input.name } })
     return meView(member, team, 1)
   },
 
@@ -88,7 +88,7 @@ export const handlers: Handlers<typeof teamContract> = {
     if (!team) throw new AppError('NOT_FOUND', '团队不存在')
     ctx.audit({
       teamId: invite.teamId,
-      target: memberId,
+      subjectId: memberId,
       actor: { id: memberId, name: input.name },
       after: { name: input.name, department: input.department, roles: [invite.role] },
       detail: { role: invite.role, code: invite._id },
@@ -101,7 +101,7 @@ export const handlers: Handlers<typeof teamContract> = {
     const _ = ctx.db.command
     await members.updateWhere({ _id: ctx.member._id }, { name: input.name, department: input.department, updatedAt: ctx.now, version: _.inc(1) })
     const me = await members.get(ctx.member._id)
-    ctx.audit({ target: ctx.member._id, targetName: input.name, before: ctx.member, detail: { name: input.name, department: input.department } })
+    ctx.audit({ subjectId: ctx.member._id, subjectName: input.name, before: ctx.member, detail: { name: input.name, department: input.department } })
     return meView(me, ctx.team, await members.count({ status: 'active' }))
   },
 
@@ -124,7 +124,7 @@ export const handlers: Handlers<typeof teamContract> = {
       version: 0,
     }
     const { doc } = await ctx.repo<InviteRecord>(INVITES).insertOnce(invite)
-    ctx.audit({ target: code, targetName: code, detail: { role: input.role, ttlHours: input.ttlHours } })
+    ctx.audit({ subjectId: code, subjectName: code, detail: { role: input.role, ttlHours: input.ttlHours } })
     return inviteView(doc, ctx.member.name)
   },
 
@@ -141,7 +141,7 @@ export const handlers: Handlers<typeof teamContract> = {
   async revokeInvite({ ctx, input }) {
     const n = await ctx.repo(INVITES).updateWhere({ _id: input.code, status: 'open' }, { status: 'revoked', updatedAt: ctx.now })
     if (n !== 1) throw new AppError('NOT_FOUND', '邀请码不存在或已失效')
-    ctx.audit({ target: input.code, targetName: input.code, before: { status: 'open' }, after: { status: 'revoked' } })
+    ctx.audit({ subjectId: input.code, subjectName: input.code, before: { status: 'open' }, after: { status: 'revoked' } })
     return { code: input.code }
   },
 
@@ -161,7 +161,7 @@ export const handlers: Handlers<typeof teamContract> = {
       throw e
     }
     if (!wasAdmin && willBeAdmin) await adjustAdmins(ctx, +1)
-    ctx.audit({ target: target._id, targetName: target.name, before: target, after: { roles }, detail: { from: target.roles, to: roles } })
+    ctx.audit({ subjectId: target._id, subjectName: target.name, before: target, after: { roles }, detail: { from: target.roles, to: roles } })
     return memberView(updated, ctx.member._id)
   },
 
@@ -177,7 +177,7 @@ export const handlers: Handlers<typeof teamContract> = {
       throw new AppError('CONFLICT', '该成员刚刚已被移除')
     }
     await ctx.db.collection(SEATS).where({ _id: seatId(target.openid), memberId: target._id }).remove()
-    ctx.audit({ target: target._id, targetName: target.name, before: target, after: { status: 'removed' }, detail: { name: target.name } })
+    ctx.audit({ subjectId: target._id, subjectName: target.name, before: target, after: { status: 'removed' }, detail: { name: target.name } })
     return { memberId: target._id }
   },
 

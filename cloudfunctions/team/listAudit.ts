@@ -10,7 +10,7 @@ import type { Where } from '../common/sdk'
 type Stored = AuditRecord & { _id: string }
 
 /** Only what the summary needs; detail and requestId stay in the database. */
-const FIELDS = { _id: true, at: true, actorId: true, actorName: true, fn: true, action: true, summary: true, targetName: true, before: true, after: true }
+const FIELDS = { _id: true, at: true, actorId: true, actorName: true, fn: true, action: true, summary: true, subjectName: true, targetName: true, before: true, after: true }
 
 /**
  * One page of the caller's team's audit log, newest first. The query is always the team plus the
@@ -61,7 +61,7 @@ export function auditEntryView(r: Stored): AuditEntryView {
     areaLabel: areaLabel(r.fn),
     action: r.action,
     actionLabel: actionLabel(r.fn, r.action, r.summary),
-    targetName: r.targetName ?? null,
+    subjectName: r.subjectName ?? r.targetName ?? null,
     changes: r.after ? auditChanges(r.before, r.after, (f) => inputFieldLabel(r.fn, r.action, f)) : null,
   }
 }

@@ -86,7 +86,7 @@ describe('roles', () => {
     const res = await call(w.openid.admin, 'setMemberRoles', { memberId: w.memberId.field, roles: ['operator', 'field'], version: w.memberVersion.field })
     expect(res).toMatchObject({ ok: true, data: { roles: ['operator', 'field'], version: w.memberVersion.field + 1 } })
     const [audit] = docs(AUDIT, { teamId: w.teamA, action: 'setMemberRoles' })
-    expect(audit).toMatchObject({ actorId: w.memberId.admin, target: w.memberId.field, detail: { from: ['field'], to: ['operator', 'field'] } })
+    expect(audit).toMatchObject({ actorId: w.memberId.admin, subjectId: w.memberId.field, detail: { from: ['field'], to: ['operator', 'field'] } })
   })
 
   it('answers a stale version with CONFLICT and the current member, never overwriting', async () => {

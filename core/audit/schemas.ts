@@ -50,7 +50,7 @@ export interface AuditEntryView {
   action: string
   actionLabel: string
   /** Who or what the action was about, in words (a member's name, an item's title), when recorded. */
-  targetName: string | null
+  subjectName: string | null
   /** Changed fields; null for entries written before before/after were recorded. */
   changes: AuditChangeView[] | null
 }

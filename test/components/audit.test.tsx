@@ -16,7 +16,7 @@ function entry(overrides: Partial<AuditEntryView> & Pick<AuditEntryView, 'id'>):
     areaLabel: '团队',
     action: 'setMemberRoles',
     actionLabel: '修改成员角色',
-    targetName: FIELD.name,
+    subjectName: FIELD.name,
     changes: [{ field: 'roles', label: '角色', before: '一线/外勤', after: '运营、一线/外勤' }],
     ...overrides,
   }
@@ -26,11 +26,11 @@ const LONG = '这是一段很长的说明文字，'.repeat(8)
 const FIRST: AuditPage = {
   entries: [
     entry({ id: 'a3' }),
-    entry({ id: 'a2', actorId: OPERATOR.id, actorName: OPERATOR.name, area: 'content', areaLabel: '内容', action: 'updateItem', actionLabel: '编辑内容', targetName: null, changes: [{ field: 'script', label: '脚本', before: null, after: LONG }] }),
+    entry({ id: 'a2', actorId: OPERATOR.id, actorName: OPERATOR.name, area: 'content', areaLabel: '内容', action: 'updateItem', actionLabel: '编辑内容', subjectName: null, changes: [{ field: 'script', label: '脚本', before: null, after: LONG }] }),
   ],
   nextCursor: '1796086000000_a2',
 }
-const SECOND: AuditPage = { entries: [entry({ id: 'a1', action: 'revokeInvite', actionLabel: '撤销邀请码', targetName: null, changes: null })], nextCursor: null }
+const SECOND: AuditPage = { entries: [entry({ id: 'a1', action: 'revokeInvite', actionLabel: '撤销邀请码', subjectName: null, changes: null })], nextCursor: null }
 
 function renderAudit(answer: (data: Record<string, unknown>) => FakeAnswer = (d) => ({ data: d.cursor ? SECOND : FIRST })) {
   const cloud = fakeCloud({
@@ -55,7 +55,7 @@ describe('审计日志 screen', () => {
     const { view } = renderAudit()
     const row = (await screen.findByText('修改成员角色')).closest('.audit-entry')!
     expect(row.querySelector('.audit-entry__actor')?.textContent).toBe('王敏')
-    expect(row.querySelector('.audit-entry__target')?.textContent).toBe('赵强')
+    expect(row.querySelector('.audit-entry__subject')?.textContent).toBe('赵强')
     expect(row.querySelector('.audit-entry__time')?.textContent).toBe('2026-12-01 09:05')
     expect(row.querySelector('.audit-change__label')?.textContent).toBe('角色')
     expect(row.querySelector('.audit-value--before')?.textContent).toBe('一线/外勤')

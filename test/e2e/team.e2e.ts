@@ -87,7 +87,7 @@ test('admin invites a colleague who joins as field staff, is refused, then gets 
   await entry.waitFor()
   expect(await entry.locator('.audit-entry__actor').innerText()).toBe('王敏')
   expect(await entry.locator('.audit-entry__action').innerText()).toBe('修改成员角色')
-  expect(await entry.locator('.audit-entry__target').innerText()).toBe('赵强')
+  expect(await entry.locator('.audit-entry__subject').innerText()).toBe('赵强')
   expect(await entry.locator('.audit-value--before').innerText()).toBe('一线/外勤')
   expect(await entry.locator('.audit-value--after').innerText()).toBe('运营、一线/外勤')
   await a.page.waitForTimeout(1000) // the page slides in: shoot the screen, not the motion

@@ -10,6 +10,13 @@ export interface AuditRecord extends Omit<StoredDoc, '_id'> {
   action: string
   summary: string
   requestId: string
+  /** What the action was about (a member, an item, a KPI …), by id or key, and in words. */
+  subjectId?: string
+  subjectName?: string
+  /**
+   * The same, as entries written before 2026-12-02 name it. The log is append-only, so those entries are
+   * never rewritten: readers take `subjectName ?? targetName` (team/listAudit.ts).
+   */
   target?: string
   targetName?: string
   detail?: Record<string, unknown>

@@ -58,7 +58,7 @@ export function AuditList({ entries }: AuditListProps) {
           <View className='audit-entry__head'>
             <Text className='audit-entry__actor'>{e.actorName}</Text>
             <Text className='audit-entry__action'>{e.actionLabel}</Text>
-            {e.targetName ? <Text className='audit-entry__target'>{e.targetName}</Text> : null}
+            {e.subjectName ? <Text className='audit-entry__subject'>{e.subjectName}</Text> : null}
           </View>
           <View className='audit-entry__meta'>
             <Text className='audit-entry__area'>{e.areaLabel}</Text>
