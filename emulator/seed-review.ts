@@ -185,7 +185,7 @@ function play(out: Out, item: ItemRecord, format: Format, target: Target, people
     ...stateFields(s),
     startedAt: at(0),
     reviewSince: inReview ? at(reviewSince) : null,
-    scheduledAt: finalAt,
+    finalApprovedAt: finalAt,
     publishedAt: target.status === 'published' ? new Date(item.publishedAt!) : null,
     preview: latest ? versionPreview(latest) : null,
     createdAt: at(0),

@@ -96,7 +96,7 @@ test('the demo pipeline has an item at every short-video gate, overdue reviews a
   // the same cycle times are on the items (what the dashboard averages); items published without a production have none
   const items = cloud.store.find(ITEMS, { query: { status: { $in: ['published', 'scheduled'] } } }) as unknown as { _id: string; cycleSeconds?: number }[]
   const withCycle = items.filter((i) => typeof i.cycleSeconds === 'number')
-  const done = new Set((cloud.store.find(PRODUCTIONS, { query: { scheduledAt: { $ne: null } } }) as unknown as { _id: string }[]).map((p) => p._id))
+  const done = new Set((cloud.store.find(PRODUCTIONS, { query: { finalApprovedAt: { $ne: null } } }) as unknown as { _id: string }[]).map((p) => p._id))
   expect(withCycle.length).toBe(done.size)
   expect(items.filter((i) => !done.has(i._id)).every((i) => i.cycleSeconds === undefined)).toBe(true)
   const mean = withCycle.reduce((t, i) => t + i.cycleSeconds!, 0) / withCycle.length / 3600

@@ -37,7 +37,7 @@ export const decideHandlers: Pick<Handlers<typeof reviewContract>, DecideActions
       ...stateFields(state),
       startedAt: ctx.now,
       reviewSince: null,
-      scheduledAt: null,
+      finalApprovedAt: null,
       publishedAt: null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
@@ -117,7 +117,7 @@ async function decide(ctx: MemberCtx, itemId: string, expected: number, event: P
         reviewSince: inReview ? (prev.gateState === 'in_review' && prev.reviewSince ? prev.reviewSince : ctx.now) : null,
         // What the inbox row shows of the version, kept here so the inbox never reads versions.
         ...(event.type === 'submit' ? { preview: ctx.db.command.set(versionPreview(extra.submission ?? {})) } : {}),
-        scheduledAt: next.status === 'scheduled' && prev.status !== 'scheduled' ? ctx.now : prev.scheduledAt,
+        finalApprovedAt: next.status === 'scheduled' && prev.status !== 'scheduled' ? ctx.now : (prev.finalApprovedAt ?? null),
         updatedAt: ctx.now,
         version: prev.version + 1,
       }

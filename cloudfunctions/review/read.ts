@@ -75,8 +75,8 @@ export const readHandlers: Pick<Handlers<typeof reviewContract>, ReadActions> = 
     const from = startOfDay(input.from)
     const to = startOfDay(addDays(input.to, 1))
     const done = await ctx.repo<ProductionRecord>(PRODUCTIONS).find(
-      { scheduledAt: _.gte(from).and(_.lt(to)) },
-      { orderBy: ['scheduledAt', 'asc'], fields: { _id: true, flow: true } },
+      { finalApprovedAt: _.gte(from).and(_.lt(to)) },
+      { orderBy: ['finalApprovedAt', 'asc'], fields: { _id: true, flow: true } },
     )
     const ids = done.map((p) => p._id)
     const [events, items] = ids.length

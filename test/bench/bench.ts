@@ -229,7 +229,7 @@ async function inboxLatency(emu: Emulator): Promise<void> {
       items.map((it, k) => {
         const since = new Date(Date.now() - ((from + k) % 48) * 3600_000)
         const s = { ...initialState(defaultFlow('short_video'), owner), gateIndex: (from + k) % 5, gateState: 'in_review' as const, versionNo: 1, submittedBy: owner }
-        return { _id: it._id, teamId, itemId: it._id, format: 'short_video', ...stateFields(s), startedAt: since, reviewSince: since, scheduledAt: null, publishedAt: null, createdAt: since, updatedAt: since, createdBy: owner, version: 1 }
+        return { _id: it._id, teamId, itemId: it._id, format: 'short_video', ...stateFields(s), startedAt: since, reviewSince: since, finalApprovedAt: null, publishedAt: null, createdAt: since, updatedAt: since, createdBy: owner, version: 1 }
       }) as unknown as Record<string, unknown>[],
     )
   }

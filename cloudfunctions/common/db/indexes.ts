@@ -49,7 +49,8 @@ export const INDEXES: readonly IndexSpec[] = [
   // review
   { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewerIds', 1], ['reviewSince', 1], ['_id', 1]], why: '审核 inbox: items waiting for the caller by name, oldest first' },
   { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['status', 1], ['gateState', 1], ['reviewerRoles', 1], ['reviewSince', 1], ['_id', 1]], why: '审核 inbox: items waiting for the caller\'s role, oldest first' },
-  { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['scheduledAt', 1], ['_id', 1]], why: 'finally approved items by their scheduled time' },
+  { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['finalApprovedAt', 1], ['_id', 1]], why: '制作周期: items finally approved in a range' },
+  { collection: C.PRODUCTIONS, fields: [['teamId', 1], ['scheduledAt', 1], ['_id', 1]], why: 'migration (review/finalApprovedMigration.ts): productions still carrying the old name of finalApprovedAt; drop with it' },
   { collection: C.REVIEW_VERSIONS, fields: [['teamId', 1], ['itemId', 1], ['no', 1], ['_id', 1]], why: 'an item\'s versions in order' },
   { collection: C.REVIEW_EVENTS, fields: [['teamId', 1], ['itemId', 1], ['at', 1], ['_id', 1]], residual: ['type', 'gateIndex', 'passed'], why: 'an item\'s timeline (tens of events), and its decisions of one kind or gate' },
   { collection: C.REVIEW_EVENTS, fields: [['teamId', 1], ['type', 1], ['_id', 1]], why: 'a team\'s decisions page by page (内容合格率 backfill)' },

@@ -30,7 +30,8 @@ export interface ProductionRecord extends BaseRecord, ProductionState {
   startedAt: Date
   /** When the version now in review was first submitted this round; null unless in review. */
   reviewSince: Date | null
-  scheduledAt: Date | null
+  /** The instant the last gate passed (the item is then 待发布); null before. Stored as `scheduledAt` before 2026-12-02 (review/finalApprovedMigration.ts). */
+  finalApprovedAt: Date | null
   publishedAt: Date | null
   /** The latest submitted version, cut to fit an inbox row, so the inbox reads no versions (absent before previews were kept). */
   preview?: VersionPreview | null
