@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { COLLECTION_NAMES, type CollectionName } from './collections'
+import { COLLECTION_NAMES, LEGACY_SNAKE_CASE, type CollectionName } from './collections'
 
 const ROOT = resolve(__dirname, '../../..')
 const REGISTRY = 'cloudfunctions/common/db/collections.ts'
@@ -26,6 +26,11 @@ describe('the collection registry', () => {
 
   it('lists each collection once', () => {
     expect(new Set(COLLECTION_NAMES).size).toBe(COLLECTION_NAMES.length)
+  })
+
+  it('names collections in camelCase, the four stored before the rule aside', () => {
+    const camel = /^[a-z][a-zA-Z0-9]*$/
+    expect(COLLECTION_NAMES.filter((c) => !camel.test(c)).sort()).toEqual([...LEGACY_SNAKE_CASE].sort())
   })
 
   it('lists the same collections as database.rules.json, which deployment reads', () => {

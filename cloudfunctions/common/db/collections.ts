@@ -2,8 +2,10 @@
 // and the record type stored in it. This file is the source of truth; database.rules.json (which
 // deployment reads) must list the same collections, and collections.test.ts holds the two together.
 //
-// The stored names are cased two ways (camelCase and snake_case, see COLLECTION_NAMES); renaming one
-// needs a data migration, so the constants keep the stored names as they are.
+// Stored names are camelCase. The four review collections below were stored snake_case before that rule
+// (LEGACY_SNAKE_CASE) and keep their names: renaming a live collection means copying it while the review
+// function serves, and until a team's copy is done its custom flows would read as the defaults. The
+// constants are cased one way regardless, and collections.test.ts refuses any new snake_case name.
 import type { AlertRecord, AnalysisRecord, KpiWeekRecord, SpendRecord, TargetHistoryRecord } from './analytics'
 import type { ItemRecord, ThemeRecord } from './content'
 import type { MeetingRecord, RetrospectiveRecord, TaskRecord } from './meetings'
@@ -142,6 +144,9 @@ export interface StoredRecords {
 }
 
 export type CollectionName = keyof StoredRecords
+
+/** Collections stored under snake_case names before names were camelCase; no other may be added. */
+export const LEGACY_SNAKE_CASE: readonly CollectionName[] = [REVIEW_FLOWS, REVIEW_VERSIONS, REVIEW_EVENTS, REVIEW_FIRSTS]
 
 /** Every collection, in the order database.rules.json lists them (deployment creates these). */
 export const COLLECTION_NAMES = [
