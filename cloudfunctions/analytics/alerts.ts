@@ -27,6 +27,7 @@ import { notifyOwners, ownersFor, ownersOf } from './notices'
 import { reviseTargetIn } from './revise'
 import { targetsOf } from './read'
 import { isOverdue, judgedWeeks, readSource, withSeries } from './weekly'
+import { baseFields } from '../common/records'
 
 type C = typeof analyticsContract
 
@@ -165,8 +166,7 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
     const evidence = kpis.map((k) => buildEvidence(k, weeks.map((w) => weekResult(k, src.data, w, targets.get(k)!, src.plan)), source))
     const staff = await ownersOf(ctx.db, ctx.team._id)
     const a: AnalysisRecord = {
-      _id: ctx.newId('analysis'),
-      teamId: ctx.team._id,
+      ...baseFields(ctx, ctx.newId('analysis')),
       title: `${MARKET_EVENT_LABELS[input.kind]}：${kpis.map((k) => KPI_DEFS[k].label).join('、')}`,
       kpis,
       ownerName: ownersFor(kpis, ctx.team.kpiSettings, staff).name,
@@ -180,10 +180,6 @@ export const alertHandlers: Pick<Handlers<C>, 'alerts' | 'analyses' | 'analysis'
       closedAt: null,
       openedAt: ctx.now,
       overdueNotifiedAt: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     await ctx.db.collection(ANALYSES).add({ data: a as unknown as Record<string, unknown> })
     await notifyOwners(ctx.db, ctx.team, a, staff)

@@ -15,6 +15,7 @@ import type { EventRecord, ProductionRecord } from './db/review'
 import type { MemberCtx } from './context'
 import type { TransactionLike } from './sdk'
 import { docIn, isConflict } from './transaction'
+import { baseFields } from './records'
 
 export interface PublishInput {
   id: string
@@ -40,8 +41,7 @@ export async function publishItem(ctx: MemberCtx, input: PublishInput, view: (cu
   const r = transition({ ...production, ownerId: item.ownerId }, { type: 'markPublished' }, { memberId: ctx.member._id, roles: ctx.member.roles })
   if (!r.ok) throw new AppError(r.refusal === 'actor' ? 'FORBIDDEN' : 'CONFLICT', r.reason, { current: view(item) })
   const event: EventRecord = {
-    _id: ctx.newId('published'),
-    teamId: ctx.team._id,
+    ...baseFields(ctx, ctx.newId('published')),
     itemId: item._id,
     type: 'published',
     gateIndex: production.gateIndex,
@@ -51,10 +51,6 @@ export async function publishItem(ctx: MemberCtx, input: PublishInput, view: (cu
     comment: input.postUrl ?? '',
     passed: false,
     at: publishedAt,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    createdBy: ctx.member._id,
-    version: 0,
   }
   try {
     await ctx.db.runTransaction(async (tx) => {

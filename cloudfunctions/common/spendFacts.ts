@@ -4,6 +4,7 @@
 import { spendCategoryOf, spendInForceByCategory, spendKey, type BudgetCategory } from '../../core/steering/budget'
 import type { DayKey } from '../../core/time/china'
 import type { MemberCtx } from './context'
+import { loggedFact } from './records'
 import { SPEND } from './db/collections'
 import type { SpendRecord } from './db/analytics'
 
@@ -38,21 +39,7 @@ export async function appendSpend(
   const current = inForce(sameDay).get(spendKey(input.date, input.category))
   const reason = input.reason?.trim() ? input.reason.trim() : null
   if (current && opts.requireReason && !reason && opts.onMissingReason) throw opts.onMissingReason(current)
-  const record: SpendRecord = {
-    _id: id,
-    teamId: ctx.team._id,
-    date: input.date,
-    category: input.category,
-    amountFen: input.amountFen,
-    supersedes: current?._id ?? null,
-    reason,
-    loggedByName: ctx.member.name,
-    loggedAt: ctx.now,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    createdBy: ctx.member._id,
-    version: 0,
-  }
+  const record: SpendRecord = { ...loggedFact(ctx, id), date: input.date, category: input.category, amountFen: input.amountFen, supersedes: current?._id ?? null, reason }
   const { doc } = await repo.insertOnce(record)
   return doc
 }

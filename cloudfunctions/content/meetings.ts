@@ -17,6 +17,7 @@ import { docIn, isConflict } from '../common/transaction'
 import { carriedOf, isStaff, meetingView } from './meetingView'
 import { scheduling } from './schedule'
 import { memberNames, writeMonthTheme } from './shared'
+import { baseFields } from '../common/records'
 
 type MeetingActions = 'listMeetings' | 'getMeeting' | 'openMeeting' | 'updateMeeting' | 'saveDecision' | 'removeDecision' | 'scheduleIdeas' | 'setReviewPlan' | 'endMeeting'
 /** Carried-over decisions a meeting lists at most (each kind's open ones, and those done since the last). */
@@ -56,8 +57,7 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
         : Promise.resolve([]),
     ])
     const record: MeetingRecord = {
-      _id: ctx.newId('meeting'),
-      teamId: ctx.team._id,
+      ...baseFields(ctx, ctx.newId('meeting')),
       kind: input.kind,
       day: input.day,
       status: 'open',
@@ -69,10 +69,6 @@ export const meetingHandlers: Pick<Handlers<typeof contentContract>, MeetingActi
       reviewPlan: null,
       summary: null,
       endedAt: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     const { doc } = await repo.insertOnce(record)
     ctx.audit({ subjectId: doc._id, subjectName: `${KIND_LABEL[doc.kind]} ${doc.day}`, after: { kind: doc.kind, day: doc.day } })
@@ -240,8 +236,7 @@ async function agendaOf(ctx: MemberCtx, ids: string[]): Promise<MeetingRecord['a
 function newTask(ctx: MemberCtx, m: MeetingRecord, d: MeetingDecision): TaskRecord {
   const source = { kind: 'meeting' as const, meetingId: m._id, decisionId: d.id, meetingKind: m.kind, meetingDay: m.day }
   return {
-    _id: decisionTaskId(m._id, d.id),
-    teamId: ctx.team._id,
+    ...baseFields(ctx, decisionTaskId(m._id, d.id)),
     ownerId: d.ownerId,
     title: d.text,
     dueDay: d.dueDay,
@@ -251,9 +246,5 @@ function newTask(ctx: MemberCtx, m: MeetingRecord, d: MeetingDecision): TaskReco
     doneAt: null,
     doneById: null,
     doneByName: null,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    createdBy: ctx.member._id,
-    version: 0,
   }
 }

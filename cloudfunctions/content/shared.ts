@@ -3,6 +3,7 @@ import type { MemberCtx } from '../common/context'
 import { MEMBERS, THEMES } from '../common/db/collections'
 import { themeId, type ThemeRecord } from '../common/db/content'
 import type { MemberRecord } from '../common/db/team'
+import { baseFields } from '../common/records'
 
 /** Every member ever in the team, so records keep their people's names after someone leaves. */
 export async function memberNames(ctx: MemberCtx): Promise<Map<string, string>> {
@@ -13,14 +14,9 @@ export async function memberNames(ctx: MemberCtx): Promise<Map<string, string>> 
 /** Sets a month's theme (setMonthTheme, and a 复盘会's plan for next month). */
 export async function writeMonthTheme(ctx: MemberCtx, month: string, theme: string): Promise<void> {
   const record: ThemeRecord = {
-    _id: themeId(ctx.team._id, month),
-    teamId: ctx.team._id,
+    ...baseFields(ctx, themeId(ctx.team._id, month)),
     month,
     theme,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    createdBy: ctx.member._id,
-    version: 0,
   }
   const { _id, ...data } = record
   await ctx.db.collection(THEMES).doc(_id).set({ data })

@@ -13,6 +13,7 @@ import {
 import { currentWeek, lastCompletedWeek, shiftWeek, weekLabel, type WeekKey } from '../../core/time/weeks'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
+import { baseFields, loggedFact } from '../common/records'
 import { COMPETITORS, COMPETITOR_WEEKS } from '../common/db/collections'
 import type { CompetitorRecord, CompetitorWeekRecord } from '../common/db/research'
 
@@ -52,17 +53,12 @@ export const competitorHandlers: Pick<Handlers<C>, 'competitors' | 'addCompetito
       throw new AppError('CONFLICT', `最多同时关注 ${ACTIVE_COMPETITORS_MAX} 个竞品账号，请先归档不再关注的账号`)
     }
     const record: CompetitorRecord = {
-      _id: ctx.newId('competitor'),
-      teamId: ctx.team._id,
+      ...baseFields(ctx, ctx.newId('competitor')),
       name: input.name,
       kind: input.kind,
       note: input.note ?? '',
       channelId: input.channelId ?? '',
       archived: false,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     const { doc } = await ctx.repo<CompetitorRecord>(COMPETITORS).insertOnce(record)
     ctx.audit({ subjectId: doc._id, subjectName: doc.name })
@@ -102,20 +98,13 @@ export const competitorHandlers: Pick<Handlers<C>, 'competitors' | 'addCompetito
     const sameWeek = await repo.find({ competitorId: competitor._id, week }, { limit: WEEK_ENTRIES_CAP, fields: WEEK_FIELDS })
     const current = inForce(sameWeek.filter((e) => e._id !== id)).get(`${competitor._id}|${week}`)
     const record: CompetitorWeekRecord = {
-      _id: id,
-      teamId: ctx.team._id,
+      ...loggedFact(ctx, id),
       competitorId: competitor._id,
       week,
       followers: input.followers,
       posts: input.posts,
       bestLikes: input.bestLikes,
       supersedes: current?._id ?? null,
-      loggedByName: ctx.member.name,
-      loggedAt: ctx.now,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     const { doc } = await repo.insertOnce(record)
     ctx.audit({

@@ -3,6 +3,7 @@
 import { AppError, fieldError } from '../../core/errors'
 import type { LogVariantCountsInput, VariantView } from '../../core/research/experiments'
 import type { MemberCtx } from '../common/context'
+import { loggedFact } from '../common/records'
 import { EXPERIMENT_COUNTS, EXPERIMENTS } from '../common/db/collections'
 import { countsDayKey, type ExperimentCountsRecord, type ExperimentRecord } from '../common/db/research'
 import { isDuplicateKeyError } from '../common/sdk'
@@ -37,20 +38,13 @@ export async function logCounts(ctx: MemberCtx, input: LogVariantCountsInput): P
       const prev = rec!.countsInForce?.[dk] ?? null
       const totals = rec!.countTotals?.[input.variantKey] ?? { sent: 0, opened: 0, last: null }
       const fact: ExperimentCountsRecord = {
-        _id: id,
-        teamId: ctx.team._id,
+        ...loggedFact(ctx, id),
         experimentId: input.experimentId,
         variantKey: input.variantKey,
         day: input.day,
         sent: input.sent,
         opened: input.opened,
         supersedes: prev?.id ?? null,
-        loggedByName: ctx.member.name,
-        loggedAt: ctx.now,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-        createdBy: ctx.member._id,
-        version: 0,
       }
       await tx.collection(EXPERIMENT_COUNTS).add({ data: fact as unknown as Record<string, unknown> })
       const next = {

@@ -12,6 +12,7 @@ import type { ItemRecord } from '../common/db/content'
 import type { ExperimentRecord, StoredVariant } from '../common/db/research'
 import { experimentView, planFor, readItemSeries, summaryOf, verdictOfRecord } from './experimentRead'
 import { logCounts } from './experimentCounts'
+import { baseFields } from '../common/records'
 
 type C = typeof researchContract
 type Fields = Omit<CreateExperimentInput, 'variants'> & { variants: { name: string; source: 'items' | 'counts'; itemIds?: string[]; weight?: number }[] }
@@ -114,8 +115,7 @@ export const experimentHandlers: Pick<Handlers<C>, 'experiments' | 'experiment' 
   async createExperiment({ ctx, input }) {
     const fields = await draftFields(ctx, input)
     const rec: ExperimentRecord = {
-      _id: ctx.newId('experiment'),
-      teamId: ctx.team._id,
+      ...baseFields(ctx, ctx.newId('experiment')),
       ...fields,
       status: 'draft',
       startDay: null,
@@ -124,10 +124,6 @@ export const experimentHandlers: Pick<Handlers<C>, 'experiments' | 'experiment' 
       createdByName: ctx.member.name,
       countTotals: {},
       countsInForce: {},
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     const { doc } = await ctx.repo<ExperimentRecord>(EXPERIMENTS).insertOnce(rec)
     ctx.audit({ subjectId: doc._id, subjectName: doc.title })

@@ -7,9 +7,10 @@ import { leadContribution, liveContribution } from '../../core/results/rollup'
 import { CORRECTION_WINDOW_MS } from '../../core/results/schemas'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
+import { loggedFact } from '../common/records'
 import { LEADS, LIVE_SESSIONS, SNAPSHOTS } from '../common/db/collections'
 import { correctionId, type LeadRecord, type LiveRecord, type SnapshotRecord } from '../common/db/results'
-import { commitFact, logged, logger, sessionOf } from './facts'
+import { commitFact, logger, sessionOf } from './facts'
 import { commitSnapshots, inTransaction, type PlannedSnapshot } from './tx'
 import { leadView, liveView, snapshotView } from './views'
 
@@ -40,7 +41,7 @@ export const correctionHandlers: Pick<Handlers<typeof resultsContract>, 'correct
     if (!target) throw new AppError('NOT_FOUND', '要更正的直播记录不存在')
     assertMayCorrect(ctx, target)
     const record: LiveRecord = {
-      ...logged(ctx, correctionId('live', target._id)),
+      ...loggedFact(ctx, correctionId('live', target._id)),
       ...sessionOf(ctx, input),
       itemId: target.itemId,
       supersedes: target._id,
@@ -59,7 +60,7 @@ export const correctionHandlers: Pick<Handlers<typeof resultsContract>, 'correct
     if (!target) throw new AppError('NOT_FOUND', '要更正的线索记录不存在')
     assertMayCorrect(ctx, target)
     const record: LeadRecord = {
-      ...logged(ctx, correctionId('lead', target._id)),
+      ...loggedFact(ctx, correctionId('lead', target._id)),
       date: target.date,
       channel: target.channel,
       count: input.count,

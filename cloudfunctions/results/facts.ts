@@ -57,10 +57,6 @@ export function logger(ctx: MemberCtx): Logger {
   return { teamId: ctx.team._id, memberId: ctx.member._id, name: ctx.member.name, now: ctx.now }
 }
 
-export function logged(ctx: MemberCtx, _id: string) {
-  return { _id, teamId: ctx.team._id, loggedByName: ctx.member.name, loggedAt: ctx.now, createdAt: ctx.now, updatedAt: ctx.now, createdBy: ctx.member._id, version: 0 }
-}
-
 export function dimsOf(i: Pick<ItemRecord, 'format' | 'layer' | 'category'>): ItemDims {
   return { format: i.format, layer: i.layer, category: i.category }
 }

@@ -12,10 +12,11 @@ import { monotoneViolations } from '../../core/results/series'
 import { fieldErrors } from '../../core/validation'
 import type { Handlers } from '../common/action'
 import type { MemberCtx } from '../common/context'
+import { loggedFact } from '../common/records'
 import { FOLLOWER_TOTALS, IMPORTS, ITEMS, LEADS, LIVE_SESSIONS } from '../common/db/collections'
 import type { ItemRecord } from '../common/db/content'
 import type { FollowerRecord, ImportRecord, LeadRecord, LiveRecord } from '../common/db/results'
-import { commitFact, dimsOf, ITEM_FIELDS, logged, logger, seriesOf, sessionOf, type ItemLite } from './facts'
+import { commitFact, dimsOf, ITEM_FIELDS, logger, seriesOf, sessionOf, type ItemLite } from './facts'
 import { assertNotRebuilding, commitSnapshots, inTransaction, RollupBatch, txGet, txSet, type PlannedSnapshot } from './tx'
 import { followerView, leadView, liveView, snapshotView } from './views'
 
@@ -39,7 +40,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
     if (!item || item.status === 'archived') throw new AppError('NOT_FOUND', '直播不存在')
     if (item.format !== 'livestream') refuseFields([{ path: 'itemId', message: '直播：这条内容不是直播' }])
     const record: LiveRecord = {
-      ...logged(ctx, ctx.newId('live')),
+      ...loggedFact(ctx, ctx.newId('live')),
       ...sessionOf(ctx, input),
       itemId: item._id,
       supersedes: null,
@@ -55,7 +56,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
     if (input.itemId && !(await ctx.repo<ItemRecord>(ITEMS).get(input.itemId))) refuseFields([{ path: 'itemId', message: '关联内容：不存在' }])
     if (input.liveId && !(await ctx.repo<LiveRecord>(LIVE_SESSIONS).get(input.liveId))) refuseFields([{ path: 'liveId', message: '关联直播：不存在' }])
     const record: LeadRecord = {
-      ...logged(ctx, ctx.newId('lead')),
+      ...loggedFact(ctx, ctx.newId('lead')),
       date: input.date,
       channel: input.channel,
       count: input.count,
@@ -78,7 +79,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
       const rollups = new RollupBatch(tx, ctx.team._id)
       const day = await rollups.day(input.date)
       // The total in force for the day is replaced; both records stay.
-      const record: FollowerRecord = { ...logged(ctx, id), date: input.date, total: input.total, supersedes: day.followers?.factId ?? null }
+      const record: FollowerRecord = { ...loggedFact(ctx, id), date: input.date, total: input.total, supersedes: day.followers?.factId ?? null }
       day.followers = { total: record.total, factId: id }
       await txSet(tx, FOLLOWER_TOTALS, record)
       await rollups.flush(ctx.now)
@@ -152,7 +153,7 @@ export const logHandlers: Pick<Handlers<typeof resultsContract>, LogActions> = {
     }))
     const records = await inTransaction(ctx.db, async (tx) => {
       const out = await commitSnapshots(tx, logger(ctx), plans)
-      const record: ImportRecord = { ...logged(ctx, importId), fileName: input.fileName ?? '', rows: out.length, snapshotIds: out.map((r) => r._id) }
+      const record: ImportRecord = { ...loggedFact(ctx, importId), fileName: input.fileName ?? '', rows: out.length, snapshotIds: out.map((r) => r._id) }
       await txSet(tx, IMPORTS, record)
       return out
     })

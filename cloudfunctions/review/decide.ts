@@ -18,6 +18,7 @@ import { actorOf, cycleFact, requireItem, requireProduction } from './lookup'
 import { noticesFor, sendSubscribeMessages, type Notice } from './notify'
 import { loadMembers, loadPeople, peopleOf, refusalText } from './people'
 import { productionView, timelineOf } from './views'
+import { baseFields } from '../common/records'
 
 type DecideActions = 'startProduction' | 'submitVersion' | 'approve' | 'requestChanges' | 'addComment'
 
@@ -30,8 +31,7 @@ export const decideHandlers: Pick<Handlers<typeof reviewContract>, DecideActions
     const flow = stored ? stored.gates : defaultFlow(item.format)
     const state = initialState(flow, item.ownerId)
     const record: ProductionRecord = {
-      _id: item._id,
-      teamId: ctx.team._id,
+      ...baseFields(ctx, item._id),
       itemId: item._id,
       format: item.format,
       ...stateFields(state),
@@ -39,10 +39,6 @@ export const decideHandlers: Pick<Handlers<typeof reviewContract>, DecideActions
       reviewSince: null,
       finalApprovedAt: null,
       publishedAt: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     const { doc, created } = await ctx.repo<ProductionRecord>(PRODUCTIONS).insertOnce(record)
     const people = await loadPeople(ctx)
@@ -153,8 +149,7 @@ function facts(ctx: MemberCtx, itemId: string, event: ProductionEvent, prev: Pro
   if (event.type === 'submit') {
     const s = extra.submission ?? {}
     const v: VersionRecord = {
-      _id: ctx.newId('version'),
-      teamId: ctx.team._id,
+      ...baseFields(ctx, ctx.newId('version')),
       itemId,
       no: next.versionNo,
       gateIndex: prev.gateIndex,
@@ -164,10 +159,6 @@ function facts(ctx: MemberCtx, itemId: string, event: ProductionEvent, prev: Pro
       links: s.links ?? [],
       fileIds: s.fileIds ?? [],
       note: s.note ?? '',
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     out.push({ coll: REVIEW_VERSIONS, data: v as unknown as Record<string, unknown> })
   }
@@ -181,8 +172,7 @@ function facts(ctx: MemberCtx, itemId: string, event: ProductionEvent, prev: Pro
 function eventRecord(ctx: MemberCtx, itemId: string, type: EventType, s: ProductionState, o: { versionNo: number | null; comment?: string; passed?: boolean }): EventRecord {
   const gate = s.flow[s.gateIndex]
   return {
-    _id: ctx.newId(`event-${type}`),
-    teamId: ctx.team._id,
+    ...baseFields(ctx, ctx.newId(`event-${type}`)),
     itemId,
     type,
     gateIndex: s.gateIndex,
@@ -192,10 +182,6 @@ function eventRecord(ctx: MemberCtx, itemId: string, type: EventType, s: Product
     comment: o.comment ?? '',
     passed: o.passed ?? false,
     at: ctx.now,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    createdBy: ctx.member._id,
-    version: 0,
   }
 }
 

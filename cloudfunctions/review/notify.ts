@@ -9,6 +9,7 @@ import type { MemberCtx } from '../common/context'
 import type { NotificationRecord } from '../common/db/review'
 import type { MemberRecord } from '../common/db/team'
 import { cloud } from '../common/sdk'
+import { baseFields } from '../common/records'
 
 /**
  * Subscribe-message template ids, from the function's environment variables (云函数 → 配置 → 环境变量):
@@ -81,18 +82,13 @@ function notice(a: NoticeArgs, m: MemberRecord, kind: NotificationKind, gateName
     openid: m.openid,
     gateName,
     record: {
-      _id: ctx.newId(`notice-${m._id}`),
-      teamId: ctx.team._id,
+      ...baseFields(ctx, ctx.newId(`notice-${m._id}`)),
       memberId: m._id,
       kind,
       itemId: a.itemId,
       title,
       body,
       read: false,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     },
   }
 }

@@ -13,6 +13,7 @@ import { budgetPlanId, type BudgetPlanRecord, type BudgetRevisionRecord } from '
 import { appendSpend } from '../common/spendFacts'
 import { docIn, isConflict } from '../common/transaction'
 import { budgetView, spendEntryView } from './budgetRead'
+import { baseFields } from '../common/records'
 
 type C = typeof steeringContract
 
@@ -100,8 +101,7 @@ async function revise(
       for (const c of changes) {
         const revId = ids.get(c.category) ?? ids.set(c.category, ctx.newId('budgetRevision')).get(c.category)!
         const rev: BudgetRevisionRecord = {
-          _id: revId,
-          teamId: ctx.team._id,
+          ...baseFields(ctx, revId),
           year,
           month,
           category: c.category,
@@ -111,10 +111,6 @@ async function revise(
           reason,
           byName: ctx.member.name,
           at: ctx.now,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-          createdBy: ctx.member._id,
-          version: 0,
         }
         await tx.collection(BUDGET_REVISIONS).add({ data: rev as unknown as Record<string, unknown> })
       }

@@ -20,6 +20,7 @@ import { MEMBERS, PHASE_PLANS } from '../common/db/collections'
 import { phasePlanId, type PhasePlanRecord } from '../common/db/steering'
 import type { MemberRecord } from '../common/db/team'
 import { docIn, isConflict } from '../common/transaction'
+import { baseFields } from '../common/records'
 
 type C = typeof steeringContract
 
@@ -38,15 +39,10 @@ export const phaseHandlers: Pick<Handlers<C>, 'phasePlan' | 'startPhasePlan' | '
     refuseFar(ctx, 'startDay', '开始日期', input.startDay)
     const phases = defaultPlan(input.startDay)
     const record: PhasePlanRecord = {
-      _id: phasePlanId(ctx.team._id),
-      teamId: ctx.team._id,
+      ...baseFields(ctx, phasePlanId(ctx.team._id)),
       startDay: input.startDay,
       phases: phases.map((p): StoredPhase => ({ key: p.key, startDay: p.startDay, endDay: p.endDay, review: null })),
       milestones: phases.flatMap((p) => p.milestones.map((m) => newMilestone(ctx, p.key, { title: m.title, dueDay: m.dueDay, ownerId: null, ownerName: null, note: '' }))),
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     const [{ doc, created }, members] = await Promise.all([ctx.repo<PhasePlanRecord>(PHASE_PLANS).insertOnce(record), activeMembers(ctx)])
     ctx.audit({ subjectId: doc._id, subjectName: '阶段计划', after: { startDay: doc.startDay }, detail: { created } })

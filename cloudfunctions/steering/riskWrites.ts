@@ -7,6 +7,7 @@ import type { RiskChangeRecord, RiskRecord, RiskSuggestionRecord } from '../comm
 import { isDuplicateKeyError, type TransactionLike } from '../common/sdk'
 import { docIn, isConflict } from '../common/transaction'
 import { summaryOf } from './riskRead'
+import { baseFields } from '../common/records'
 
 /**
  * Runs a multi-document write once: a lost race is a CONFLICT to retry; this request's own ids already
@@ -30,8 +31,7 @@ export async function addChange(
   c: { kind: RiskChangeRecord['kind']; from: RiskChangeRecord['from']; reason: string; suggestionId?: string },
 ): Promise<void> {
   const entry: RiskChangeRecord = {
-    _id: ctx.newId('riskChange'),
-    teamId: ctx.team._id,
+    ...baseFields(ctx, ctx.newId('riskChange')),
     riskId: after._id,
     kind: c.kind,
     from: c.from,
@@ -40,10 +40,6 @@ export async function addChange(
     byName: ctx.member.name,
     at: ctx.now,
     suggestionId: c.suggestionId ?? null,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    createdBy: ctx.member._id,
-    version: 0,
   }
   await tx.collection(RISK_CHANGES).add({ data: entry as unknown as Record<string, unknown> })
 }

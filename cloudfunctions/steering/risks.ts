@@ -14,6 +14,7 @@ import type { MemberRecord } from '../common/db/team'
 import { getRisk, readRisks, riskDetail, suggestionView, summaryOf } from './riskRead'
 import { checkTeamSignals } from './riskSignals'
 import { addChange, changeScoreOrStatus, writeOnce } from './riskWrites'
+import { baseFields } from '../common/records'
 
 type C = typeof steeringContract
 
@@ -39,8 +40,7 @@ async function register(ctx: MemberCtx, input: CreateRiskInput | ProposeRiskInpu
   if ((await ctx.repo<RiskRecord>(RISKS).count({})) >= RISKS_MAX) throw new AppError('CONFLICT', `每个团队最多登记 ${RISKS_MAX} 项风险`)
   const owner = await ownerOf(ctx, input.ownerId ?? ctx.member._id)
   const record: RiskRecord = {
-    _id: ctx.newId('risk'),
-    teamId: ctx.team._id,
+    ...baseFields(ctx, ctx.newId('risk')),
     category: input.category,
     title: input.title,
     description: input.description ?? '',
@@ -55,10 +55,6 @@ async function register(ctx: MemberCtx, input: CreateRiskInput | ProposeRiskInpu
     reviewDay: input.reviewDay,
     reviewRemindedFor: null,
     createdByName: ctx.member.name,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    createdBy: ctx.member._id,
-    version: 0,
   }
   await writeOnce(ctx, async (tx) => {
     await tx.collection(RISKS).add({ data: record as unknown as Record<string, unknown> })

@@ -11,6 +11,7 @@ import { isDuplicateKeyError } from '../common/sdk'
 import { exportTeamData } from './exportTeamData'
 import { listAudit } from './listAudit'
 import { inviteView, memberView, meView } from './views'
+import { baseFields } from '../common/records'
 
 const HOUR = 3600_000
 
@@ -113,15 +114,10 @@ export const handlers: Handlers<typeof teamContract> = {
   async createInvite({ ctx, input }) {
     const code = inviteCode(ctx.newId('invite'))
     const invite: InviteRecord = {
-      _id: code,
-      teamId: ctx.team._id,
+      ...baseFields(ctx, code),
       role: input.role,
       expiresAt: new Date(ctx.now.getTime() + input.ttlHours * HOUR),
       status: 'open',
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.member._id,
-      version: 0,
     }
     const { doc } = await ctx.repo<InviteRecord>(INVITES).insertOnce(invite)
     ctx.audit({ subjectId: code, subjectName: code, detail: { role: input.role, ttlHours: input.ttlHours } })
