@@ -7,6 +7,7 @@ import { addDays, dayKey, weekStart } from '../core/time/china'
 import { ITEMS, THEMES } from '../cloudfunctions/common/db/collections'
 import { newItemRecord, themeId, type ItemRecord } from '../cloudfunctions/common/db/content'
 import type { Store } from './store'
+import { prng } from './prng'
 
 const TITLES: Record<Layer, string[]> = {
   intro: [
@@ -55,17 +56,6 @@ const IDEAS: { title: string; category: Category; source: Source; layer: Layer }
 
 const CATEGORIES: Category[] = ['trending', 'pain_point', 'brand', 'interactive']
 const SLOTS = ['12:00', '18:30', '20:00']
-
-/** A small deterministic generator, so every fresh demo looks the same. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // Per week, from 8 weeks back to 4 weeks ahead: how many items and how many of them product intros.
 const PAST = [[2, 2], [3, 3], [1, 1], [3, 2], [2, 2], [4, 3], [3, 3], [3, 2]]

@@ -12,20 +12,11 @@ import { effectiveSeries } from '../core/results/series'
 import type { SnapshotMetrics } from '../core/results/schemas'
 import { addDays, dayKey, daysBetween, startOfDay, weekStart } from '../core/time/china'
 import type { Store } from './store'
+import { prng } from './prng'
 
 const QUARTER_DAYS = 90
 /** How recent posts complete relative to the baseline (see slumpFrom). */
 const SLUMP = 0.8
-
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** How one post converts, relative to the baseline: drawn once per post, so its cumulative counts only grow. */
 type Mix = Record<'completions' | 'likes' | 'comments' | 'shares' | 'favorites' | 'organic' | 'paid' | 'unfollows' | 'inquiries', number>

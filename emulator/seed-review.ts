@@ -10,6 +10,7 @@ import { ITEMS, NOTIFICATIONS, PRODUCTIONS, REVIEW_EVENTS, REVIEW_VERSIONS } fro
 import type { ItemRecord } from '../cloudfunctions/common/db/content'
 import { stateFields, type EventRecord, type NotificationRecord, type ProductionRecord, type VersionRecord } from '../cloudfunctions/common/db/review'
 import type { Store } from './store'
+import { prng } from './prng'
 
 const HOUR = 3_600_000
 
@@ -37,17 +38,6 @@ const TEXTS: Record<string, string> = {
   draft: '图文初稿 6 张图 + 800 字',
 }
 const CHANGES = ['开头太平，前三秒要抓人', '字幕太小，手机上看不清', '产品卖点讲太多，用户痛点不够', '封面换成真人出镜的那张']
-
-/** A deterministic generator, so every fresh demo looks the same. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export function seedReview(store: Store, teamId: string, people: { owner: (id: string) => Person; reviewerFor: (ownerId: string) => Person }, now: Date): void {
   const rand = prng(4242)
