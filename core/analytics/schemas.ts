@@ -4,7 +4,7 @@ import { countSchema, dayKeySchema } from '../atoms'
 import { RANGE_KINDS, type RangeKind } from './range'
 import type { DayKey } from '../time/china'
 import type { FunnelStep } from './funnel'
-import type { Forecast } from './forecast'
+import type { GrowthSummary } from './growth'
 import type { Direction, Light } from './kpi'
 import type { AlertView } from './alerts'
 
@@ -230,19 +230,11 @@ export interface GrowthPoint {
   paid: number
 }
 
-export interface GrowthView {
+/** The growth page: the range's summary (growth.ts) as the page reads it, with the follower target and the forecast in words. */
+export interface GrowthView extends Omit<GrowthSummary, 'series' | 'startTotal'> {
   range: ResolvedRange
   series: GrowthPoint[]
-  total: number | null
-  netAdds: number
-  growthRate: number | null
-  organic: number
-  paid: number
-  paidShare: number | null
-  spendFen: number | null
-  costPerFollowerFen: number | null
   target: number
-  forecast: Forecast
   forecastText: string
 }
 
