@@ -2,7 +2,8 @@
 import type { RiskSignalKind, RiskStatus } from '../../../core/steering/risks'
 import type { RiskChangeView, RiskSuggestionView, RiskView } from '../../../core/steering/riskSchemas'
 import type { DayKey } from '../../../core/time/china'
-import type { BudgetCategory, MonthPlan } from '../../../core/steering/budget'
+import type { MonthPlan } from '../../../core/steering/budget'
+import type { BudgetRevisionView } from '../../../core/steering/budgetSchemas'
 import type { BaseRecord, FieldsOfView } from './base'
 import type { StoredPhasePlan } from '../../../core/steering/phasePlan'
 
@@ -69,16 +70,8 @@ export interface BudgetPlanRecord extends BaseRecord {
 }
 
 /** Append-only: one revision of one month and category of the plan — a first plan, or an adjustment (弹性调整) with its reason. */
-export interface BudgetRevisionRecord extends BaseRecord {
+export interface BudgetRevisionRecord extends BaseRecord, FieldsOfView<BudgetRevisionView, 'at', 'categoryLabel'> {
   year: number
-  month: number
-  category: BudgetCategory
-  kind: 'plan' | 'adjust'
-  beforeFen: number | null
-  afterFen: number
-  reason: string | null
-  byName: string
-  at: Date
 }
 
 export const budgetPlanId = (teamId: string, year: number) => `${teamId}_${year}`
