@@ -3,6 +3,7 @@ import type { KpiKey } from '../../../core/analytics/schemas'
 import type { TargetHistoryEntry, TargetTrigger } from '../../../core/analytics/targetSchemas'
 import type { WeekResult } from '../../../core/analytics/weekly'
 import type { BudgetCategory } from '../../../core/steering/budget'
+import type { BudgetSpendView } from '../../../core/steering/budgetSchemas'
 import type { DayKey } from '../../../core/time/china'
 import type { BaseRecord, DerivedDoc } from './base'
 
@@ -11,16 +12,12 @@ import type { BaseRecord, DerivedDoc } from './base'
  * and category supersedes the one in force. The growth page's 投流花费 is the 广告投放 (`promo_ads`) entry;
  * entries logged before budgets existed have no `category` and count as 广告投放 (the steering timer
  * stamps it on them: cloudfunctions/steering/spendMigration.ts). Written only by common/spendFacts.ts.
+ * The fields stored as the budget page shows them are BudgetSpendView's; `category` and `reason` may be absent here.
  */
-export interface SpendRecord extends BaseRecord {
-  date: DayKey
+export interface SpendRecord extends BaseRecord, Pick<BudgetSpendView, 'date' | 'amountFen' | 'supersedes' | 'loggedByName'> {
   category?: BudgetCategory
-  amountFen: number
   /** Why an entry superseding another was logged (the budget page asks for it; absent on 投流花费). */
   reason?: string | null
-  /** The entry in force for the day when this one was logged (both are kept; sums read the newest). */
-  supersedes: string | null
-  loggedByName: string
   loggedAt: Date
 }
 
