@@ -1,5 +1,5 @@
 // Stored records of the research function: A/B experiments and the competitor watch.
-import type { DecisionChoice, ExperimentMetric, ExperimentStatus, PlanView, VariantSource } from '../../../core/research/experiments'
+import type { DecisionView, ExperimentView, PlanView, VariantView } from '../../../core/research/experiments'
 import type { DayKey } from '../../../core/time/china'
 import type { CompetitorView, LoggedWeekView } from '../../../core/research/competitors'
 import type { BaseRecord, FieldsOfView } from './base'
@@ -8,16 +8,11 @@ export type { BaseRecord }
 
 // ---- A/B experiments ----
 
-export interface StoredVariant {
-  /** A, B, C… in order; the first is the control. */
-  key: string
-  name: string
-  source: VariantSource
+/** A variant as stored: its key, name, source and weight are VariantView's; its items are kept as ids and titles. */
+export interface StoredVariant extends Pick<VariantView, 'key' | 'name' | 'source' | 'weight'> {
   itemIds: string[]
   /** Titles as they were when the variant was saved (the list and page read no items). */
   itemTitles: string[]
-  /** Planned traffic weight (relative). */
-  weight: number
 }
 
 /** The push counts in force for one variant: its totals, and the entry logged last (what the form shows). */
@@ -34,23 +29,18 @@ export interface CountsInForce {
   opened: number
 }
 
-export interface ExperimentRecord extends BaseRecord {
-  title: string
-  hypothesis: string
-  variable: string
-  metric: ExperimentMetric
-  guardrail: ExperimentMetric | null
+/** An experiment: the fields stored as ExperimentView shows them are taken from it; variants, plan and decision are stored their own way. */
+export interface ExperimentRecord
+  extends BaseRecord,
+    Pick<ExperimentView, 'title' | 'hypothesis' | 'variable' | 'metric' | 'guardrail' | 'status' | 'startDay' | 'endDay' | 'createdByName'> {
   variants: StoredVariant[]
   /** The plan as the page shows it (without its sentences), and what the operator entered (kept for editing the draft). */
   plan: Pick<PlanView, 'baseline' | 'baselineSource' | 'mde' | 'needPerVariant' | 'dailyTrials' | 'estimatedDays'> & {
     enteredBaseline: number | null
     dailySends: number | null
   }
-  status: ExperimentStatus
-  startDay: DayKey | null
-  endDay: DayKey | null
-  decision: { choice: DecisionChoice; variantKey: string | null; learning: string; by: string; byName: string; at: Date } | null
-  createdByName: string
+  /** The decision as DecisionView shows it (without its label), with who took it. */
+  decision: (FieldsOfView<DecisionView, 'at', 'choiceLabel'> & { by: string }) | null
   /**
    * Counts variants' totals in force, by variant key. Kept on the experiment and changed in the same
    * transaction as each `experimentCounts` fact, so reading an experiment (or a page of them) never reads
