@@ -157,6 +157,7 @@ export interface AnalysisDecisionView {
 }
 
 export interface AnalysisView extends AnalysisSummary {
+  /** Frozen when it opened: the numbers the decision was taken on. */
   evidence: AnalysisEvidence[]
   findings: string | null
   decision: AnalysisDecisionView | null

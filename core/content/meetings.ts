@@ -173,6 +173,7 @@ export interface MeetingView {
   decisions: DecisionView[]
   carried: CarriedDecision[]
   reviewPlan: ReviewPlanView | null
+  /** Frozen when the meeting ends. */
   summary: MeetingSummary | null
   createdByName: string
   endedAt: string | null

@@ -85,8 +85,11 @@ export const competitorComparisonInput = z
 /** One week's numbers of a competitor, as logged (the entry in force). */
 export interface CompetitorWeekView {
   week: WeekKey
+  /** Followers at the end of the week. */
   followers: number
+  /** Posts published that week. */
   posts: number
+  /** Likes of that week's best post. */
   bestLikes: number
   loggedByName: string
   loggedAt: string

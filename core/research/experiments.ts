@@ -206,10 +206,12 @@ export interface VariantLastEntry {
 }
 
 export interface VariantView {
+  /** A, B, C… in order; the first is the control. */
   key: string
   name: string
   source: VariantSource
   items: { id: string; title: string }[]
+  /** Planned traffic weight (relative). */
   weight: number
   control: boolean
   successes: number

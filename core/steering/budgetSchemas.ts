@@ -100,6 +100,7 @@ export interface BudgetSpendView {
   date: DayKey
   category: BudgetCategory
   amountFen: number
+  /** The entry in force for the day when this one was logged (both are kept; sums read the newest). */
   supersedes: string | null
   reason: string | null
   loggedByName: string

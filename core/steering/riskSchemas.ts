@@ -110,6 +110,7 @@ export interface RiskSummary {
   status: RiskStatus
   statusLabel: string
   ownerId: string
+  /** The owner's name when set (the list reads no members). */
   ownerName: string
   reviewDay: DayKey
   reviewOverdue: boolean
@@ -121,6 +122,7 @@ export interface RiskSummary {
 export interface RiskView extends RiskSummary {
   description: string
   plan: string
+  /** The trigger indicator in words; `signal` (and `kpi` for a KPI) links it to what the app measures. */
   trigger: string
   signal: RiskSignalKind | 'none'
   kpi: KpiKey | null

@@ -1,26 +1,23 @@
-import type { AlertStatus, AnalysisEvidence, AnalysisStatus, Decision, MarketEvent } from '../../../core/analytics/alerts'
+import type { AlertStatus, AnalysisDecisionView, AnalysisView, MarketEvent } from '../../../core/analytics/alerts'
 import type { KpiKey } from '../../../core/analytics/schemas'
 import type { TargetHistoryEntry, TargetTrigger } from '../../../core/analytics/targetSchemas'
 import type { WeekResult } from '../../../core/analytics/weekly'
 import type { BudgetCategory } from '../../../core/steering/budget'
+import type { BudgetSpendView } from '../../../core/steering/budgetSchemas'
 import type { DayKey } from '../../../core/time/china'
-import type { BaseRecord, DerivedDoc } from './base'
+import type { BaseRecord, DerivedDoc, FieldsOfView } from './base'
 
 /**
  * Raw fact (append-only): actual spend logged for one day and budget category; a later entry for the same day
  * and category supersedes the one in force. The growth page's 投流花费 is the 广告投放 (`promo_ads`) entry;
  * entries logged before budgets existed have no `category` and count as 广告投放 (the steering timer
  * stamps it on them: cloudfunctions/steering/spendMigration.ts). Written only by common/spendFacts.ts.
+ * The fields stored as the budget page shows them are BudgetSpendView's; `category` and `reason` may be absent here.
  */
-export interface SpendRecord extends BaseRecord {
-  date: DayKey
+export interface SpendRecord extends BaseRecord, Pick<BudgetSpendView, 'date' | 'amountFen' | 'supersedes' | 'loggedByName'> {
   category?: BudgetCategory
-  amountFen: number
   /** Why an entry superseding another was logged (the budget page asks for it; absent on 投流花费). */
   reason?: string | null
-  /** The entry in force for the day when this one was logged (both are kept; sums read the newest). */
-  supersedes: string | null
-  loggedByName: string
   loggedAt: Date
 }
 
@@ -59,31 +56,23 @@ export interface AlertRecord extends BaseRecord {
   endedAt: Date | null
 }
 
-/** What a special analysis's decision stored. */
-export interface AnalysisDecision {
-  kind: Decision
-  kpi: KpiKey | null
+/** What a special analysis's decision stored: AnalysisDecisionView's fields but the value as a number (the view shows it formatted). */
+export interface AnalysisDecision extends Pick<AnalysisDecisionView, 'kind' | 'kpi' | 'reason' | 'items'> {
   value: number | null
-  reason: string | null
-  items: { id: string; title: string }[]
 }
 
-/** A special analysis (专项分析): opened by an alert or by a market event; closed with findings and a decision. */
-export interface AnalysisRecord extends BaseRecord {
-  title: string
-  kpis: KpiKey[]
+/**
+ * A special analysis (专项分析): opened by an alert or by a market event; closed with findings and a decision.
+ * Its fields are AnalysisView's (FieldsOfView, the instants stored as Dates); the labels and texts are only the
+ * view's, and the decision is stored as taken.
+ */
+export interface AnalysisRecord
+  extends BaseRecord,
+    FieldsOfView<AnalysisView, 'openedAt' | 'closedAt', 'statusLabel' | 'triggerText' | 'overdue' | 'decisionLabel' | 'ownerText' | 'decision'> {
   /** The owner(s) named for its KPIs when it opened; null or absent: the managers (the default owner). */
   ownerName?: string | null
   trigger: { kind: 'alert'; alertId: string; runStart: string; runFrom: DayKey } | { kind: 'event'; event: MarketEvent; description: string }
-  status: AnalysisStatus
-  dueDay: DayKey
-  /** Frozen when it opened: the numbers the decision was taken on. */
-  evidence: AnalysisEvidence[]
-  findings: string | null
   decision: AnalysisDecision | null
-  closedByName: string | null
-  closedAt: Date | null
-  openedAt: Date
   /** Set when the admins were told it is overdue (once). */
   overdueNotifiedAt: Date | null
 }

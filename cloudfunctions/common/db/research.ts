@@ -1,23 +1,18 @@
 // Stored records of the research function: A/B experiments and the competitor watch.
-import type { DecisionChoice, ExperimentMetric, ExperimentStatus, PlanView, VariantSource } from '../../../core/research/experiments'
+import type { DecisionView, ExperimentView, PlanView, VariantView } from '../../../core/research/experiments'
 import type { DayKey } from '../../../core/time/china'
-import type { CompetitorKind } from '../../../core/research/competitors'
-import type { BaseRecord } from './base'
+import type { CompetitorView, LoggedWeekView } from '../../../core/research/competitors'
+import type { BaseRecord, FieldsOfView } from './base'
 
 export type { BaseRecord }
 
 // ---- A/B experiments ----
 
-export interface StoredVariant {
-  /** A, B, C… in order; the first is the control. */
-  key: string
-  name: string
-  source: VariantSource
+/** A variant as stored: its key, name, source and weight are VariantView's; its items are kept as ids and titles. */
+export interface StoredVariant extends Pick<VariantView, 'key' | 'name' | 'source' | 'weight'> {
   itemIds: string[]
   /** Titles as they were when the variant was saved (the list and page read no items). */
   itemTitles: string[]
-  /** Planned traffic weight (relative). */
-  weight: number
 }
 
 /** The push counts in force for one variant: its totals, and the entry logged last (what the form shows). */
@@ -34,23 +29,18 @@ export interface CountsInForce {
   opened: number
 }
 
-export interface ExperimentRecord extends BaseRecord {
-  title: string
-  hypothesis: string
-  variable: string
-  metric: ExperimentMetric
-  guardrail: ExperimentMetric | null
+/** An experiment: the fields stored as ExperimentView shows them are taken from it; variants, plan and decision are stored their own way. */
+export interface ExperimentRecord
+  extends BaseRecord,
+    Pick<ExperimentView, 'title' | 'hypothesis' | 'variable' | 'metric' | 'guardrail' | 'status' | 'startDay' | 'endDay' | 'createdByName'> {
   variants: StoredVariant[]
   /** The plan as the page shows it (without its sentences), and what the operator entered (kept for editing the draft). */
   plan: Pick<PlanView, 'baseline' | 'baselineSource' | 'mde' | 'needPerVariant' | 'dailyTrials' | 'estimatedDays'> & {
     enteredBaseline: number | null
     dailySends: number | null
   }
-  status: ExperimentStatus
-  startDay: DayKey | null
-  endDay: DayKey | null
-  decision: { choice: DecisionChoice; variantKey: string | null; learning: string; by: string; byName: string; at: Date } | null
-  createdByName: string
+  /** The decision as DecisionView shows it (without its label), with who took it. */
+  decision: (FieldsOfView<DecisionView, 'at', 'choiceLabel'> & { by: string }) | null
   /**
    * Counts variants' totals in force, by variant key. Kept on the experiment and changed in the same
    * transaction as each `experimentCounts` fact, so reading an experiment (or a page of them) never reads
@@ -81,30 +71,16 @@ export const countsDayKey = (variantKey: string, day: DayKey) => `${variantKey}_
 
 // ---- competitor watch ----
 
-/** An account the team watches (竞品: 同行 or 标杆). Archived ones stay, with their weeks, out of the comparison. */
-export interface CompetitorRecord extends BaseRecord {
-  name: string
-  kind: CompetitorKind
-  note: string
-  channelId: string
-  archived: boolean
-}
+/**
+ * An account the team watches (竞品: 同行 or 标杆). Archived ones stay, with their weeks, out of the comparison.
+ * Its fields are CompetitorView's (FieldsOfView); the kind's label and the recent weeks are only the view's.
+ */
+export interface CompetitorRecord extends BaseRecord, FieldsOfView<CompetitorView, never, 'kindLabel' | 'recent'> {}
 
 /**
  * Raw fact (append-only): a competitor's public numbers for one ISO week (China time), as logged.
  * Logging the same week again writes a new entry that supersedes the one in force; both are kept, with
  * who logged each and when (`weeksInForce` in core/research/comparison.ts picks the one in force).
+ * Its fields are LoggedWeekView's, what logging a week answers (FieldsOfView, `loggedAt` stored as a Date).
  */
-export interface CompetitorWeekRecord extends BaseRecord {
-  competitorId: string
-  week: string
-  /** Followers at the end of the week. */
-  followers: number
-  /** Posts published that week. */
-  posts: number
-  /** Likes of that week's best post. */
-  bestLikes: number
-  supersedes: string | null
-  loggedByName: string
-  loggedAt: Date
-}
+export interface CompetitorWeekRecord extends BaseRecord, FieldsOfView<LoggedWeekView, 'loggedAt'> {}

@@ -3,9 +3,9 @@ import type { Gate } from '../../../core/review/flow'
 import type { ProductionState } from '../../../core/review/machine'
 import type { VersionPreview } from '../../../core/review/preview'
 import type { GateOutcome } from '../../../core/review/firstPass'
-import type { NotificationKind } from '../../../core/review/schemas'
+import type { NotificationView, VersionView } from '../../../core/review/schemas'
 import type { DayKey } from '../../../core/time/china'
-import type { BaseRecord, DerivedDoc } from './base'
+import type { BaseRecord, DerivedDoc, FieldsOfView } from './base'
 
 /** A team's flow for one format (_id `flowId(teamId, format)`); absent means the default flow. */
 export interface FlowRecord extends BaseRecord {
@@ -37,17 +37,13 @@ export interface ProductionRecord extends BaseRecord, ProductionState {
   preview?: VersionPreview | null
 }
 
-/** One submitted version (append-only). */
-export interface VersionRecord extends BaseRecord {
+/**
+ * One submitted version (append-only). Its fields are VersionView's (FieldsOfView): who submitted it and when
+ * are the record's `createdBy` and `createdAt`; the item and the gate's key are the record's own.
+ */
+export interface VersionRecord extends BaseRecord, FieldsOfView<VersionView, never, 'byId' | 'byName' | 'at'> {
   itemId: string
-  no: number
-  gateIndex: number
   gateKey: string
-  gateName: string
-  text: string
-  links: string[]
-  fileIds: string[]
-  note: string
 }
 
 export type EventType = 'started' | 'submitted' | 'approved' | 'changes_requested' | 'comment' | 'scheduled' | 'published'
@@ -80,13 +76,9 @@ export const firstsId = (teamId: string, month: string) => `${teamId}_${month}`
 /** The month (`2026-11`) whose document holds a day's outcomes. */
 export const monthOf = (day: DayKey) => day.slice(0, 7)
 
-export interface NotificationRecord extends BaseRecord {
+/** A notice to one member: NotificationView's fields (FieldsOfView), its `at` being the record's `createdAt`. */
+export interface NotificationRecord extends BaseRecord, FieldsOfView<NotificationView, never, 'at'> {
   memberId: string
-  kind: NotificationKind
-  itemId: string
-  title: string
-  body: string
-  read: boolean
 }
 
 /** The production fields derived from a state (stored together so they never disagree). */

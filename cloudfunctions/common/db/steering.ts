@@ -1,9 +1,10 @@
 // Stored records of the steering function: risks, the budget and the plan's phases.
-import type { KpiKey } from '../../../core/analytics/schemas'
-import type { RiskCategory, RiskSignalKind, RiskStatus } from '../../../core/steering/risks'
+import type { RiskSignalKind, RiskStatus } from '../../../core/steering/risks'
+import type { RiskChangeView, RiskSuggestionView, RiskView } from '../../../core/steering/riskSchemas'
 import type { DayKey } from '../../../core/time/china'
-import type { BudgetCategory, MonthPlan } from '../../../core/steering/budget'
-import type { BaseRecord } from './base'
+import type { MonthPlan } from '../../../core/steering/budget'
+import type { BudgetRevisionView } from '../../../core/steering/budgetSchemas'
+import type { BaseRecord, FieldsOfView } from './base'
 import type { StoredPhasePlan } from '../../../core/steering/phasePlan'
 
 export type { BaseRecord }
@@ -22,40 +23,27 @@ export const phasePlanId = (teamId: string) => `phaseplan_${teamId}`
 
 // ---- risk register and radar ----
 
-/** A risk of the register (风险). Its score and status change only with a `riskChanges` entry, in one transaction. */
-export interface RiskRecord extends BaseRecord {
-  category: RiskCategory
-  title: string
-  description: string
-  likelihood: number
-  impact: number
-  status: RiskStatus
-  ownerId: string
-  /** The owner's name when set (the list reads no members). */
-  ownerName: string
-  plan: string
-  /** The trigger indicator in words; `signal` (and `kpi` for a KPI) links it to what the app measures. */
-  trigger: string
+/**
+ * A risk of the register (风险). Its score and status change only with a `riskChanges` entry, in one transaction.
+ * The fields it shares with RiskView are taken from it; the labels, score and level are only the view's.
+ */
+export interface RiskRecord
+  extends BaseRecord,
+    Pick<RiskView, 'category' | 'title' | 'description' | 'likelihood' | 'impact' | 'status' | 'ownerId' | 'ownerName' | 'plan' | 'trigger' | 'kpi' | 'reviewDay' | 'createdByName'> {
+  /** Null when the trigger has no link (the view says 'none'). */
   signal: RiskSignalKind | null
-  kpi: KpiKey | null
-  reviewDay: DayKey
   /** The review day whose reminder was sent (a new review day is reminded again). */
   reviewRemindedFor: DayKey | null
-  createdByName: string
 }
 
 /**
  * Raw fact (append-only): a risk was created, re-scored, changed status, or took a suggestion — who, when,
  * why, and the values before and after (for a score change the reason is required).
  */
-export interface RiskChangeRecord extends BaseRecord {
+export interface RiskChangeRecord extends BaseRecord, FieldsOfView<RiskChangeView, 'at', 'text'> {
   riskId: string
-  kind: 'created' | 'score' | 'status' | 'suggestion'
   from: { likelihood: number; impact: number; status: RiskStatus } | null
   to: { likelihood: number; impact: number; status: RiskStatus }
-  reason: string
-  byName: string
-  at: Date
   suggestionId: string | null
 }
 
@@ -63,15 +51,11 @@ export interface RiskChangeRecord extends BaseRecord {
  * A signal's suggestion to raise a risk's likelihood, id `${riskId}_${signal key}` (one per risk and signal
  * occurrence). Open until a person accepts (the risk changes, with a history entry) or dismisses it.
  */
-export interface RiskSuggestionRecord extends BaseRecord {
-  riskId: string
+export interface RiskSuggestionRecord
+  extends BaseRecord,
+    Pick<RiskSuggestionView, 'riskId' | 'fromLikelihood' | 'toLikelihood' | 'reason' | 'status' | 'decidedByName'> {
   signalKind: RiskSignalKind
-  fromLikelihood: number
-  toLikelihood: number
-  reason: string
-  status: 'open' | 'accepted' | 'dismissed'
   decidedBy: string | null
-  decidedByName: string | null
   decidedAt: Date | null
   note: string
 }
@@ -86,16 +70,8 @@ export interface BudgetPlanRecord extends BaseRecord {
 }
 
 /** Append-only: one revision of one month and category of the plan — a first plan, or an adjustment (弹性调整) with its reason. */
-export interface BudgetRevisionRecord extends BaseRecord {
+export interface BudgetRevisionRecord extends BaseRecord, FieldsOfView<BudgetRevisionView, 'at', 'categoryLabel'> {
   year: number
-  month: number
-  category: BudgetCategory
-  kind: 'plan' | 'adjust'
-  beforeFen: number | null
-  afterFen: number
-  reason: string | null
-  byName: string
-  at: Date
 }
 
 export const budgetPlanId = (teamId: string, year: number) => `${teamId}_${year}`
