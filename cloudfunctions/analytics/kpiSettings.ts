@@ -4,7 +4,7 @@ import type { analyticsContract } from '../../core/api/analytics'
 import { PATH_VERSIONS_KEPT, type ConversionPathView, type PathEntry } from '../../core/analytics/conversionPath'
 import { baselineWindow, measureBaselines } from '../../core/analytics/horizons'
 import { KPI_DEFS } from '../../core/analytics/kpiDefs'
-import { baselineProblem, reviewedEveryOf, type StoredKpiSetting, type StoredKpiSettings } from '../../core/analytics/kpiSettings'
+import { baselineProblem, reviewedEveryOf, type KpiSetting, type KpiSettings } from '../../core/analytics/kpiSettings'
 import { classText, periodLabel, periodOf } from '../../core/analytics/periods'
 import type { KpiKey } from '../../core/analytics/schemas'
 import type { TargetView } from '../../core/analytics/targetSchemas'
@@ -27,13 +27,13 @@ type C = typeof analyticsContract
 const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { fields: [{ path, message }] })
 
 /** The reasons behind entered baselines, for the 目标 screen ("王敏录入：去年同期台账"). */
-export function enteredNotes(settings: StoredKpiSettings | undefined | null): Partial<Record<KpiKey, string>> {
+export function enteredNotes(settings: KpiSettings | undefined | null): Partial<Record<KpiKey, string>> {
   const out: Partial<Record<KpiKey, string>> = {}
-  for (const [k, s] of Object.entries(settings ?? {}) as [KpiKey, StoredKpiSetting][]) if (s?.baseline) out[k] = `${s.baseline.byName}录入：${s.baseline.reason}`
+  for (const [k, s] of Object.entries(settings ?? {}) as [KpiKey, KpiSetting][]) if (s?.baseline) out[k] = `${s.baseline.byName}录入：${s.baseline.reason}`
   return out
 }
 
-async function writeSetting(ctx: MemberCtx, kpi: KpiKey, change: (team: TeamRecord, cur: StoredKpiSetting) => { setting: StoredKpiSetting; extra?: Record<string, unknown>; history?: TargetHistoryRecord }): Promise<TeamRecord> {
+async function writeSetting(ctx: MemberCtx, kpi: KpiKey, change: (team: TeamRecord, cur: KpiSetting) => { setting: KpiSetting; extra?: Record<string, unknown>; history?: TargetHistoryRecord }): Promise<TeamRecord> {
   await ctx.db.runTransaction(async (tx) => {
     const team = await docIn<TeamRecord>(tx, TEAMS, ctx.team._id)
     if (!team) throw new AppError('NOT_FOUND', '团队不存在')
@@ -58,7 +58,7 @@ export const kpiSettingHandlers: Pick<Handlers<C>, 'setKpiSetting' | 'setBaselin
     const today = dayKey(ctx.now)
     const team = await writeSetting(ctx, input.kpi, (t, cur) => {
       const was = reviewedEveryOf(input.kpi, t.kpiSettings)
-      const setting: StoredKpiSetting = { ...cur, reviewedEvery: input.reviewedEvery, ownerId: owner?._id ?? null, ownerName: owner?.name ?? null }
+      const setting: KpiSetting = { ...cur, reviewedEvery: input.reviewedEvery, ownerId: owner?._id ?? null, ownerName: owner?.name ?? null }
       if (was === input.reviewedEvery) return { setting }
       const period = periodOf(input.reviewedEvery, today)
       const target = currentTarget(t, input.kpi, today)

@@ -4,7 +4,7 @@
 import { messagePage, ROUTES } from '../../core/routes'
 import { dayKey, inChina } from '../../core/time/china'
 import { KPI_OWNER_ROLES, type Role } from '../../core/roles'
-import type { StoredKpiSettings } from '../../core/analytics/kpiSettings'
+import type { KpiSettings } from '../../core/analytics/kpiSettings'
 import type { KpiKey } from '../../core/analytics/schemas'
 import type { AnalysisRecord } from '../common/db/analytics'
 import { ANALYSES, MEMBERS, NOTIFICATIONS } from '../common/db/collections'
@@ -40,7 +40,7 @@ export function ownersOf(db: DbLike, teamId: string): Promise<Person[]> {
  * @example
  * ownersFor(['completionRate'], { completionRate: { ownerId: 'm2' } }, staff) //=> { members: [王敏], name: '王敏' }
  */
-export function ownersFor(kpis: KpiKey[], settings: StoredKpiSettings | undefined | null, staff: Person[]): { members: Person[]; name: string | null } {
+export function ownersFor(kpis: KpiKey[], settings: KpiSettings | undefined | null, staff: Person[]): { members: Person[]; name: string | null } {
   const managers = staff.filter((m) => m.roles.includes('manager'))
   const named = kpis.map((k) => staff.find((m) => m._id === settings?.[k]?.ownerId) ?? null)
   const members = new Map<string, Person>()

@@ -1,8 +1,8 @@
 import { reviewedEveryOf } from '../../core/analytics/kpiSettings'
 import { nextPeriod, periodOf } from '../../core/analytics/periods'
-import { targetView, teamTargetsOn, type StoredTarget, type StoredTargetPlan } from '../../core/analytics/targets'
+import { targetView, teamTargetsOn } from '../../core/analytics/targets'
 import type { KpiKey } from '../../core/analytics/schemas'
-import type { TargetTrigger, TargetView } from '../../core/analytics/targetSchemas'
+import type { PlannedTarget, TargetSetting, TargetTrigger, TargetView } from '../../core/analytics/targetSchemas'
 import { AppError } from '../../core/errors'
 import { dayKey } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
@@ -45,7 +45,7 @@ export function plannedTarget(team: TeamRecord, kpi: KpiKey, today: string): Tar
  * period and what triggered it. The history id is derived from the request, so a retry collides instead of
  * writing twice. The one writer of targets besides the job's period rollover (rhythm.ts).
  */
-export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Revision): Promise<{ before: TargetView; next: StoredTarget }> {
+export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Revision): Promise<{ before: TargetView; next: TargetSetting }> {
   const teamId = ctx.team._id
   const team = await docIn<TeamRecord>(tx, TEAMS, teamId)
   if (!team) throw new AppError('NOT_FOUND', '团队不存在')
@@ -56,7 +56,7 @@ export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Rev
   const every = reviewedEveryOf(r.kpi, team.kpiSettings)
   const period = planning ? nextPeriod(every, today) : periodOf(every, today)
   const tolerance = r.tolerance ?? before.tolerance
-  const next: StoredTarget = { value: r.value, tolerance, version: before.version + 1, updatedAt: ctx.now, updatedByName: ctx.member.name }
+  const next: TargetSetting = { value: r.value, tolerance, version: before.version + 1, updatedAt: ctx.now, updatedByName: ctx.member.name }
   const history: TargetHistoryRecord = {
     _id: ctx.newId('target-history'),
     teamId,
@@ -77,7 +77,7 @@ export async function reviseTargetIn(tx: TransactionLike, ctx: MemberCtx, r: Rev
     version: 0,
   }
   if (planning) {
-    const plan: StoredTargetPlan = { ...next, period }
+    const plan: PlannedTarget = { ...next, period }
     // A plan whose period began before the rollover ran is written through first (as the rollover would,
     // same history id), so the one plan slot never drops a target that is already in force.
     const current = periodOf(every, today)

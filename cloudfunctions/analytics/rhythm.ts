@@ -6,8 +6,8 @@ import { KPI_DEFS } from '../../core/analytics/kpiDefs'
 import { reviewedEveryOf } from '../../core/analytics/kpiSettings'
 import { CLASS_WORDS, nextPeriod, periodLabel, periodOf, reminderDue, type PeriodEvery } from '../../core/analytics/periods'
 import { KPIS, type KpiKey } from '../../core/analytics/schemas'
-import { type TargetTrigger } from '../../core/analytics/targetSchemas'
-import { targetView, type StoredTarget } from '../../core/analytics/targets'
+import type { TargetSetting, TargetTrigger } from '../../core/analytics/targetSchemas'
+import { targetView } from '../../core/analytics/targets'
 import { dayKey } from '../../core/time/china'
 import type { TargetHistoryRecord } from '../common/db/analytics'
 import { TARGET_HISTORY, TEAMS } from '../common/db/collections'
@@ -86,11 +86,11 @@ export async function dailyTeam(db: DbLike, team: TeamRecord, now: Date): Promis
  * trigger); null when no plan is for `period`. Shared by the rollover and by a plan saved before the
  * rollover has run (revise.ts), so a started plan is written through once, whichever comes first.
  */
-export function planStarting(team: TeamRecord, kpi: KpiKey, period: string, now: Date): { target: StoredTarget; history: TargetHistoryRecord } | null {
+export function planStarting(team: TeamRecord, kpi: KpiKey, period: string, now: Date): { target: TargetSetting; history: TargetHistoryRecord } | null {
   const plan = team.targetPlans?.[kpi]
   if (!plan || plan.period !== period) return null
   const cur = targetView(kpi, team.targets?.[kpi], team.kpiSettings)
-  const target: StoredTarget = { value: plan.value, tolerance: plan.tolerance, version: Math.max(plan.version, cur.version + 1), updatedAt: now, updatedByName: plan.updatedByName }
+  const target: TargetSetting = { value: plan.value, tolerance: plan.tolerance, version: Math.max(plan.version, cur.version + 1), updatedAt: now, updatedByName: plan.updatedByName }
   const f = { value: plan.value, previousValue: cur.value, tolerance: plan.tolerance, previousTolerance: cur.tolerance, reason: `${periodLabel(period)}开始，提前设定的目标生效`, byName: plan.updatedByName ?? '—' }
   return { target, history: historyRecord(team._id, kpi, period, 'start', f, now) }
 }

@@ -19,7 +19,7 @@ export interface EnteredBaseline {
 }
 
 /** What the team stored for one KPI, on the team document (field `kpiSettings`). */
-export interface StoredKpiSetting {
+export interface KpiSetting {
   reviewedEvery?: PeriodEvery
   /** The owning member; absent or null: the managers. */
   ownerId?: string | null
@@ -27,7 +27,7 @@ export interface StoredKpiSetting {
   baseline?: EnteredBaseline | null
 }
 
-export type StoredKpiSettings = Partial<Record<KpiKey, StoredKpiSetting>>
+export type KpiSettings = Partial<Record<KpiKey, KpiSetting>>
 
 /**
  * The KPI's class for this team: its setting, else the table's default.
@@ -36,7 +36,7 @@ export type StoredKpiSettings = Partial<Record<KpiKey, StoredKpiSetting>>
  * reviewedEveryOf('paidShare', undefined)                              //=> 'month'
  * reviewedEveryOf('paidShare', { paidShare: { reviewedEvery: 'quarter' } }) //=> 'quarter'
  */
-export function reviewedEveryOf(kpi: KpiKey, settings: StoredKpiSettings | undefined | null): PeriodEvery {
+export function reviewedEveryOf(kpi: KpiKey, settings: KpiSettings | undefined | null): PeriodEvery {
   return settings?.[kpi]?.reviewedEvery ?? KPI_DEFS[kpi].reviewedEvery
 }
 
@@ -51,7 +51,7 @@ export function baselineProblem(kpi: KpiKey, value: number): { path: string; mes
 }
 
 /** The entered baselines by KPI (what `measureBaselines` falls back to where nothing was measured). */
-export function enteredBaselines(settings: StoredKpiSettings | undefined | null): Partial<Record<KpiKey, number>> {
+export function enteredBaselines(settings: KpiSettings | undefined | null): Partial<Record<KpiKey, number>> {
   const out: Partial<Record<KpiKey, number>> = {}
   for (const k of KPIS) {
     const b = settings?.[k]?.baseline

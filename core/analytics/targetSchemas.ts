@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { versionSchema } from '../atoms'
 import type { Direction } from './kpi'
+import type { KpiSettings } from './kpiSettings'
 import { KPIS, type KpiKey, type KpiUnit } from './schemas'
 
 /**
@@ -117,3 +118,30 @@ export const setBaselineInput = z
     reason: z.string().trim().min(1, '请填写基线来源').max(200).describe('基线来源'),
   })
   .strict()
+
+// ---- the targets a team has set (kept on its team document; the rules in ./targets.ts read them) ----
+
+/** The target a team has set for one KPI, in force until changed (the team document's `targets`). */
+export interface TargetSetting {
+  value: number | null
+  tolerance: number
+  version: number
+  updatedAt: Date | string | null
+  updatedByName: string | null
+}
+
+export type TargetSettings = Partial<Record<KpiKey, TargetSetting>>
+
+/** A target set ahead for a KPI's next period (analytics.planTarget); it takes effect when that period starts. */
+export interface PlannedTarget extends TargetSetting {
+  period: string
+}
+
+export type PlannedTargets = Partial<Record<KpiKey, PlannedTarget>>
+
+/** What a team document holds of its targets (the team record's fields). */
+export interface TeamTargets {
+  targets?: TargetSettings
+  targetPlans?: PlannedTargets
+  kpiSettings?: KpiSettings
+}

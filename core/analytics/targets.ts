@@ -2,10 +2,10 @@ import { DEFAULT_CONTENT_TARGETS, type ContentTargets } from '../content/mix'
 import { formatKpiValue } from '../format'
 import { HORIZONS, horizonNote } from './horizons'
 import { KPI_DEFS } from './kpiDefs'
-import { reviewedEveryOf, type StoredKpiSettings } from './kpiSettings'
+import { reviewedEveryOf, type KpiSettings } from './kpiSettings'
 import { nextPeriod, periodLabel, periodOf, reminderDue } from './periods'
 import { KPIS, type KpiKey } from './schemas'
-import { type PeriodInfo, type TargetView } from './targetSchemas'
+import type { PeriodInfo, PlannedTarget, PlannedTargets, TargetSetting, TargetSettings, TargetView, TeamTargets } from './targetSchemas'
 import type { DayKey } from '../time/china'
 
 /**
@@ -13,34 +13,16 @@ import type { DayKey } from '../time/china'
  * applies to a range (ramps, baselines, scaling) is in ./horizons.ts.
  */
 
-/** A team's stored target for one KPI (on the team document, field `targets`). */
-export interface StoredTarget {
-  value: number | null
-  tolerance: number
-  version: number
-  updatedAt: Date | string | null
-  updatedByName: string | null
-}
-
-export type StoredTargets = Partial<Record<KpiKey, StoredTarget>>
-
-/** A target set ahead for a KPI's next period (analytics.planTarget); it takes effect when that period starts. */
-export interface StoredTargetPlan extends StoredTarget {
-  period: string
-}
-
-export type StoredTargetPlans = Partial<Record<KpiKey, StoredTargetPlan>>
-
 /**
  * The targets in force on `day`: a plan whose period has started replaces the stored target (the hourly
  * job writes it through with its history; until it has run, reads apply it here, so no card is judged by
  * last period's target on the first morning of a new one).
  *
  * @example
- * storedInForce({}, { output: { period: '2027-Q1', value: 7, tolerance: 0.1, version: 1, updatedAt: null, updatedByName: '陈静' } }, '2027-01-01').output?.value //=> 7
+ * settingsInForce({}, { output: { period: '2027-Q1', value: 7, tolerance: 0.1, version: 1, updatedAt: null, updatedByName: '陈静' } }, '2027-01-01').output?.value //=> 7
  */
-export function storedInForce(stored: StoredTargets | undefined | null, plans: StoredTargetPlans | undefined | null, day: DayKey, settings?: StoredKpiSettings | null): StoredTargets {
-  const out: StoredTargets = { ...(stored ?? {}) }
+export function settingsInForce(stored: TargetSettings | undefined | null, plans: PlannedTargets | undefined | null, day: DayKey, settings?: KpiSettings | null): TargetSettings {
+  const out: TargetSettings = { ...(stored ?? {}) }
   for (const k of KPIS) {
     const p = plans?.[k]
     if (p && p.period <= periodOf(reviewedEveryOf(k, settings), day)) {
@@ -51,20 +33,14 @@ export function storedInForce(stored: StoredTargets | undefined | null, plans: S
   return out
 }
 
-/** What a team document holds of its targets (the team record's fields). */
-export interface TeamTargets {
-  targets?: StoredTargets
-  targetPlans?: StoredTargetPlans
-  kpiSettings?: StoredKpiSettings
-}
 
-/** A team's targets in force on `day` (`storedInForce` over its own fields and KPI classes). */
-export function teamTargetsOn(team: TeamTargets, day: DayKey): StoredTargets {
-  return storedInForce(team.targets, team.targetPlans, day, team.kpiSettings)
+/** A team's targets in force on `day` (`settingsInForce` over its own fields and KPI classes). */
+export function teamTargetsOn(team: TeamTargets, day: DayKey): TargetSettings {
+  return settingsInForce(team.targets, team.targetPlans, day, team.kpiSettings)
 }
 
 /** A KPI's current and next target period, and the target planned for the next one (the 目标 screen). */
-export function periodInfo(kpi: KpiKey, plan: StoredTargetPlan | undefined | null, day: DayKey, settings?: StoredKpiSettings | null): PeriodInfo {
+export function periodInfo(kpi: KpiKey, plan: PlannedTarget | undefined | null, day: DayKey, settings?: KpiSettings | null): PeriodInfo {
   const every = reviewedEveryOf(kpi, settings)
   const current = periodOf(every, day)
   const next = nextPeriod(every, day)
@@ -86,7 +62,7 @@ export function periodInfo(kpi: KpiKey, plan: StoredTargetPlan | undefined | nul
  * targetViews(undefined).find((t) => t.kpi === 'paidShare')
  * //=> { kpi: 'paidShare', value: 0.4, direction: 'lower', tolerance: 0.1, version: 0, … }
  */
-export function targetViews(stored: StoredTargets | undefined | null, settings?: StoredKpiSettings | null): TargetView[] {
+export function targetViews(stored: TargetSettings | undefined | null, settings?: KpiSettings | null): TargetView[] {
   return KPIS.map((k) => targetView(k, stored?.[k], settings))
 }
 
@@ -98,7 +74,7 @@ export function targetViews(stored: StoredTargets | undefined | null, settings?:
  * targetView('completionRate', null)
  * //=> { kpi: 'completionRate', label: '完播率', value: 0.5, tolerance: 0.1, version: 0, updatedAt: null, … }
  */
-export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null, settings?: StoredKpiSettings | null): TargetView {
+export function targetView(kpi: KpiKey, s: TargetSetting | undefined | null, settings?: KpiSettings | null): TargetView {
   const d = KPI_DEFS[kpi]
   const setting = settings?.[kpi]
   return {
@@ -128,7 +104,7 @@ export function targetView(kpi: KpiKey, s: StoredTarget | undefined | null, sett
  * contentTargets({ output: { value: 7, tolerance: 0.1, version: 1, updatedAt: null, updatedByName: null } })
  * //=> { weeklyCadence: 7, maxIntroShare: 0.6 }
  */
-export function contentTargets(stored: StoredTargets | undefined | null): ContentTargets {
+export function contentTargets(stored: TargetSettings | undefined | null): ContentTargets {
   return {
     weeklyCadence: targetView('output', stored?.output).value ?? DEFAULT_CONTENT_TARGETS.weeklyCadence,
     maxIntroShare: targetView('introShare', stored?.introShare).value ?? DEFAULT_CONTENT_TARGETS.maxIntroShare,

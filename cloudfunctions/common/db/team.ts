@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { PathEntry } from '../../../core/analytics/conversionPath'
-import type { StoredKpiSettings } from '../../../core/analytics/kpiSettings'
-import type { StoredTargetPlans, StoredTargets } from '../../../core/analytics/targets'
+import type { KpiSettings } from '../../../core/analytics/kpiSettings'
+import type { PlannedTargets, TargetSettings } from '../../../core/analytics/targetSchemas'
 import type { Department, Role } from '../../../core/roles'
 import type { DayKey } from '../../../core/time/china'
 import type { BaseRecord, StoredDoc } from './base'
@@ -10,13 +10,13 @@ export interface TeamRecord extends Omit<BaseRecord, 'teamId'> {
   teamId: string // equal to _id, so team-scoped queries treat teams like everything else
   name: string
   /** KPI targets set by the team (analytics.setTarget); absent KPIs use the defaults. Kept here so every call has them with the team. */
-  targets?: StoredTargets
+  targets?: TargetSettings
   /** The day the plan starts (China time): ramps and baselines are measured from it. Absent: the day the team was created. */
   planStartDay?: DayKey
   /** Targets set ahead for each KPI's next period (analytics.planTarget); applied when the period starts. */
-  targetPlans?: StoredTargetPlans
+  targetPlans?: PlannedTargets
   /** Per KPI: the admin's class and owner, a manager's entered baseline (analytics.setKpiSetting / setBaseline). */
-  kpiSettings?: StoredKpiSettings
+  kpiSettings?: KpiSettings
   /** The conversion path's versions, oldest first, the last PATH_VERSIONS_KEPT (analytics.setConversionPath). */
   conversionPaths?: PathEntry[]
   /** Per KPI, the period its target in force was last rolled to (the hourly job's rollover marker). */
