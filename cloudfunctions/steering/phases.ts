@@ -9,8 +9,8 @@ import {
   milestoneView,
   phasePlanView,
   type PhaseView,
-  type StoredMilestone,
-  type StoredPhase,
+  type Milestone,
+  type PhaseSpan,
 } from '../../core/steering/phasePlan'
 import { PHASE_LABELS, defaultPlan, mayClose, phaseProgress, type PhaseKey } from '../../core/steering/phases'
 import { addDays, dayKey, type DayKey } from '../../core/time/china'
@@ -41,7 +41,7 @@ export const phaseHandlers: Pick<Handlers<C>, 'phasePlan' | 'startPhasePlan' | '
     const record: PhasePlanRecord = {
       ...baseFields(ctx, phasePlanId(ctx.team._id)),
       startDay: input.startDay,
-      phases: phases.map((p): StoredPhase => ({ key: p.key, startDay: p.startDay, endDay: p.endDay, review: null })),
+      phases: phases.map((p): PhaseSpan => ({ key: p.key, startDay: p.startDay, endDay: p.endDay, review: null })),
       milestones: phases.flatMap((p) => p.milestones.map((m) => newMilestone(ctx, p.key, { title: m.title, dueDay: m.dueDay, ownerId: null, ownerName: null, note: '' }))),
     }
     const [{ doc, created }, members] = await Promise.all([ctx.repo<PhasePlanRecord>(PHASE_PLANS).insertOnce(record), activeMembers(ctx)])
@@ -60,7 +60,7 @@ export const phaseHandlers: Pick<Handlers<C>, 'phasePlan' | 'startPhasePlan' | '
       if (current.version !== version) {
         throw new AppError('CONFLICT', '里程碑刚被其他人修改，请刷新后重试', { current: milestoneView(current, new Map(), dayKey(ctx.now)) })
       }
-      const next: StoredMilestone = {
+      const next: Milestone = {
         ...current,
         ...(fields.title !== undefined && { title: fields.title }),
         ...(fields.dueDay !== undefined && { dueDay: fields.dueDay }),
@@ -114,7 +114,7 @@ export const phaseHandlers: Pick<Handlers<C>, 'phasePlan' | 'startPhasePlan' | '
   },
 }
 
-type Change<R> = { milestones: StoredMilestone[] | null; phases?: StoredPhase[]; result: R }
+type Change<R> = { milestones: Milestone[] | null; phases?: PhaseSpan[]; result: R }
 
 /**
  * Runs `change` on the team's plan read inside a transaction and writes what it returns (milestones and
@@ -150,7 +150,7 @@ function refuseFar(ctx: MemberCtx, path: string, label: string, day: DayKey): vo
   if (day < addDays(today, -PLAN_DAYS_RANGE) || day > addDays(today, PLAN_DAYS_RANGE)) throw fieldError(path, `${label}：应在今天前后两年内`)
 }
 
-function newMilestone(ctx: MemberCtx, phase: PhaseKey, m: Pick<StoredMilestone, 'title' | 'dueDay' | 'ownerId' | 'ownerName' | 'note'>): StoredMilestone {
+function newMilestone(ctx: MemberCtx, phase: PhaseKey, m: Pick<Milestone, 'title' | 'dueDay' | 'ownerId' | 'ownerName' | 'note'>): Milestone {
   return { id: ctx.newId('milestone'), phase, ...m, status: 'todo', doneAt: null, version: 0, updatedAt: ctx.now, updatedByName: ctx.member.name }
 }
 

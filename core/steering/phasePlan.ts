@@ -76,7 +76,8 @@ export interface PhaseReview {
   at: Date
 }
 
-export interface StoredPhase {
+/** One phase as planned: its span, and the 复盘 it was closed with. */
+export interface PhaseSpan {
   key: PhaseKey
   startDay: DayKey
   endDay: DayKey
@@ -84,7 +85,7 @@ export interface StoredPhase {
   review: PhaseReview | null
 }
 
-export interface StoredMilestone {
+export interface Milestone {
   id: string
   phase: PhaseKey
   title: string
@@ -101,10 +102,11 @@ export interface StoredMilestone {
   updatedByName: string
 }
 
-export interface StoredPhasePlan {
+/** The phase plan as a team keeps it (PhasePlanRecord stores it with its base fields). */
+export interface PhasePlan {
   startDay: DayKey
-  phases: StoredPhase[]
-  milestones: StoredMilestone[]
+  phases: PhaseSpan[]
+  milestones: Milestone[]
 }
 
 // ---- views ----
@@ -164,7 +166,7 @@ export interface PhasePlanView {
  * The page's view of a plan on `today`: each phase with its milestones in due order, their states and the
  * phase's progress; owners named from the active members (or the name kept when assigned).
  */
-export function phasePlanView(plan: StoredPhasePlan | null, members: readonly { _id: string; name: string; department: Department }[], today: DayKey): PhasePlanView {
+export function phasePlanView(plan: PhasePlan | null, members: readonly { _id: string; name: string; department: Department }[], today: DayKey): PhasePlanView {
   const names = new Map(members.map((m) => [m._id, m.name]))
   const phases = (plan?.phases ?? []).map((p): PhaseView => {
     const list = (plan?.milestones ?? []).filter((m) => m.phase === p.key).sort((a, b) => a.dueDay.localeCompare(b.dueDay))
@@ -196,7 +198,7 @@ export function phasePlanView(plan: StoredPhasePlan | null, members: readonly { 
   }
 }
 
-export function milestoneView(m: StoredMilestone, names: ReadonlyMap<string, string>, today: DayKey): MilestoneView {
+export function milestoneView(m: Milestone, names: ReadonlyMap<string, string>, today: DayKey): MilestoneView {
   const state = milestoneState(m, today)
   return {
     id: m.id,

@@ -1,4 +1,4 @@
-import { phasePlanView, type StoredMilestone, type StoredPhasePlan } from './phasePlan'
+import { phasePlanView, type Milestone, type PhasePlan } from './phasePlan'
 import { addMonths, defaultPlan, mayClose, milestoneState, offsetDay, phaseProgress, phaseState, staffing, staffingState } from './phases'
 
 describe('staffingState', () => {
@@ -119,10 +119,10 @@ describe('phaseProgress, mayClose and phaseState', () => {
 
 describe('phasePlanView', () => {
   const at = new Date('2026-12-01T02:00:00Z')
-  const ms = (id: string, phase: StoredMilestone['phase'], dueDay: string, status: StoredMilestone['status'], ownerId: string | null = null): StoredMilestone => ({
+  const ms = (id: string, phase: Milestone['phase'], dueDay: string, status: Milestone['status'], ownerId: string | null = null): Milestone => ({
     id, phase, title: id, ownerId, ownerName: ownerId ? '旧名字' : null, dueDay, status, note: '', doneAt: null, version: 0, updatedAt: at, updatedByName: '陈静',
   })
-  const plan: StoredPhasePlan = {
+  const plan: PhasePlan = {
     startDay: '2026-12-01',
     phases: [
       { key: 'launch', startDay: '2026-12-01', endDay: '2027-01-01', review: null },

@@ -5,7 +5,7 @@ import type { DayKey } from '../../../core/time/china'
 import type { MonthPlan } from '../../../core/steering/budget'
 import type { BudgetRevisionView } from '../../../core/steering/budgetSchemas'
 import type { BaseRecord, FieldsOfView } from './base'
-import type { StoredPhasePlan } from '../../../core/steering/phasePlan'
+import type { PhasePlan } from '../../../core/steering/phasePlan'
 
 export type { BaseRecord }
 
@@ -16,7 +16,7 @@ export type { BaseRecord }
  * holding its four phases (each closed with its 复盘) and its milestones, each with its own version.
  * A plan is tens of milestones, read whole by every view: one document is one read.
  */
-export interface PhasePlanRecord extends BaseRecord, StoredPhasePlan {}
+export interface PhasePlanRecord extends BaseRecord, PhasePlan {}
 
 /** The id of a team's phase plan. */
 export const phasePlanId = (teamId: string) => `phaseplan_${teamId}`
