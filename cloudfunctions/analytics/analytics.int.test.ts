@@ -3,23 +3,20 @@ import type { TargetHistoryEntry, TargetView } from '../../core/analytics/target
 import type { SnapshotView } from '../../core/results/views'
 import { addMonths } from '../../core/analytics/horizons'
 import { addDays, dayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { ROLLUPS, TEAMS } from '../common/db/collections'
 import type { RollupRecord } from '../common/db/results'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
-})
-beforeEach(async () => {
-  w = await buildWorld(cloud)
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
   // A plan that started a year ago: its ramps have ended, so cards judge against the end values. A new
   // team's plan (starting today) is in 'a new team is judged on its ramp'.
   cloud.store.update(TEAMS, { _id: w.teamA }, { $set: { planStartDay: ago(365) } }, { multi: false, upsert: false } as never)
 })
-afterAll(() => cloud.close())
 
 const today = () => dayKey(new Date())
 const ago = (n: number) => addDays(today(), -n)

@@ -5,8 +5,8 @@ import { targetView } from '../../core/analytics/targets'
 import { weekResult } from '../../core/analytics/weekly'
 import type { LiveView } from '../../core/results/views'
 import { addDays, dayKey, type DayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { TEAMS } from '../common/db/collections'
 import type { TeamRecord } from '../common/db/team'
 import { database } from '../common/sdk'
@@ -14,15 +14,12 @@ import { readSource } from './weekly'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
-})
-beforeEach(async () => {
-  w = await buildWorld(cloud)
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
   // A plan that started a year ago: the target in force is the table's 8% (or the team's own).
   cloud.store.update(TEAMS, { _id: w.teamA }, { $set: { planStartDay: ago(365) } }, { multi: false, upsert: false } as never)
 })
-afterAll(() => cloud.close())
 
 const today = () => dayKey(new Date())
 const ago = (n: number) => addDays(today(), -n)

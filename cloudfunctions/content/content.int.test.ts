@@ -1,20 +1,17 @@
 import type { MonthView, WeekView } from '../../core/content/calendar'
 import type { ItemDetail } from '../../core/content/schemas'
 import type { CsvExport, IdeaPage, MixStats } from '../../core/api/content'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { ITEMS } from '../common/db/collections'
 import { newItemRecord } from '../common/db/content'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const DAY = 86400_000
 const call = (openid: string, action: string, data: unknown = {}) =>

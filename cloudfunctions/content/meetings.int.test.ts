@@ -2,19 +2,16 @@ import type { ItemDetail } from '../../core/content/schemas'
 import type { MeetingLine, MeetingView } from '../../core/content/meetings'
 import type { MyTasks, TaskView } from '../../core/content/tasks'
 import { addDays, dayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { ITEMS, TASKS } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const today = () => dayKey(new Date())
 const call = (openid: string, action: string, data: unknown = {}, requestId = `m-${Math.random().toString(36).slice(2)}`) =>

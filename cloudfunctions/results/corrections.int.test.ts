@@ -1,20 +1,17 @@
 import type { Correctable, LeadView, LiveView, RebuildResult, RecentLive } from '../../core/results/views'
 import { dayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { LIVE_SESSIONS, ROLLUPS } from '../common/db/collections'
 import type { RollupRecord } from '../common/db/results'
 
 let cloud: TestCloud
 let w: World
 const NOW = new Date()
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 let seq = 0
 const call = (openid: string, action: string, data: unknown, requestId = `corr-${Date.now()}-${seq++}`) => cloud.call('results', openid, { action, data, requestId })

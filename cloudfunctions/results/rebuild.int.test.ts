@@ -1,8 +1,8 @@
 import { buildRollups, rollupKey } from '../../core/results/rollup'
 import type { RebuildResult } from '../../core/results/views'
 import { addDays, dayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { FOLLOWER_TOTALS, ITEMS, LEADS, LIVE_SESSIONS, RESULTS_LOCKS, ROLLUP_SCRATCH, ROLLUPS, SNAPSHOTS } from '../common/db/collections'
 import { newItemRecord } from '../common/db/content'
 import type { LiveRecord, LockRecord, RollupRecord, SnapshotRecord } from '../common/db/results'
@@ -13,13 +13,10 @@ import { rebuildAllTeams, rebuildTeam } from './rebuild'
 // item limit per call and check the pieces make exactly the one-call rebuild.
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const today = () => dayKey(new Date())
 let seq = 0

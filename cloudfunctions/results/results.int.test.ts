@@ -3,21 +3,18 @@ import type { DayRollup } from '../../core/results/rollup'
 import { buildRollups, rollupKey } from '../../core/results/rollup'
 import type { ImportPreview, ImportResult, ItemHistory, PendingToday, RebuildResult, SnapshotView } from '../../core/results/views'
 import { addDays, dayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { FOLLOWER_TOTALS, IMPORTS, ITEMS, LEADS, LIVE_SESSIONS, ROLLUPS, SNAPSHOTS } from '../common/db/collections'
 import { newItemRecord } from '../common/db/content'
 import type { LiveRecord, RollupRecord, SnapshotRecord } from '../common/db/results'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const today = () => dayKey(new Date())
 const ago = (n: number) => addDays(today(), -n)

@@ -3,21 +3,18 @@
 // 制作周期 list, which reads the new name, finds the item again.
 import type { ProductionView, RangeCycleView } from '../../core/review/schemas'
 import { dayKey } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { PRODUCTIONS } from '../common/db/collections'
 import { database } from '../common/sdk'
 import { renameTeamScheduledAt } from './finalApprovedMigration'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const review = <T>(openid: string, action: string, data: unknown = {}) => ok<T>(cloud, 'review', openid, action, data)
 const stored = (id: string) => cloud.store.getById(PRODUCTIONS, id) as unknown as Record<string, unknown>

@@ -4,21 +4,18 @@
 import type { Dashboard, KpiDetail } from '../../core/analytics/schemas'
 import type { ProductionView } from '../../core/review/schemas'
 import { addDays, dayKey, monthDays } from '../../core/time/china'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { REVIEW_FIRSTS, TEAMS } from '../common/db/collections'
 import type { FirstsRecord } from '../common/db/review'
 import { FAKE_CLOCK as FAKE } from '../../test/support/clock'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 // Only the clock is faked (the local cloud's timers stay real), as in emulator/seed-weeks.int.test.ts.
 let seq = 0

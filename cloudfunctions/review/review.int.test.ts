@@ -1,19 +1,16 @@
 import type { ItemDetail } from '../../core/content/schemas'
 import type { MonthView } from '../../core/content/calendar'
 import type { FlowView, InboxView, ItemCycleView, NotificationPage, ProductionView, RangeCycleView, TimelineEntry, VersionView } from '../../core/review/schemas'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { buildWorld, ok, type World, worldEachTest } from '../../test/support/world'
 import { ITEMS, PRODUCTIONS, REVIEW_EVENTS } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const HOUR = 3_600_000
 let seq = 0

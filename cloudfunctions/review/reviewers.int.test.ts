@@ -2,19 +2,16 @@
 // by when, names them when it refuses a non-reviewer, and gives the inbox a preview of each version
 // (kept on the production, so the inbox reads no versions) that is enough to decide from the row.
 import type { FlowView, InboxView, ProductionView } from '../../core/review/schemas'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { REVIEW_EVENTS, REVIEW_VERSIONS } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const HOUR = 3_600_000
 let seq = 0

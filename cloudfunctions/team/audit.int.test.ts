@@ -1,18 +1,15 @@
 import type { AuditEntryView, AuditPage } from '../../core/audit/schemas'
 import type { Role } from '../../core/roles'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { AUDIT } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const list = (openid: string, data: Record<string, unknown> = {}) => cloud.call('team', openid, { action: 'listAudit', data })
 const page = (openid: string, data: Record<string, unknown> = {}) => ok<AuditPage>(cloud, 'team', openid, 'listAudit', data)

@@ -1,17 +1,14 @@
 import type { InviteView, MeView, MemberView } from '../../core/team/schemas'
-import { createTestCloud, type TestCloud } from '../../test/support/cloud'
-import { buildWorld, ok, type World } from '../../test/support/world'
+import type { TestCloud } from '../../test/support/cloud'
+import { ok, type World, worldEachTest } from '../../test/support/world'
 import { AUDIT, INVITES, MEMBERS, TEAMS } from '../common/db/collections'
 
 let cloud: TestCloud
 let w: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
+worldEachTest((c, world) => {
+  cloud = c
+  w = world
 })
-beforeEach(async () => {
-  w = await buildWorld(cloud)
-})
-afterAll(() => cloud.close())
 
 const call = (openid: string, action: string, data: unknown = {}, requestId = `r-${Math.random().toString(36).slice(2)}`) =>
   cloud.call('team', openid, { action, data, requestId })

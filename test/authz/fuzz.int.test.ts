@@ -2,17 +2,16 @@
 // never INTERNAL, and leave the database exactly as it was.
 import fc from 'fast-check'
 import { contracts } from '../../core/api'
-import { createTestCloud, type TestCloud } from '../support/cloud'
+import type { TestCloud } from '../support/cloud'
 import { samples } from '../support/samples'
-import { buildWorld, type World } from '../support/world'
+import { type World, worldOnce } from '../support/world'
 
 let cloud: TestCloud
 let world: World
-beforeAll(async () => {
-  cloud = await createTestCloud()
-  world = await buildWorld(cloud)
+worldOnce((c, w) => {
+  cloud = c
+  world = w
 })
-afterAll(() => cloud.close())
 
 const INJECTIONS = [
   { $gt: '' },

@@ -7,8 +7,8 @@ import { join, relative, resolve } from 'node:path'
 import { readConfig } from '@tarojs/helper'
 import { ROUTES } from '../../core/routes'
 import type { NotificationKind } from '../../core/review/schemas'
-import { createTestCloud, type TestCloud } from '../support/cloud'
-import { buildWorld, ok, type World } from '../support/world'
+import type { TestCloud } from '../support/cloud'
+import { ok, type World, worldOnce } from '../support/world'
 
 const ROOT = resolve(__dirname, '../..')
 
@@ -45,11 +45,10 @@ describe('the app page list', () => {
 describe('notification links', () => {
   let cloud: TestCloud
   let w: World
-  beforeAll(async () => {
-    cloud = await createTestCloud()
-    w = await buildWorld(cloud)
+  worldOnce((c, world) => {
+    cloud = c
+    w = world
   })
-  afterAll(() => cloud.close())
 
   it('only the review and analytics functions send subscribe messages (a new sender joins this test)', () => {
     const senders = sourceFiles(join(ROOT, 'cloudfunctions'))

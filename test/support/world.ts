@@ -2,7 +2,7 @@
 // team B with its own admin, and an outsider with no team. Built through the real functions.
 import type { Role } from '../../core/roles'
 import type { MemberView } from '../../core/team/schemas'
-import type { TestCloud } from './cloud'
+import { createTestCloud, type TestCloud } from './cloud'
 import { ITEMS, RETROSPECTIVES } from '../../cloudfunctions/common/db/collections'
 import { newItemRecord } from '../../cloudfunctions/common/db/content'
 import { dayKey } from '../../core/time/china'
@@ -109,6 +109,35 @@ export async function buildWorld(cloud: TestCloud, tag = rid()): Promise<World> 
     ...published,
     ...meeting,
   }
+}
+
+/**
+ * A local cloud for the file and a fresh world before each test; the cloud closed after the file.
+ * `use` takes them (and may add to the world) before the test runs.
+ *
+ * @example
+ * let cloud: TestCloud, w: World
+ * worldEachTest((c, world) => { cloud = c; w = world })
+ */
+export function worldEachTest(use: (cloud: TestCloud, w: World) => void | Promise<void>): void {
+  let cloud: TestCloud | undefined
+  beforeAll(async () => {
+    cloud = await createTestCloud()
+  })
+  beforeEach(async () => {
+    await use(cloud!, await buildWorld(cloud!))
+  })
+  afterAll(() => cloud?.close())
+}
+
+/** A local cloud and one world for the file (or the enclosing describe), built before its first test; the cloud closed after its last. */
+export function worldOnce(use: (cloud: TestCloud, w: World) => void | Promise<void>): void {
+  let cloud: TestCloud | undefined
+  beforeAll(async () => {
+    cloud = await createTestCloud()
+    await use(cloud, await buildWorld(cloud))
+  })
+  afterAll(() => cloud?.close())
 }
 
 /** A 选题会 with the field member attending and owning its one decision's task. */
