@@ -7,7 +7,8 @@ import { AVERAGE_WINDOW_DAYS, day7Sums, retroDueDay, retroId, RETRO_AFTER_DAYS, 
 import { RETRO_GROUP, type TaskSource } from '../../core/content/tasks'
 import { addDays, dayKey } from '../../core/time/china'
 import type { SeriesPoint } from '../../core/results/views'
-import { ITEM_SERIES, ITEMS, RETROSPECTIVES, TASKS, TEAMS } from '../common/db/collections'
+import { ITEM_SERIES, ITEMS, RETROSPECTIVES, TASKS } from '../common/db/collections'
+import { forEachTeam } from '../common/everyTeam'
 import type { ItemRecord } from '../common/db/content'
 import type { RetrospectiveRecord, TaskRecord } from '../common/db/meetings'
 import { seriesId, type SeriesRecord } from '../common/db/results'
@@ -15,8 +16,6 @@ import { Repo } from '../common/repo'
 import type { DbLike } from '../common/sdk'
 import { docIn } from '../common/transaction'
 
-/** Teams read per page of the scan. */
-const PAGE = 100
 /** One run's work time: the content function's timeout is 10 s; the next hourly run carries on. */
 const BUDGET_MS = 6_000
 /** Series read per request (each carries the item's points; kept well under the 1 MB answer limit). */
@@ -118,23 +117,12 @@ async function createOne(db: DbLike, teamId: string, item: ItemLite, points: Ser
  */
 export async function retrospectivesAllTeams(db: DbLike, now: Date, limits: { budgetMs?: number } = {}): Promise<{ teams: number; created: number; finished: boolean }> {
   const deadline = Date.now() + (limits.budgetMs ?? BUDGET_MS)
-  const _ = db.command
-  let teams = 0
   let created = 0
-  let after = ''
-  for (;;) {
-    const res = await db.collection(TEAMS).where(after ? { _id: _.gt(after) } : {}).orderBy('_id', 'asc').field({ _id: true }).limit(PAGE).get()
-    const page = res.data as unknown as { _id: string }[]
-    for (const t of page) {
-      if (Date.now() > deadline) return { teams, created, finished: false }
-      created += await createDueRetrospectives(db, t._id, now, deadline).catch((e) => {
-        console.error(`retrospectives of team ${t._id} failed`, e)
-        return 0
-      })
-      teams++
-    }
-    if (page.length < PAGE) break
-    after = page[page.length - 1]._id
-  }
-  return { teams, created, finished: true }
+  const walk = await forEachTeam(db, deadline, async (teamId) => {
+    created += await createDueRetrospectives(db, teamId, now, deadline).catch((e) => {
+      console.error(`retrospectives of team ${teamId} failed`, e)
+      return 0
+    })
+  })
+  return { ...walk, created }
 }

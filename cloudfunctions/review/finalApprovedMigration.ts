@@ -4,9 +4,9 @@
 // production never writes the old name again) and resumable (out of time, it stops between documents; the next
 // hourly run carries on). It runs first in the review function's timer. Until a team's productions are done,
 // 制作周期's list leaves out the items finally approved before the deploy (at most one hour).
-import { PRODUCTIONS, TEAMS } from '../common/db/collections'
+import { PRODUCTIONS } from '../common/db/collections'
 import type { ProductionRecord } from '../common/db/review'
-import type { TeamRecord } from '../common/db/team'
+import { forEachTeam } from '../common/everyTeam'
 import { Repo } from '../common/repo'
 import type { DbLike } from '../common/sdk'
 
@@ -33,21 +33,11 @@ export async function renameTeamScheduledAt(db: DbLike, teamId: string, deadline
 /** Every team's productions, team by team in `_id` order. */
 export async function renameAllScheduledAt(db: DbLike, limits: { budgetMs: number }): Promise<{ teams: number; updated: number; finished: boolean }> {
   const deadline = Date.now() + limits.budgetMs
-  const _ = db.command
-  let teams = 0
   let updated = 0
-  let after = ''
-  for (;;) {
-    const where = after ? { _id: _.gt(after) } : {}
-    const page = (await db.collection(TEAMS).where(where).orderBy('_id', 'asc').field({ _id: true }).limit(PAGE).get()).data as unknown as Pick<TeamRecord, '_id'>[]
-    for (const t of page) {
-      const r = await renameTeamScheduledAt(db, t._id, deadline)
-      updated += r.updated
-      if (!r.finished) return { teams, updated, finished: false }
-      teams++
-    }
-    if (page.length < PAGE) break
-    after = page[page.length - 1]._id
-  }
-  return { teams, updated, finished: true }
+  const walk = await forEachTeam(db, deadline, async (teamId) => {
+    const r = await renameTeamScheduledAt(db, teamId, deadline)
+    updated += r.updated
+    return r.finished
+  })
+  return { ...walk, updated }
 }

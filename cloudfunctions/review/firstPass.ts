@@ -7,13 +7,11 @@ import { dayKey } from '../../core/time/china'
 import type { MemberCtx } from '../common/context'
 import { REVIEW_EVENTS, REVIEW_FIRSTS, TEAMS } from '../common/db/collections'
 import { firstsId, monthOf, type EventRecord, type FirstsRecord } from '../common/db/review'
-import type { TeamRecord } from '../common/db/team'
+import { forEachTeam } from '../common/everyTeam'
 import { docIn } from '../common/transaction'
 import { Repo } from '../common/repo'
 import type { DbLike, TransactionLike } from '../common/sdk'
 
-/** Teams read per page of the timer's scan. */
-const PAGE = 100
 /** One timer run's work time: the review function's timeout is 10 s; the next hourly run carries on. */
 const BUDGET_MS = 6_000
 
@@ -77,21 +75,14 @@ function byMonth(outcomes: readonly GateOutcome[]): Map<string, GateOutcome[]> {
  * is marked. Out of time, it stops between teams and the next run carries on.
  */
 export async function fillAllTeams(db: DbLike, now: Date, limits: { budgetMs?: number } = {}): Promise<{ teams: number; finished: boolean }> {
-  const deadline = Date.now() + (limits.budgetMs ?? BUDGET_MS)
-  const _ = db.command
-  let teams = 0
-  let after = ''
-  for (;;) {
-    const where = { firstsFilledAt: _.exists(false), ...(after ? { _id: _.gt(after) } : {}) }
-    const page = (await db.collection(TEAMS).where(where).orderBy('_id', 'asc').field({ _id: true }).limit(PAGE).get()).data as unknown as Pick<TeamRecord, '_id'>[]
-    for (const t of page) {
-      if (Date.now() > deadline) return { teams, finished: false }
-      await rebuildFirsts(db, t._id, now)
-      await db.collection(TEAMS).doc(t._id).update({ data: { firstsFilledAt: now } })
-      teams++
-    }
-    if (page.length < PAGE) break
-    after = page[page.length - 1]._id
-  }
-  return { teams, finished: true }
+  const notYet = { firstsFilledAt: db.command.exists(false) }
+  return forEachTeam(
+    db,
+    Date.now() + (limits.budgetMs ?? BUDGET_MS),
+    async (teamId) => {
+      await rebuildFirsts(db, teamId, now)
+      await db.collection(TEAMS).doc(teamId).update({ data: { firstsFilledAt: now } })
+    },
+    notYet,
+  )
 }

@@ -9,14 +9,14 @@ import { RISKS_MAX } from '../../core/steering/riskSchemas'
 import { RISK_SIGNAL_LABELS, isOpenRisk, isReviewDue, suggestLikelihood, type FiredSignal } from '../../core/steering/risks'
 import { addDays, dayKey, isoWeekKey } from '../../core/time/china'
 import type { AlertRecord } from '../common/db/analytics'
-import { ALERTS, NOTIFICATIONS, REPORTS, RISKS, RISK_SUGGESTIONS, TEAMS } from '../common/db/collections'
+import { ALERTS, NOTIFICATIONS, REPORTS, RISKS, RISK_SUGGESTIONS } from '../common/db/collections'
+import { forEachTeam } from '../common/everyTeam'
 import type { ReportRecord } from '../common/db/reports'
 import type { NotificationRecord } from '../common/db/review'
 import type { RiskRecord, RiskSuggestionRecord } from '../common/db/steering'
 import { Repo } from '../common/repo'
 import { isDuplicateKeyError, type DbLike } from '../common/sdk'
 
-const TEAM_PAGE = 100
 /** The timer stops starting teams after this long (teams are few; a later one waits for the next hour). */
 const BUDGET_MS = 15_000
 /** A 日报 older than this says nothing about today (the analytics timer has not run): its counts are not a signal. */
@@ -97,19 +97,8 @@ export async function checkTeamSignals(db: DbLike, teamId: string, now: Date): P
 
 /** The hourly timer step: every team, page by page, within a time budget. */
 export async function risksAllTeams(db: DbLike, now: Date): Promise<{ teams: number; finished: boolean }> {
-  const deadline = Date.now() + BUDGET_MS
-  const _ = db.command
-  let teams = 0
-  let after = ''
-  for (;;) {
-    const page = (await db.collection(TEAMS).where(after ? { _id: _.gt(after) } : {}).orderBy('_id', 'asc').field({ _id: true }).limit(TEAM_PAGE).get()).data as unknown as { _id: string }[]
-    for (const t of page) {
-      if (Date.now() > deadline) return { teams, finished: false }
-      // One team's failure must not stop the others; it is retried next hour.
-      await checkTeamSignals(db, t._id, now).catch((e) => console.error(`risk signals of team ${t._id} failed`, e))
-      teams++
-    }
-    if (page.length < TEAM_PAGE) return { teams, finished: true }
-    after = page[page.length - 1]._id
-  }
+  return forEachTeam(db, Date.now() + BUDGET_MS, async (teamId) => {
+    // One team's failure must not stop the others; it is retried next hour.
+    await checkTeamSignals(db, teamId, now).catch((e) => console.error(`risk signals of team ${teamId} failed`, e))
+  })
 }
