@@ -126,17 +126,7 @@ async function loadCaller(db: DbLike, openid: string): Promise<{ member: MemberR
   return team ? { member, team } : { member: null, team: null }
 }
 
-function makeCtx(base: {
-  fn: string
-  action: string
-  openid: string
-  requestId: string
-  requestKey: string
-  db: DbLike
-  now: Date
-  member: MemberRecord | null
-  team: TeamRecord | null
-}) {
+function makeCtx(base: Pick<BaseCtx, 'fn' | 'action' | 'openid' | 'requestId' | 'requestKey' | 'db' | 'now'> & { member: MemberRecord | null; team: TeamRecord | null }) {
   const auditEntry: AuditEntry = {}
   const ctx: BaseCtx & GuestCtx & { auditEntry: typeof auditEntry } = {
     ...base,

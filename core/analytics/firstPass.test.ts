@@ -4,22 +4,8 @@ import { firstPassByGate, firstPassRate } from './firstPass'
 import type { KpiData } from './kpiData'
 import { KPI_DEFS } from './kpiDefs'
 import { targetView } from './targets'
+import { at, day, ev } from '../../test/support/decisions'
 
-const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`
-// 10:00 China time on that day
-const at = (d: number, hour = 10) => new Date(`${day(d)}T${String(hour).padStart(2, '0')}:00:00+08:00`)
-const GATES = { topic: '选题', script: '脚本', shooting: '拍摄', editing: '剪辑', final: '终审', draft: '初稿' } as const
-type Key = keyof typeof GATES
-const INDEX: Record<Key, number> = { topic: 0, script: 1, shooting: 2, editing: 3, final: 4, draft: 1 }
-const ev = (itemId: string, gate: Key, type: 'approved' | 'changes_requested' | 'submitted' | 'comment', d: number, passed = type === 'approved', hour = 10): DecisionFact => ({
-  itemId,
-  type,
-  gateIndex: INDEX[gate],
-  gateKey: gate,
-  gateName: GATES[gate],
-  passed,
-  at: at(d, hour),
-})
 const week = { from: day(9), to: day(15) }
 const data = (events: DecisionFact[]): KpiData => ({ rollups: [], items: [], firstOutcomes: firstOutcomes(events) })
 
