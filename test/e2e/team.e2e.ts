@@ -82,6 +82,10 @@ test('admin invites a colleague who joins as field staff, is refused, then gets 
 
   // The admin reads the change back in 我的 → 审计日志: who, what, whom and the roles before → after.
   await a.page.goBack()
+  // Each entry's description has the row to itself beside the arrow (NutUI would give the arrow half), so it reads on one line.
+  const box = async (sel: string) => (await a.page.locator(sel).boundingBox())!
+  const [cell, left] = [await box('.entry-audit'), await box('.entry-audit .nut-cell-left')]
+  expect(left.width).toBeGreaterThan(cell.width * 0.6)
   await a.page.locator('.entry-audit').click()
   const entry = a.page.locator('.audit-entry--setMemberRoles')
   await entry.waitFor()

@@ -13,6 +13,7 @@ import { useIsAdmin, useMe } from '../../state/me'
 import { manifest } from '../../../core/api/manifest'
 import { allows } from '../../../core/roles'
 import { palette } from '../../styles/palette'
+import './index.scss'
 
 export default function MePage() {
   const screen = useMeScreen()
