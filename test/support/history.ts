@@ -2,7 +2,7 @@
 // shape the results function stores, with the derived item series and day rollups built by the same
 // core builders its rebuild uses (so they are real rollups, equal to a rebuild). Going through the
 // function would take hours at a million snapshots; this takes seconds per hundred thousand.
-// Used by the dashboard's read-bound test and by test/bench/bench.ts — keep the signature stable.
+// Used by the dashboard's read-bound test and by test/bench/analytics.ts — keep the signature stable.
 import { FOLLOWER_TOTALS, ITEM_SERIES, ITEMS, LEADS, ROLLUPS, SNAPSHOTS } from '../../cloudfunctions/common/db/collections'
 import type { ItemRecord } from '../../cloudfunctions/common/db/content'
 import { rollupId, seriesId, type FollowerRecord, type LeadRecord, type SnapshotRecord } from '../../cloudfunctions/common/db/results'

@@ -1,6 +1,6 @@
 // WeChat's verdict on the production mini-program build: its compiler, its 代码质量 checks and its own
 // package byte counts, from miniprogram-ci run offline in a child process (see wechat-ci.cjs for why).
-// Used by test/weapp/wechat.test.ts and test/bench/bench.ts.
+// Used by test/weapp/wechat.test.ts and test/bench/sizes.ts.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
