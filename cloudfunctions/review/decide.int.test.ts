@@ -1,37 +1,27 @@
+// Moving a production through its gates with the review function in the local cloud (decide.ts): a short
+// video through five gates to 待发布 and on to published, and no publishing before the final gate; changes
+// requested and resubmitted, with the timeline of every version, decision and comment; who may decide (not
+// the author, not a member who is not the gate's reviewer, never field staff); and concurrent decisions, of
+// which exactly one stands. Flows are flows.int.test.ts, the inbox and cycle times read.int.test.ts; helpers
+// are in review.fixtures.ts.
 import type { ItemDetail } from '../../core/content/schemas'
 import type { MonthView } from '../../core/content/calendar'
-import type { FlowView, InboxView, ItemCycleView, NotificationPage, ProductionView, RangeCycleView, TimelineEntry, VersionView } from '../../core/review/schemas'
+import type { ProductionView, TimelineEntry, VersionView } from '../../core/review/schemas'
 import type { TestCloud } from '../../test/support/cloud'
 import { buildWorld, ok, type World, worldEachTest } from '../../test/support/world'
-import { ITEMS, PRODUCTIONS, REVIEW_EVENTS } from '../common/db/collections'
+import { ITEMS, REVIEW_EVENTS } from '../common/db/collections'
+import { reviewHelpers } from './review.fixtures'
 
 let cloud: TestCloud
 let w: World
+const { useWorld, call, review, op, mgr, started, submit, approve } = reviewHelpers()
 worldEachTest((c, world) => {
   cloud = c
   w = world
+  useWorld(c, world)
 })
 
-const HOUR = 3_600_000
 let seq = 0
-const call = (openid: string, action: string, data: unknown = {}) =>
-  cloud.call('review', openid, { action, data, requestId: `r-${Date.now().toString(36)}-${seq++}` })
-const review = <T>(openid: string, action: string, data: unknown = {}) => ok<T>(cloud, 'review', openid, action, data)
-const op = () => w.openid.operator
-const mgr = () => w.openid.manager
-
-/** A planned short video owned by the operator, in production at its topic gate. */
-async function started(): Promise<ProductionView> {
-  return review<ProductionView>(op(), 'startProduction', { itemId: w.itemId })
-}
-
-async function submit(p: ProductionView, text = '脚本初稿', by = op()): Promise<ProductionView> {
-  return review<ProductionView>(by, 'submitVersion', { itemId: p.itemId, version: p.version, text })
-}
-
-async function approve(p: ProductionView, by = mgr(), comment = '可以'): Promise<ProductionView> {
-  return review<ProductionView>(by, 'approve', { itemId: p.itemId, version: p.version, comment })
-}
 
 describe('the happy path', () => {
   it('moves a short video through five gates to scheduled, and the calendar shows it as 待发布', async () => {
@@ -180,120 +170,5 @@ describe('two reviewers at once', () => {
       call(w.openid.owner, 'requestChanges', { itemId: p.itemId, version: p.version, comment: '再想想' }),
     ])
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
-  })
-})
-
-describe('flows', () => {
-  it('admins edit a flow per format; items already in production keep their snapshot', async () => {
-    const p = await submit(await started())
-    const flow = await review<FlowView>(w.openid.admin, 'getFlow', { format: 'short_video' })
-    expect(flow).toMatchObject({ isDefault: true, version: 0 })
-    const gates = [flow.gates[0], { ...flow.gates[4], slaHours: 8 }]
-    const saved = await review<FlowView>(w.openid.admin, 'updateFlow', { format: 'short_video', gates, version: 0 })
-    expect(saved).toMatchObject({ isDefault: false, version: 1, gates: [{ key: 'topic' }, { key: 'final', slaHours: 8 }] })
-    const still = await review<ProductionView>(op(), 'getProduction', { itemId: p.itemId })
-    expect(still.gates.map((g) => g.name)).toEqual(['选题', '脚本', '拍摄', '剪辑', '终审'])
-    const stale = await call(w.openid.admin, 'updateFlow', { format: 'short_video', gates, version: 0 })
-    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-  })
-
-  it('new items start on the edited flow', async () => {
-    const reordered = await review<FlowView[]>(w.openid.admin, 'listFlows')
-    const sv = reordered.find((f) => f.format === 'short_video')!
-    await review(w.openid.admin, 'updateFlow', { format: 'short_video', gates: [sv.gates[0], sv.gates[4]], version: 0 })
-    expect((await started()).gates.map((g) => g.name)).toEqual(['选题', '终审'])
-  })
-
-  it('named reviewers must be members who may review', async () => {
-    const flow = await review<FlowView>(w.openid.admin, 'getFlow', { format: 'image_text' })
-    const gates = flow.gates.map((g) => ({ ...g, reviewers: { roles: [], memberIds: [w.memberId.field] } }))
-    const res = await call(w.openid.admin, 'updateFlow', { format: 'image_text', gates, version: flow.version })
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'gates.0.reviewers.memberIds.0' }, { path: 'gates.1.reviewers.memberIds.0' }] } })
-  })
-
-  it("an 'all' gate waits for every named reviewer", async () => {
-    const gate = { key: 'topic', name: '选题', reviewers: { roles: [], memberIds: [w.memberId.manager, w.memberId.admin] }, mode: 'all', slaHours: 24 }
-    await review(w.openid.admin, 'updateFlow', { format: 'short_video', gates: [gate], version: 0 })
-    let p = await submit(await started())
-    p = await approve(p, mgr())
-    expect(p).toMatchObject({ status: 'in_production', gateState: 'in_review', approvals: [{ name: '成员manager' }] })
-    p = await approve(p, w.openid.admin)
-    expect(p.status).toBe('scheduled')
-  })
-})
-
-describe('inbox and notifications', () => {
-  it('"waiting for me" lists reviews oldest first and marks overdue ones; "my items" says what is asked', async () => {
-    const p = await submit(await started())
-    const pastDue = new Date(Date.now() - 30 * HOUR)
-    cloud.store.update(PRODUCTIONS, { _id: w.reviewItemId }, { $set: { reviewSince: pastDue } } as never, { multi: false, upsert: false } as never)
-    const inbox = await review<InboxView>(mgr(), 'inbox')
-    expect(inbox.waiting.map((e) => e.itemId)).toEqual([w.reviewItemId, p.itemId])
-    expect(inbox.waiting[0]).toMatchObject({ overdue: true, gateName: '选题', submittedByName: '团队创建人' })
-    expect(inbox.waiting[0].waitingHours).toBeGreaterThanOrEqual(30)
-    expect(inbox.waiting[1]).toMatchObject({ overdue: false, versionNo: 1 })
-    expect(inbox).toMatchObject({ waitingTotal: 2, overdueTotal: 1 })
-    const mine = await review<InboxView>(op(), 'inbox')
-    expect(mine.waiting.map((e) => e.itemId)).toEqual([w.reviewItemId]) // the world's image-text flow names operators too; their own item is never theirs to review
-    expect(mine.mine.find((m) => m.itemId === p.itemId)).toMatchObject({ ask: '等待审核「选题」', myTurn: false })
-  })
-
-  it('reviewers get an in-app notification and a subscribe message; the author hears back', async () => {
-    process.env.REVIEW_TEMPLATE_TODO = 'tpl-todo-123'
-    const outboxBefore = cloud.outbox().length
-    const p = await submit(await started())
-    const list = await review<NotificationPage>(mgr(), 'notifications', { offset: 0 })
-    expect(list.items[0]).toMatchObject({ kind: 'review_requested', itemId: p.itemId, read: false, title: '待审核：门店店长的一天' })
-    const sent = cloud.outbox().slice(0, cloud.outbox().length - outboxBefore)
-    const managerOpenids = [w.openid.manager, w.openid.owner] // the owner holds manager too
-    expect(sent.map((s) => (s.params as { touser: string }).touser).sort()).toEqual(managerOpenids.sort())
-    expect(sent[0]).toMatchObject({ api: 'subscribeMessage.send', params: { templateId: 'tpl-todo-123', page: `package-content/item/index?id=${p.itemId}` } })
-    delete process.env.REVIEW_TEMPLATE_TODO
-
-    await review(mgr(), 'requestChanges', { itemId: p.itemId, version: p.version, comment: '字幕太小' })
-    const author = await review<NotificationPage>(op(), 'notifications', { offset: 0 })
-    expect(author.items[0]).toMatchObject({ kind: 'changes_requested', body: '成员manager 要求修改「选题」：字幕太小' })
-    expect(author.unread).toBe(2) // and, as an image-text reviewer, the world's review request
-    expect(await review<{ updated: number }>(op(), 'markRead', { ids: [author.items[0].id] })).toEqual({ updated: 1 })
-    expect(await review<{ updated: number }>(op(), 'markRead', { all: true })).toEqual({ updated: 1 })
-    expect((await review<NotificationPage>(op(), 'notifications', { offset: 0 })).unread).toBe(0)
-  })
-})
-
-describe('cycle time', () => {
-  afterEach(() => jest.useRealTimers())
-
-  it('per item and per range, from the decision records, match hand-computed hours', async () => {
-    const t0 = new Date('2031-03-02T01:00:00Z')
-    const at = (h: number) => jest.setSystemTime(new Date(t0.getTime() + h * HOUR))
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] })
-    at(0)
-    const item = await ok<{ id: string }>(cloud, 'content', op(), 'createItem', { title: '周期测试', format: 'image_text', layer: 'value', category: 'brand', ownerId: w.memberId.operator, plannedAt: new Date(t0.getTime() + 5 * 86400_000).toISOString() })
-    await review(w.openid.admin, 'updateFlow', { format: 'image_text', gates: (await review<FlowView[]>(w.openid.admin, 'listFlows')).find((f) => f.format === 'image_text')!.gates.map((g) => ({ ...g, reviewers: { roles: ['manager'], memberIds: [] } })), version: 1 })
-    let p = await review<ProductionView>(op(), 'startProduction', { itemId: item.id })
-    // Flow 选题 → 终审 (world's image-text flow). Topic: submit 1 h, approved 3 h. Final: submit 5 h, changes 9 h, submit 10 h, approved 12 h.
-    at(1)
-    p = await submit(p)
-    at(3)
-    p = await approve(p)
-    at(5)
-    p = await submit(p)
-    at(9)
-    p = await review<ProductionView>(mgr(), 'requestChanges', { itemId: p.itemId, version: p.version, comment: '配图换一张' })
-    at(10)
-    p = await submit(p)
-    at(12)
-    p = await approve(p)
-    expect(p.status).toBe('scheduled')
-    at(20)
-    const c = await review<ItemCycleView>(op(), 'itemCycle', { itemId: item.id })
-    expect(c).toMatchObject({ done: true, productionHours: 9, waitingHours: 6, workingHours: 3 })
-    expect(c.stages.map((s) => [s.name, s.hours, s.waitingHours, s.workingHours])).toEqual([
-      ['选题', 3, 2, 1],
-      ['终审', 9, 6, 3],
-    ])
-    const range = await review<RangeCycleView>(op(), 'cycleStats', { from: '2031-03-02', to: '2031-03-02' })
-    expect(range).toMatchObject({ items: 1, avgProductionHours: 9, medianProductionHours: 9, waitingShare: 6 / 9, targetHours: 24 })
-    expect(range.list).toEqual([{ itemId: item.id, title: '周期测试', productionHours: 9, finalApprovedAt: new Date(t0.getTime() + 12 * HOUR).toISOString() }])
   })
 })
