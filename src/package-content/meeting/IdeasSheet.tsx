@@ -12,7 +12,8 @@ export interface IdeasSheetProps {
   ideas: ItemCard[] | undefined
   /** Days that already have something on the calendar: default days skip them. */
   busyDays: DayKey[]
-  today: DayKey
+  /** The first day an idea can still go out on (tomorrow once today's publish time has passed). */
+  firstDay: DayKey
   saving: boolean
   error?: string
   onConfirm: (chosen: { itemId: string; day: DayKey }[]) => void
@@ -35,11 +36,11 @@ export function IdeasSheet(props: IdeasSheetProps) {
     const out: Record<string, DayKey> = {}
     const taken = new Set(props.busyDays)
     for (const id of ticked) if (days[id]) taken.add(days[id])
-    const free = nextFreeDays(props.today, taken, ticked.length)
+    const free = nextFreeDays(props.firstDay, taken, ticked.length)
     let n = 0
     for (const id of ticked) out[id] = days[id] ?? free[n++]
     return out
-  }, [ticked, days, props.busyDays, props.today])
+  }, [ticked, days, props.busyDays, props.firstDay])
 
   const toggle = (id: string) => setTicked((t) => (t.includes(id) ? t.filter((x) => x !== id) : t.length >= SCHEDULE_MAX ? t : [...t, id]))
   return (
@@ -51,7 +52,7 @@ export function IdeasSheet(props: IdeasSheetProps) {
           <View key={i.id} className={`pick-row pick-idea pick-idea--${i.id}`}>
             <Checkbox className='pick-row__check' checked={ticked.includes(i.id)} onChange={() => toggle(i.id)} label={i.title} />
             {ticked.includes(i.id) ? (
-              <DayStepper className='pick-row__day' day={shown[i.id]} min={props.today} onChange={(d) => setDays((x) => ({ ...x, [i.id]: d }))} />
+              <DayStepper className='pick-row__day' day={shown[i.id]} min={props.firstDay} onChange={(d) => setDays((x) => ({ ...x, [i.id]: d }))} />
             ) : null}
           </View>
         ))}

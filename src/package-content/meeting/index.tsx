@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { manifest } from '../../../core/api/manifest'
 import { KPI_DEFS } from '../../../core/analytics/kpiDefs'
-import { MEETING_STATUS_LABELS, type DecisionView, type MeetingView } from '../../../core/content/meetings'
+import { firstOpenDay, MEETING_STATUS_LABELS, type DecisionView, type MeetingView } from '../../../core/content/meetings'
 import { mayCloseTask } from '../../../core/content/tasks'
 import { allows } from '../../../core/roles'
 import { api } from '../../api'
@@ -192,7 +192,7 @@ export default function MeetingPage() {
         visible={sheet === 'ideas'}
         ideas={pick.ideas}
         busyDays={pick.busyDays}
-        today={today}
+        firstDay={firstOpenDay(new Date())}
         saving={saving}
         error={Object.values(errors)[0]}
         onConfirm={(ideas) =>
