@@ -2,7 +2,8 @@
 // attendees, agenda and notes, decisions that become their owners' tasks, a 选题会 moving ideas onto
 // the calendar in one step, a 复盘会's plan for next month, and ending with a frozen summary.
 import type { contentContract } from '../../core/api/content'
-import { AGENDA_MAX, DECISIONS_MAX, MEETING_KIND_LABELS as KIND_LABEL, meetingSummary, publishInstant, type MeetingDecision } from '../../core/content/meetings'
+import { AGENDA_MAX, DECISIONS_MAX, MEETING_KIND_LABELS as KIND_LABEL, meetingSummary, type MeetingDecision } from '../../core/content/meetings'
+import { publishInstant } from '../../core/content/slots'
 import { byDue, decisionTaskId, meetingGroup, sourceGroup } from '../../core/content/tasks'
 import { AppError, fieldError } from '../../core/errors'
 import { dayKey } from '../../core/time/china'

@@ -1,4 +1,4 @@
-import { firstOpenDay, meetingSummary, nextFreeDays, publishInstant, saveDecisionInput, scheduleIdeasInput, setReviewPlanInput } from './meetings'
+import { meetingSummary, nextFreeDays, saveDecisionInput, scheduleIdeasInput, setReviewPlanInput } from './meetings'
 import { parseInput } from '../validation'
 
 describe('meetingSummary', () => {
@@ -23,27 +23,6 @@ describe('nextFreeDays', () => {
 
   it('crosses month ends', () => {
     expect(nextFreeDays('2026-12-31', [], 2)).toEqual(['2026-12-31', '2027-01-01'])
-  })
-})
-
-describe('publishInstant', () => {
-  it('is the China-time hour on the day, 20:00 by default', () => {
-    expect(publishInstant('2026-12-02').toISOString()).toBe('2026-12-02T12:00:00.000Z')
-    expect(publishInstant('2026-12-02', '08:30').toISOString()).toBe('2026-12-02T00:30:00.000Z')
-  })
-})
-
-describe('firstOpenDay', () => {
-  it('is today until the publish time has passed in China, then tomorrow', () => {
-    expect(firstOpenDay(new Date('2026-12-02T11:59:59.999Z'))).toBe('2026-12-02')
-    expect(firstOpenDay(new Date('2026-12-02T12:00:00.000Z'))).toBe('2026-12-03')
-    expect(firstOpenDay(new Date('2026-12-02T15:59:00.000Z'))).toBe('2026-12-03')
-    // 00:30 in China is already the next day there, though still the 2nd in UTC.
-    expect(firstOpenDay(new Date('2026-12-02T16:30:00.000Z'))).toBe('2026-12-03')
-  })
-  it('follows another publish time, and the year end', () => {
-    expect(firstOpenDay(new Date('2026-12-02T00:29:00.000Z'), '08:30')).toBe('2026-12-02')
-    expect(firstOpenDay(new Date('2026-12-31T13:00:00.000Z'))).toBe('2027-01-01')
   })
 })
 

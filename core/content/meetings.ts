@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { dayKeySchema as dayKey, idSchema as id, versionSchema as version, visibleText } from '../atoms'
 import { KPIS, type KpiKey } from '../analytics/schemas'
-import { addDays, dayKey as dayOf, type DayKey } from '../time/china'
+import { addDays, type DayKey } from '../time/china'
 import { LAYERS, type ItemStatus, type Layer } from './schemas'
 
 /**
@@ -23,8 +23,6 @@ export const DECISIONS_MAX = 30
 /** Ideas one 选题会 step moves onto the calendar: one transaction, kept small. */
 export const SCHEDULE_MAX = 10
 export const DECISION_TEXT_MAX = 100
-/** When a scheduled idea goes out on its day unless the meeting says otherwise (the ideas page's default too). */
-export const DEFAULT_PUBLISH_TIME = '20:00'
 
 const kind = z.enum(MEETING_KINDS).describe('会议类型')
 const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM 格式的月份').describe('月份')
@@ -215,30 +213,6 @@ export function nextFreeDays(from: DayKey, busy: Iterable<DayKey>, n: number): D
     if (!taken.has(d)) out.push(d)
   }
   return out
-}
-
-/**
- * The instant a scheduled idea goes out: `time` (China time) on `day`.
- *
- * @example
- * publishInstant('2026-12-02', '20:00').toISOString() //=> '2026-12-02T12:00:00.000Z'
- */
-export function publishInstant(day: DayKey, time: string = DEFAULT_PUBLISH_TIME): Date {
-  return new Date(`${day}T${time}:00+08:00`)
-}
-
-/**
- * The first day an idea scheduled now can still go out on at `time`: today until that time has passed
- * (China time), then tomorrow. The 选题会's default days start here, so an operator scheduling after 20:00
- * is not offered tonight's slot, which the server would refuse as past.
- *
- * @example
- * firstOpenDay(new Date('2026-12-02T11:59:00Z')) //=> '2026-12-02' (19:59 in China)
- * firstOpenDay(new Date('2026-12-02T12:00:00Z')) //=> '2026-12-03'
- */
-export function firstOpenDay(now: Date, time: string = DEFAULT_PUBLISH_TIME): DayKey {
-  const today = dayOf(now)
-  return publishInstant(today, time).getTime() > now.getTime() ? today : addDays(today, 1)
 }
 
 /** The layer shares a new 复盘会 starts from: the calendar's default ceiling for intros, the rest split. */

@@ -4,6 +4,7 @@ import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ItemDetail } from '../../../core/content/schemas'
+import { defaultSlot } from '../../../core/content/slots'
 import { api } from '../../api'
 import { IdeaFilters } from '../../components/IdeaFilters'
 import { ItemRow } from '../../components/ItemRow'
@@ -109,7 +110,7 @@ export default function IdeasPage() {
       <ScheduleSheet
         visible={Boolean(schedulingId) && target.data?.id === schedulingId}
         title='安排发布'
-        initial={{ day: today(), time: '20:00' }}
+        initial={defaultSlot(new Date())}
         minDay={today()}
         withReason={false}
         confirmText='安排发布'
