@@ -82,7 +82,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     })
     const invoke = (name: string, event: unknown, openid = '') => server!.invoke(name, event, openid)
     const timer = (fn: string, name: string) => server!.functions.runTimer({ fn, name })
-    if (opts.seed) await maybeSeed(store, invoke, timer)
+    if (opts.seed) await maybeSeed(store, invoke, timer, (opts.now ?? (() => new Date()))())
     const { url, port } = await server.listen(opts.port ?? 0)
     lock?.update({ url })
     if (opts.timers) server.functions.startTimers()
@@ -113,14 +113,14 @@ function emulatorOf(parts: Omit<Emulator, 'close'>, release: () => void): Emulat
 }
 
 /** Runs emulator/seed.ts (written with the app) once, on a database without teams. */
-async function maybeSeed(store: Store, invoke: Emulator['invoke'], timer: (fn: string, name: string) => Promise<unknown>): Promise<void> {
+async function maybeSeed(store: Store, invoke: Emulator['invoke'], timer: (fn: string, name: string) => Promise<unknown>, now: Date): Promise<void> {
   if (process.env.SEED === 'empty') return
   const seedFile = ['seed.ts', 'seed.js'].map((f) => path.join(__dirname, f)).find((f) => fs.existsSync(f))
   if (!seedFile) return
   if (store.hasCollection(TEAMS) && store.count(TEAMS, {}) > 0) return
   const mod = require(seedFile) as { default?: (ctx: { invoke: typeof invoke; store: Store; now: Date; timer: typeof timer }) => Promise<void> }
   if (typeof mod.default !== 'function') return
-  await mod.default({ invoke: (fn, event, openid) => invoke(fn, event, openid), store, now: new Date(), timer })
+  await mod.default({ invoke: (fn, event, openid) => invoke(fn, event, openid), store, now, timer })
 }
 
 function parseArgs(argv: string[]): Record<string, string | boolean> {

@@ -137,6 +137,9 @@ describe('competitorComparison', () => {
 
   beforeAll(async () => {
     w = await buildWorld(cloud)
+    // This history is built by hand: the world's own posts (two days and one day ago) would fall in C on a
+    // Monday or a Tuesday.
+    cloud.store.remove(ITEMS, { _id: { $in: [w.publishedItemId, w.liveItemId] } }, { multi: true })
     // Ours. Totals: 10,000 on the Sunday before A, 10,200 on A's Sunday.
     await ok(cloud, 'results', w.openid.field, 'logFollowers', { date: day(A(), -1), total: 10_000 })
     await ok(cloud, 'results', w.openid.field, 'logFollowers', { date: day(A(), 6), total: 10_200 })

@@ -3,7 +3,7 @@
 // correction of the same day asks why. Field staff see no 经营管理 row, and the page opened by its address
 // shows the function's refusal.
 import type { Page } from 'playwright-core'
-import { SHOTS, signInAs, startJourney, until, visible, type Journey } from './support'
+import { SHOTS, signInAs, journeyNow, startJourney, until, visible, type Journey } from './support'
 
 let j: Journey
 beforeAll(async () => {
@@ -11,7 +11,7 @@ beforeAll(async () => {
 })
 afterAll(() => j?.close())
 
-const month = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 7))
+const month = Number(new Date(journeyNow().getTime() + 8 * 3600_000).toISOString().slice(5, 7))
 
 async function settle(page: Page) {
   await page.waitForTimeout(1200)

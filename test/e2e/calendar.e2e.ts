@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { addDays, dayKey, isoWeekKey } from '../../core/time/china'
-import { startJourney, type Journey } from './support'
+import { journeyNow, startJourney, type Journey } from './support'
 import { ITEMS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
@@ -22,7 +22,7 @@ let tries = 0
 const REASON = '达人档期改到下周'
 
 /** A day this week still ahead (tomorrow, or today on a Sunday), and the same weekday a week later. */
-function journeyDays(now = new Date()) {
+function journeyDays(now = journeyNow()) {
   const today = dayKey(now)
   const tomorrow = addDays(today, 1)
   const first = isoWeekKey(tomorrow) === isoWeekKey(today) ? tomorrow : today

@@ -4,7 +4,7 @@
 // analysis prefilled with its name. Field staff do not see the 竞品 link.
 import type { Page } from 'playwright-core'
 import { lastCompletedWeek, shiftWeek, weekShort } from '../../core/time/weeks'
-import { openTab, signInAs, startJourney, until, visible, type Journey } from './support'
+import { openTab, signInAs, journeyNow, startJourney, until, visible, type Journey } from './support'
 
 let j: Journey
 beforeAll(async () => {
@@ -56,7 +56,7 @@ test('an operator adds a competitor and logs its week; the comparison shows it; 
   expect(await row().locator('.competitor-row__latest').innerText()).toBe('还没有记录')
 
   // ---- log the week before last, then last week (上周 values shown beside the fields) ----
-  const last = lastCompletedWeek(new Date())
+  const last = lastCompletedWeek(journeyNow())
   const logWeek = async (chip: string, followers: string, posts: string, likes: string) => {
     await row().locator('.competitor-log').click()
     await row().locator(`.day-chip--${chip}`).click()

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { dayKey, inChina } from '../../core/time/china'
-import { openTab, signInAs, startJourney, until, visible, type Journey } from './support'
+import { openTab, signInAs, journeyNow, startJourney, until, visible, type Journey } from './support'
 import { ITEMS, SNAPSHOTS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
@@ -18,7 +18,7 @@ beforeAll(async () => {
 })
 afterAll(() => j?.close())
 
-const TODAY = dayKey(new Date())
+const TODAY = dayKey(journeyNow())
 
 /** Lets page transitions, charts and toasts finish so a screenshot shows the screen, not the motion. */
 async function settle(page: Page) {

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { ITEMS, MEMBERS } from '../../cloudfunctions/common/db/collections'
 import { newItemRecord } from '../../cloudfunctions/common/db/content'
 import { addDays, dayKey } from '../../core/time/china'
-import { startJourney, type Journey } from './support'
+import { journeyNow, startJourney, type Journey } from './support'
 
 let j: Journey
 beforeAll(async () => {
@@ -16,7 +16,7 @@ const A = '净水器滤芯更换教程'
 const B = '净水器滤芯安装避坑'
 
 /** A day of this month at least a day ahead when possible, so the plan is in the future. */
-function dayThisMonth(now = new Date()): string {
+function dayThisMonth(now = journeyNow()): string {
   const today = dayKey(now)
   const next = addDays(today, 1)
   return next.slice(0, 7) === today.slice(0, 7) ? next : today
@@ -36,7 +36,7 @@ function plan(day: string, title: string, time: string) {
     ownerId: operator._id,
     plannedAt: at,
     createdBy: operator._id,
-    now: new Date(),
+    now: journeyNow(),
   })
   // A retried test finds its items already planned.
   if (!j.emu.store.find(ITEMS, { query: { _id: doc._id } }).length) j.emu.store.insert(ITEMS, [doc as never])

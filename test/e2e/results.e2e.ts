@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { dayKey, inChina } from '../../core/time/china'
-import { startJourney, type Journey } from './support'
+import { journeyNow, startJourney, type Journey } from './support'
 import { IMPORTS, ITEMS, SNAPSHOTS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
@@ -15,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => j?.close())
 
-const TODAY = dayKey(new Date())
+const TODAY = dayKey(journeyNow())
 
 /** Lets page transitions and toasts finish so a screenshot shows the screen, not the motion. */
 async function settle(page: Page) {

@@ -6,7 +6,7 @@
 import { ITEMS, MEMBERS, RETROSPECTIVES, TASKS } from '../../cloudfunctions/common/db/collections'
 import { newItemRecord } from '../../cloudfunctions/common/db/content'
 import { dayKey } from '../../core/time/china'
-import { openTab, signInAs, startJourney, until, visible, type Journey } from './support'
+import { openTab, signInAs, journeyNow, startJourney, until, visible, type Journey } from './support'
 import { FAKE_CLOCK as FAKE } from '../support/clock'
 
 // Only Date moves: the browser, the server's sockets and playwright keep their real timers.
@@ -25,7 +25,7 @@ afterAll(async () => {
 test('a week after publishing, 李娜 writes the retrospective from 我的待办 and finds it in the case library', async () => {
   const li = j.emu.store.find(MEMBERS, { query: { openid: 'demo_operator_li' } })[0] as unknown as { _id: string; teamId: string }
   // Published today at 08:00 (as the content function's markPublished leaves an item), then logged by field staff.
-  const at = new Date(`${dayKey(new Date())}T08:00:00+08:00`)
+  const at = new Date(`${dayKey(journeyNow())}T08:00:00+08:00`)
   const published = { ...newItemRecord({ _id: 'retro_journey_item', teamId: li.teamId, title: TITLE, format: 'short_video', layer: 'value', category: 'pain_point', ownerId: li._id, plannedAt: at, createdBy: li._id, now: at }), status: 'published', publishedAt: at, day: dayKey(at) }
   j.emu.store.insert(ITEMS, [published] as unknown as Record<string, unknown>[])
   const logged = (await j.emu.invoke('results', { action: 'logSnapshot', data: { itemId: published._id, date: dayKey(at), metrics: { plays: 8000, completions: 3600, likes: 500, comments: 120, shares: 80, favorites: 100, newFollowersOrganic: 60, inquiries: 9 } }, requestId: 'retro-journey-log' }, 'demo_field_zhao')) as { ok: boolean }

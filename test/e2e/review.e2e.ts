@@ -6,7 +6,7 @@
 // at each). The item ends 待发布 on the calendar with its production cycle time shown.
 import type { Page } from 'playwright-core'
 import { addDays, dayKey } from '../../core/time/china'
-import { openTab, signInAs, startJourney, type Journey } from './support'
+import { openTab, signInAs, journeyNow, startJourney, type Journey } from './support'
 import { ITEMS, MEMBERS, NOTIFICATIONS, PRODUCTIONS, REVIEW_EVENTS, REVIEW_FLOWS, REVIEW_VERSIONS } from '../../cloudfunctions/common/db/collections'
 
 let j: Journey
@@ -61,7 +61,7 @@ async function approve(page: Page, itemId: string, gate: string) {
 test('operator and manager take a short video through five gates, with one round of changes, to 待发布', async () => {
   const li = j.emu.store.find(MEMBERS, { query: { openid: 'demo_operator_li' } })[0]
   // Her own new short video, planned five days ahead (the demo items are already at their gates).
-  const day = addDays(dayKey(new Date()), 5)
+  const day = addDays(dayKey(journeyNow()), 5)
   const created = (await j.emu.invoke(
     'content',
     {

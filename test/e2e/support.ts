@@ -9,6 +9,24 @@ import { startEmulator, type Emulator } from '../../emulator/main'
 const ROOT = resolve(__dirname, '../..')
 export const SHOTS = join(ROOT, 'test-results')
 
+/**
+ * The journeys' clock. E2E_NOW (an ISO instant, e.g. `2026-12-02T15:58:00Z`, 23:58 in China) starts it
+ * there — in the local cloud, in the browser and for the tests' own "today" — and lets it run: CI runs at
+ * any hour, so journeys can be tried across the hours that move a default day (20:00, midnight in China).
+ * Unset, it is the real clock.
+ */
+const CLOCK_OFFSET_MS = clockOffset(process.env.E2E_NOW)
+export function journeyNow(): Date {
+  return new Date(Date.now() + CLOCK_OFFSET_MS)
+}
+
+function clockOffset(at: string | undefined): number {
+  if (!at) return 0
+  const t = Date.parse(at)
+  if (Number.isNaN(t)) throw new Error(`E2E_NOW is not an instant: ${at}`)
+  return t - Date.now()
+}
+
 export interface Journey {
   emu: Emulator
   browser: Browser
@@ -21,7 +39,7 @@ export interface Journey {
 export async function startJourney(opts: { seed?: boolean } = {}): Promise<Journey> {
   const staticDir = join(ROOT, 'dist/h5')
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm test` (it builds it) or `npm run build:h5`')
-  const emu = await startEmulator({ dataDir: ':memory:', staticDir, collections: rules.collections, seed: opts.seed ?? false })
+  const emu = await startEmulator({ dataDir: ':memory:', staticDir, collections: rules.collections, seed: opts.seed ?? false, now: CLOCK_OFFSET_MS ? journeyNow : undefined })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -34,6 +52,8 @@ export async function startJourney(opts: { seed?: boolean } = {}): Promise<Journ
     async phone() {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
       contexts.push(context)
+      // The page's clock starts at the journey's instant and runs on.
+      if (CLOCK_OFFSET_MS) await context.clock.install({ time: journeyNow() })
       const page = await context.newPage()
       page.setDefaultTimeout(10_000)
       page.on('pageerror', (e) => console.error('[page error]', e.message))
