@@ -4,27 +4,37 @@
 // migration of spend logged before budgets: per-day totals before equal totals after, twice run or resumed.
 import type { BudgetSpendView, BudgetView } from '../../core/steering/budgetSchemas'
 import { paceDays, spendInForceByCategory, yearEndForecast, yearProgress } from '../../core/steering/budget'
-import { addDays, dayKey } from '../../core/time/china'
+import { addDays } from '../../core/time/china'
 import { createTestCloud, type TestCloud } from '../../test/support/cloud'
+import { chinaAt, FAKE_CLOCK } from '../../test/support/clock'
 import { buildWorld, ok, type World } from '../../test/support/world'
 import { BUDGET_REVISIONS, ROLLUPS, SPEND } from '../common/db/collections'
 import { rollupId } from '../common/db/results'
 import { database } from '../common/sdk'
 import { categorizeAllSpend, categorizeTeamSpend } from './spendMigration'
 
+// A fixed day, China noon: the budget's year, month and pace follow the date, and no spend may be logged
+// ahead of it — on the real clock this file failed from 1 to 5 January.
+const today = '2026-11-18'
 let cloud: TestCloud
 beforeAll(async () => {
-  cloud = await createTestCloud()
+  jest.useFakeTimers(FAKE_CLOCK as never)
+  chinaAt(today)
+  cloud = await createTestCloud({ now: () => new Date() })
 })
-afterAll(() => cloud.close())
+afterAll(() => {
+  cloud.close()
+  jest.useRealTimers()
+})
 
 let seq = 0
 const rid = () => `bg-${Date.now()}-${seq++}`
-const call = (who: string, action: string, data: unknown, requestId = rid()) => cloud.call('steering', who, { action, data, requestId })
-const steer = <T>(w: World, action: string, data: unknown, who = w.openid.manager) => ok<T>(cloud, 'steering', who, action, data)
+/** Each request a second after the last, as from a phone: history lists revisions by time. */
+const later = () => jest.setSystemTime(Date.now() + 1000)
+const call = (who: string, action: string, data: unknown, requestId = rid()) => (later(), cloud.call('steering', who, { action, data, requestId }))
+const steer = <T>(w: World, action: string, data: unknown, who = w.openid.manager) => (later(), ok<T>(cloud, 'steering', who, action, data))
 const spendDocs = (teamId: string) => cloud.store.find(SPEND, { query: { teamId } }) as unknown as { _id: string; date: string; category?: string; amountFen: number; supersedes: string | null; loggedAt: Date; reason?: string | null }[]
 
-const today = dayKey(new Date())
 const year = Number(today.slice(0, 4))
 const month = Number(today.slice(5, 7))
 const yesterday = addDays(today, -1)
@@ -162,8 +172,9 @@ describe('unit costs read the daily rollups', () => {
     expect(view.basis).toMatchObject({ newFollowers: 500, paidFollowers: 200, inquiries: 40, orders: 10, gmvFen: 250_000 })
     // 100,000 fen spent: ÷ 500 followers, 60,000 of 广告投放 ÷ 200 paid, ÷ 40 inquiries, ÷ 10 orders; 250,000 ÷ 100,000.
     expect(view.unitCosts).toMatchObject({ perFollowerFen: 200, perPaidFollowerFen: 300, perInquiryFen: 2500, perOrderFen: 10_000, roi: 2.5 })
-    // The world's short video published two days ago (this year unless today is 1 or 2 January).
-    if (view.basis.publishedVideos > 0) expect(view.unitCosts.perVideoFen).toBe(Math.round(100_000 / view.basis.publishedVideos))
+    // The world's short video, published two days ago.
+    expect(view.basis.publishedVideos).toBe(1)
+    expect(view.unitCosts.perVideoFen).toBe(100_000)
   })
 })
 
