@@ -23,7 +23,8 @@ const ago = (n: number) => addDays(today(), -n)
 let seq = 0
 const call = (openid: string, action: string, data: unknown = {}) => cloud.call('analytics', openid, { action, data, requestId: `a-${Date.now()}-${seq++}` })
 const cardOf = (d: Dashboard, kpi: string) => d.cards.find((c) => c.kpi === kpi)! as KpiCard
-const last3 = { range: 'custom', from: ago(2), to: today() }
+// Taken at each call: a constant would keep yesterday's range if the file ran across midnight.
+const last3 = () => ({ range: 'custom', from: ago(2), to: today() })
 
 /** Two days of numbers for the world's short video (published two days ago, layer 基础认知), leads and follower totals. */
 async function logSome(): Promise<SnapshotView[]> {
@@ -45,7 +46,7 @@ async function logSome(): Promise<SnapshotView[]> {
 describe('dashboard', () => {
   it('cards match numbers computed by hand from the logged snapshots, with lights, targets and as-of', async () => {
     const [a, b] = await logSome()
-    const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
+    const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3())
     expect(d.range).toMatchObject({ kind: 'custom', from: ago(2), to: today(), days: 3 })
     expect(d.previous).toEqual({ from: ago(5), to: ago(3) })
     expect(d.cards.map((c) => c.kpi)).toHaveLength(22)
@@ -110,7 +111,7 @@ describe('plan horizons', () => {
   it('a new team is judged on its ramp: completion 40% is green against 本期目标 35% on the plan\'s first day, with the end and deadline shown', async () => {
     cloud.store.update(TEAMS, { _id: w.teamA }, { $unset: { planStartDay: true } }, { multi: false, upsert: false } as never)
     await ok(cloud, 'results', w.openid.field, 'logSnapshot', { itemId: w.publishedItemId, date: today(), metrics: { plays: 100, completions: 40, inquiries: 2 } })
-    const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
+    const d = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3())
     expect(cardOf(d, 'completionRate')).toMatchObject({ value: 0.4, target: 0.35, light: 'green', horizonText: `终期 ≥ 50.0% · ${addMonths(today(), 3)} 截止` })
     // No inquiries before the plan started: no baseline, so no light rather than a made-up target.
     expect(cardOf(d, 'inquiries')).toMatchObject({ target: null, light: 'none', horizonText: '缺少基线，请设定目标' })
@@ -138,13 +139,13 @@ describe('targets', () => {
 
   it('this period\'s target changes only by an admin\'s override: the light changes, history keeps the previous value, who, why and the period; a stale version is a CONFLICT', async () => {
     await logSome()
-    const before = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
+    const before = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3())
     expect(cardOf(before, 'completionRate').light).toBe('red')
     // A manager changes the next period's target, or this one's through a special analysis, not directly.
     expect(await call(w.openid.manager, 'setTarget', { kpi: 'completionRate', value: 0.4, tolerance: 0.05, reason: '本季度先追平行业均值', version: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const set = await ok<TargetView>(cloud, 'analytics', w.openid.admin, 'setTarget', { kpi: 'completionRate', value: 0.4, tolerance: 0.05, reason: '本季度先追平行业均值', version: 0 })
     expect(set).toMatchObject({ value: 0.4, tolerance: 0.05, version: 1, updatedByName: '成员admin' })
-    const after = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)
+    const after = await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3())
     expect(cardOf(after, 'completionRate')).toMatchObject({ target: 0.4, targetDisplay: '≥ 40.0%', light: 'green' })
     expect((await ok<TargetView[]>(cloud, 'analytics', w.openid.field, 'targets')).find((t) => t.kpi === 'completionRate')).toMatchObject({ value: 0.4, version: 1 })
 
@@ -173,7 +174,7 @@ describe('targets', () => {
 describe('kpiDetail', () => {
   it('gives the card, a daily series, the items that moved it and the formula in words', async () => {
     await logSome()
-    const d = await ok<KpiDetail>(cloud, 'analytics', w.openid.operator, 'kpiDetail', { kpi: 'completionRate', range: last3 })
+    const d = await ok<KpiDetail>(cloud, 'analytics', w.openid.operator, 'kpiDetail', { kpi: 'completionRate', range: last3() })
     expect(d.card).toMatchObject({ kpi: 'completionRate', value: 0.4 })
     expect(d.series).toEqual([
       { day: ago(2), value: null, display: '—' },
@@ -182,7 +183,7 @@ describe('kpiDetail', () => {
     ])
     expect(d.movers).toEqual([{ itemId: w.publishedItemId, title: w.publishedTitle, amount: 80, display: '+80' }])
     expect(d.formula).toContain('完播率')
-    const f = await ok<KpiDetail>(cloud, 'analytics', w.openid.operator, 'kpiDetail', { kpi: 'followers', range: last3 })
+    const f = await ok<KpiDetail>(cloud, 'analytics', w.openid.operator, 'kpiDetail', { kpi: 'followers', range: last3() })
     expect(f.movers).toEqual([])
     const bad = await call(w.openid.operator, 'kpiDetail', { kpi: 'completionRate', range: { range: 'custom', from: ago(100), to: today() } })
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'range.to' }] } })

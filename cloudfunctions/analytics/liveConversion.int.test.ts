@@ -23,7 +23,8 @@ worldEachTest((c, world) => {
 
 const today = () => dayKey(new Date())
 const ago = (n: number) => addDays(today(), -n)
-const last3 = { range: 'custom', from: ago(2), to: today() }
+// Taken at each call: a constant would keep yesterday's range if the file ran across midnight.
+const last3 = () => ({ range: 'custom', from: ago(2), to: today() })
 
 /** A session from 20:00 to 21:00 China time on `day`. */
 const session = (day: DayKey, uniqueViewers: number, orders: number) => ({
@@ -37,7 +38,7 @@ const session = (day: DayKey, uniqueViewers: number, orders: number) => ({
 })
 const logLive = (s: ReturnType<typeof session>) => ok<LiveView>(cloud, 'results', w.openid.field, 'logLive', { itemId: w.liveItemId, ...s })
 const correctLive = (liveId: string, s: ReturnType<typeof session>, reason: string) => ok<LiveView>(cloud, 'results', w.openid.field, 'correctLive', { liveId, ...s, reason })
-const liveCard = async () => (await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3)).cards.find((c) => c.kpi === 'liveConversion')!
+const liveCard = async () => (await ok<Dashboard>(cloud, 'analytics', w.openid.operator, 'dashboard', last3())).cards.find((c) => c.kpi === 'liveConversion')!
 
 it('the card is the median of the range\'s sessions with the share at target, and follows corrections', async () => {
   // 9/100 = 9%, 30/1,000 = 3%, 25/500 = 5%, and one session nobody watched
@@ -60,7 +61,7 @@ it('the card is the median of the range\'s sessions with the share at target, an
 
   // the share follows the team's own target, not a fixed 8%
   await ok(cloud, 'analytics', w.openid.admin, 'setTarget', { kpi: 'liveConversion', value: 0.05, tolerance: 0.1, reason: '本月先稳住 5%', version: 0 })
-  const detail = await ok<KpiDetail>(cloud, 'analytics', w.openid.operator, 'kpiDetail', { kpi: 'liveConversion', range: last3 })
+  const detail = await ok<KpiDetail>(cloud, 'analytics', w.openid.operator, 'kpiDetail', { kpi: 'liveConversion', range: last3() })
   expect(detail.card).toMatchObject({ target: 0.05, light: 'green', note: '达标场次 2/2（100.0%）；1 场无观看人数未计入' })
   expect(detail.series.map((p) => p.display)).toEqual(['—', '7.5%', '—'])
   expect(detail.formula).toContain('中位数')
