@@ -1,6 +1,7 @@
 import type { InputOf } from '../../core/api'
 import type { contentContract } from '../../core/api/content'
 import type { ItemDetail } from '../../core/content/schemas'
+import { DEFAULT_PUBLISH_TIME } from '../../core/content/slots'
 import type { DayKey } from '../../core/time/china'
 import type { ItemFormValues } from '../components/ItemForm'
 import { chinaIso, splitChinaTime } from './content'
@@ -72,7 +73,7 @@ export function blankValues(ownerId: string, day?: DayKey): ItemFormValues {
     layer: '',
     category: '',
     ownerId,
-    slot: day ? { day, time: '20:00' } : undefined,
+    slot: day ? { day, time: DEFAULT_PUBLISH_TIME } : undefined,
     notes: '',
     tagsText: '',
     source: '',

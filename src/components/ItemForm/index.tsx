@@ -19,6 +19,7 @@ import {
   type Source,
 } from '../../../core/content/schemas'
 import type { DayKey } from '../../../core/time/china'
+import { DEFAULT_PUBLISH_TIME } from '../../../core/content/slots'
 import { dayTitle } from '../../utils/content'
 import { ChoiceField, FieldError, TextAreaField, TextField, optionsOf } from '../fields'
 import { FormErrors, useFieldError } from '../fields/feedback'
@@ -67,7 +68,7 @@ function errorOf(errors: Record<string, string>, field: string): string | undefi
 /** A publish slot as a tappable row that opens the day/time sheet. */
 function SlotField(props: { value?: { day: DayKey; time: string }; onChange?: (v: { day: DayKey; time: string }) => void; minDay: DayKey; error?: string }) {
   const [open, setOpen] = useState(false)
-  const value = props.value ?? { day: props.minDay, time: '20:00' }
+  const value = props.value ?? { day: props.minDay, time: DEFAULT_PUBLISH_TIME }
   const error = useFieldError(props.error, props.value)
   return (
     <View className='slot-field'>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ItemDetail } from '../../../core/content/schemas'
+import { firstOpenDay } from '../../../core/content/slots'
 import { api, ApiError } from '../../api'
 import { newRequestId } from '../../api/client'
 import { ItemForm, type ItemFormValues } from '../../components/ItemForm'
@@ -89,7 +90,7 @@ export default function ItemEditorPage() {
     )
   }
 
-  const initial = item.data ? formValuesOf(item.data) : blankValues(me.member.id, params.day || (kind === 'plan' ? today() : undefined))
+  const initial = item.data ? formValuesOf(item.data) : blankValues(me.member.id, params.day || (kind === 'plan' ? firstOpenDay(new Date()) : undefined))
   return (
     <View className='page item-editor-page'>
       {kind === 'idea' ? <Text className='item-editor-page__hint'>选题先存入选题库，想好哪天发时再“安排发布”。</Text> : null}
