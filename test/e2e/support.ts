@@ -11,13 +11,17 @@ export const SHOTS = join(ROOT, 'test-results')
 
 /**
  * The journeys' clock. E2E_NOW (an ISO instant, e.g. `2026-12-02T15:58:00Z`, 23:58 in China) starts it
- * there — in the local cloud, in the browser and for the tests' own "today" — and lets it run: CI runs at
- * any hour, so journeys can be tried across the hours that move a default day (20:00, midnight in China).
- * Unset, it is the real clock.
+ * there and lets it run: CI runs at any hour, so journeys can be tried across the hours that move a default
+ * day (20:00, midnight in China). This process's `Date` is shifted (the local cloud runs in it, and its
+ * functions read the clock as in production), and so is each page's (Playwright's clock). Unset, nothing
+ * changes.
  */
 const CLOCK_OFFSET_MS = clockOffset(process.env.E2E_NOW)
+if (CLOCK_OFFSET_MS) shiftDate(CLOCK_OFFSET_MS)
+
+/** Now on the journeys' clock (the tests' own "today"). */
 export function journeyNow(): Date {
-  return new Date(Date.now() + CLOCK_OFFSET_MS)
+  return new Date()
 }
 
 function clockOffset(at: string | undefined): number {
@@ -25,6 +29,22 @@ function clockOffset(at: string | undefined): number {
   const t = Date.parse(at)
   if (Number.isNaN(t)) throw new Error(`E2E_NOW is not an instant: ${at}`)
   return t - Date.now()
+}
+
+/** `new Date()` and `Date.now()` run `offsetMs` ahead; dates built from a value are untouched. */
+function shiftDate(offsetMs: number): void {
+  const Real = Date
+  const realNow = Real.now.bind(Real)
+  class Shifted extends Real {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(realNow() + offsetMs)
+      else super(...(args as [string | number | Date]))
+    }
+    static now(): number {
+      return realNow() + offsetMs
+    }
+  }
+  globalThis.Date = Shifted as DateConstructor
 }
 
 export interface Journey {
@@ -39,7 +59,7 @@ export interface Journey {
 export async function startJourney(opts: { seed?: boolean } = {}): Promise<Journey> {
   const staticDir = join(ROOT, 'dist/h5')
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm test` (it builds it) or `npm run build:h5`')
-  const emu = await startEmulator({ dataDir: ':memory:', staticDir, collections: rules.collections, seed: opts.seed ?? false, now: CLOCK_OFFSET_MS ? journeyNow : undefined })
+  const emu = await startEmulator({ dataDir: ':memory:', staticDir, collections: rules.collections, seed: opts.seed ?? false })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
