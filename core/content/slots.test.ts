@@ -1,4 +1,4 @@
-import { defaultSlot, firstOpenDay, publishInstant } from './slots'
+import { defaultSlot, firstOpenDay, publishInstant, suggestedSlot } from './slots'
 
 describe('publishInstant', () => {
   it('is the China-time hour on the day, 20:00 by default', () => {
@@ -25,5 +25,19 @@ describe('defaultSlot', () => {
   it('is 20:00 on the first open day', () => {
     expect(defaultSlot(new Date('2026-12-02T03:00:00Z'))).toEqual({ day: '2026-12-02', time: '20:00' })
     expect(defaultSlot(new Date('2026-12-02T13:00:00Z'))).toEqual({ day: '2026-12-03', time: '20:00' })
+  })
+})
+
+describe('suggestedSlot', () => {
+  const now = new Date('2026-12-02T11:00:00Z') // 19:00 in China
+  it("keeps an item's slot while it is ahead", () => {
+    expect(suggestedSlot({ day: '2026-12-02', time: '19:30' }, now)).toEqual({ day: '2026-12-02', time: '19:30' })
+  })
+  it('moves a past slot to the first day its hour is ahead, keeping the hour', () => {
+    expect(suggestedSlot({ day: '2026-12-02', time: '19:00' }, now)).toEqual({ day: '2026-12-03', time: '19:00' })
+    expect(suggestedSlot({ day: '2026-11-28', time: '21:00' }, now)).toEqual({ day: '2026-12-02', time: '21:00' })
+  })
+  it('suggests the default slot for an item without one', () => {
+    expect(suggestedSlot(undefined, now)).toEqual({ day: '2026-12-02', time: '20:00' })
   })
 })

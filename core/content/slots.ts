@@ -41,3 +41,16 @@ export function firstOpenDay(now: Date, time: string = DEFAULT_PUBLISH_TIME): Da
 export function defaultSlot(now: Date): Slot {
   return { day: firstOpenDay(now), time: DEFAULT_PUBLISH_TIME }
 }
+
+/**
+ * Where a schedule sheet starts for an item: its own slot while still ahead; a past one at its own hour on
+ * the first day that hour is ahead; none, the default slot.
+ *
+ * @example
+ * suggestedSlot({ day: '2026-12-01', time: '18:00' }, new Date('2026-12-02T11:00:00Z')) //=> { day: '2026-12-03', time: '18:00' }
+ */
+export function suggestedSlot(current: Slot | undefined, now: Date): Slot {
+  if (!current) return defaultSlot(now)
+  if (publishInstant(current.day, current.time) > now) return current
+  return { day: firstOpenDay(now, current.time), time: current.time }
+}

@@ -4,7 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
 import { markPublishedInput, type ItemDetail } from '../../../core/content/schemas'
-import { defaultSlot, firstOpenDay, publishInstant } from '../../../core/content/slots'
+import { suggestedSlot } from '../../../core/content/slots'
 import { api } from '../../api'
 import { TextField } from '../../components/fields'
 import { ItemActions, ItemSummary, ScheduleHistory } from '../../components/ItemDetailView'
@@ -81,9 +81,7 @@ export default function ItemPage() {
     )
   }
   const data = item.data
-  // A past slot is suggested at its hour on the first day that hour is still ahead.
-  const now = new Date()
-  const slot = data.plannedAt ? splitChinaTime(data.plannedAt) : defaultSlot(now)
+  const slot = suggestedSlot(data.plannedAt ? splitChinaTime(data.plannedAt) : undefined, new Date())
   return (
     <View className='page item-page'>
       <ItemSummary item={data} />
@@ -120,7 +118,7 @@ export default function ItemPage() {
       <ScheduleSheet
         visible={open === 'schedule'}
         title={data.status === 'idea' ? '安排发布' : '改期'}
-        initial={publishInstant(slot.day, slot.time) <= now ? { day: firstOpenDay(now, slot.time), time: slot.time } : slot}
+        initial={slot}
         minDay={today()}
         withReason={data.status !== 'idea'}
         confirmText={data.status === 'idea' ? '安排发布' : '确认改期'}
